@@ -1,0 +1,38 @@
+"""The ``reader`` command line: a thin edge that wires the pipeline together.
+
+Each subcommand lives in its own module and only parses options, calls the
+library and prints. Library errors (:class:`reader.errors.ReaderError`) become
+one line on stderr and a non-zero exit code here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from reader.cli import segment
+from reader.errors import ReaderError
+
+app = typer.Typer(
+    name="reader",
+    help="Offline German→English bilingual reader for the terminal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+app.command("segment")(segment.segment_command)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except ReaderError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        # `reader segment big.txt | head` — the reader of our output left.
+        sys.stderr.close()
+        sys.exit(1)

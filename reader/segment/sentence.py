@@ -1,0 +1,39 @@
+"""The unit everything in reader is built on: a sentence of the source text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One clean sentence and where it came from."""
+
+    text: str
+    """The repaired sentence text (spaces restored, footnote numbers removed)."""
+    start: int
+    """Offset of the sentence's first character in the segmented input."""
+    end: int
+    """Offset just past the sentence's last character (``text[start:end]`` of the
+    input is the raw, unrepaired source of this sentence)."""
+    footnotes: tuple[str, ...] = ()
+    """Footnote markers removed from the sentence, in order (e.g. ``("2",)``)."""
+    paragraph: int = 0
+    """Index of the paragraph this sentence belongs to (0-based)."""
+    index: int = 0
+    """Index of the sentence in the whole document (0-based)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Consecutive sentences the source presents as one block."""
+
+    index: int
+    sentences: tuple[Sentence, ...]
+
+
+def all_sentences(paragraphs: Iterable[Paragraph]) -> Iterator[Sentence]:
+    """The sentences of ``paragraphs`` in document order."""
+    for paragraph in paragraphs:
+        yield from paragraph.sentences
