@@ -25,6 +25,13 @@ app = typer.Typer(
 app.command("segment")(segment.segment_command)
 
 
+@app.callback()
+def _root() -> None:
+    """Offline German→English bilingual reader for the terminal."""
+    # A callback keeps `reader` a command group even while only one
+    # subcommand is registered (typer would otherwise flatten it).
+
+
 def main() -> None:
     """Console entry point."""
     try:
