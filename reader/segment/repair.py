@@ -1,0 +1,118 @@
+"""Repairs for what scraping does to running text.
+
+Scrapers drop the spaces between sentences (`E-Mail.Die`), glue footnote
+numbers to sentence ends (`steigern.2Ein`, `entgegenzuwirken.“28 Esper`,
+`von 1979.36 Die`), strip list markup (`Japan:Das`), lose spaces after
+semicolons (`wurde;Diese`), move a footnote into the middle of a sentence
+(`Google.44 zu werdenZwei`) and leave navigation junk
+(`…Zwecke“.......................undSehenCarnegie`). Each function handles one
+of these at a position the scanner found and reports to :class:`Findings`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.segment.abbreviations import NON_FINAL_WORDS, SENTENCE_OPENERS
+from reader.segment.characters import (
+    CLOSERS,
+    letters_after,
+    letters_before,
+    skip_space,
+    starts_sentence,
+)
+from reader.segment.findings import Findings
+
+# Footnote numbers in the scraped articles run to the low hundreds; four
+# digits would be a year (`im Jahr.2020` does not occur, `2019.2020` is no note).
+_FOOTNOTE = re.compile(r"\d{1,3}(?!\d)")
+_CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
+
+
+def footnote_after_stop(text: str, close_end: int) -> re.Match[str] | None:
+    """The footnote number glued behind a sentence end and its closing quotes
+    (`steigern.2Ein`, `Jahrzehnt.16Trotz`, `(1963).34 Diese`, `.“28 Esper`)."""
+    return _FOOTNOTE.match(text, close_end)
+
+
+def place_footnote(
+    text: str, stop: tuple[int, int], note: re.Match[str], findings: Findings
+) -> None:
+    """A footnote number behind a stop: the stop ends the sentence and the
+    number becomes its marker — unless lower case follows, in which case the
+    scrape moved the footnote (and its full stop) into the middle of the
+    sentence: `um Teil von Google.44 zu werden` → `um Teil von Google zu werden.`"""
+    after = skip_space(text, note.end())
+    if after < len(text) and text[after].islower():
+        findings.footnote(note.start(), note.end(), note.group())
+        findings.delete(*stop)
+        if text[stop[0] : stop[1]] == ".":
+            findings.displaced_stops.append(stop[0])
+        return
+    findings.footnote(note.start(), note.end(), note.group())
+    findings.cut(note.end(), after)
+
+
+def year_footnote(text: str, match: re.Match[str], findings: Findings) -> None:
+    """`von 1979.36 Die beiden`: a four-digit year, a full stop and one to three
+    digits is a year ending a sentence plus its footnote. German writes decimals
+    with a comma and groups thousands in threes (`1.979.360`), so the digits
+    after the dot can be neither."""
+    after = skip_space(text, match.end())
+    if after < len(text) and not starts_sentence(text[after]):
+        return
+    findings.footnote(match.start("marker"), match.end(), match.group("marker"))
+    findings.cut(match.end(), after)
+
+
+def glued_seam(text: str, position: int, findings: Findings) -> None:
+    """A lower-case letter glued to a capitalised word (`werdenZwei`) lost the
+    full stop and space between two sentences — or just the space after an
+    article or preposition (`derStaat`). Camel-case names stay whole: a single
+    lower-case letter (`iPhone`, `eBay`) or a capitalised first half
+    (`YouTube`, `SoftBank`) is a name, unless the second half is a typical
+    sentence opener (`TechnologieDie`). `CHAdeMO` has no such seam at all."""
+    left = letters_before(text, position)
+    if len(left) < 2:
+        return
+    if left[0].islower():
+        if left.lower() in NON_FINAL_WORDS:
+            findings.insert(position, " ")
+        else:
+            findings.cut(position)
+    elif letters_after(text, position).lower() in SENTENCE_OPENERS:
+        findings.cut(position)
+
+
+def lost_list(position: int, findings: Findings) -> None:
+    """`sollten die Vereinigten Staaten und Japan:Das Gesamtziel`: a colon glued
+    to a capitalised word is where a bulleted list was stripped; the lead-in
+    ends there and the next sentence begins."""
+    findings.cut(position + 1)
+
+
+def lost_space(position: int, findings: Findings) -> None:
+    """`wurde;Diese`, `machen;und`: a semicolon or comma glued to the next word
+    lost its space; it does not end the sentence."""
+    findings.insert(position + 1, " ")
+
+
+def dot_leader(text: str, start: int, end: int, findings: Findings) -> None:
+    """A run of four or more dots is page furniture (table-of-contents leaders,
+    separators). The first dot still ends the sentence it is glued to. Words
+    glued behind the run without spaces (`undSehenCarnegie`) are menu labels,
+    except the last, which begins the next sentence."""
+    glued_to_word = start > 0 and (text[start - 1].isalnum() or text[start - 1] in CLOSERS)
+    sentence_end = start + 1 if glued_to_word else start
+    resume = end
+    glued = [piece for piece in _CAMEL_PIECE.finditer(text, end, _token_end(text, end))]
+    if len(glued) > 1 and glued[-1].group()[0].isupper():
+        resume = glued[-1].start()
+    findings.cut(sentence_end, skip_space(text, resume))
+    findings.resume_scan = resume
+
+
+def _token_end(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return position

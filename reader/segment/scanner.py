@@ -1,0 +1,79 @@
+"""One left-to-right pass over a paragraph that finds every candidate site.
+
+A single compiled pattern finds, in text order, the things that can matter:
+URLs and e-mail addresses (skipped whole, so their dots never split), years
+with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
+colons and glued semicolons/commas. Each kind is handed to its rule. The pass
+is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.segment import repair
+from reader.segment.boundaries import ends_sentence, is_abbreviation_stop
+from reader.segment.characters import CLOSERS, skip_space
+from reader.segment.findings import Findings
+
+_CANDIDATES = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"“”„«»]*[^\s<>"“”„«».,;:!?)\]])
+  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<year>(?<![\d.,])\d{4}\.(?P<marker>\d{1,3})(?![\d.,]))
+  | (?P<dots>\.{4,})
+  | (?P<stop>[.!?…]+)
+  | (?P<seam>(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]))
+  | (?P<colon>(?<=[a-zäöüß]):(?=[A-ZÄÖÜ][a-zäöüß]))
+  | (?P<glue>(?<=\w)[;,](?=[^\W\d_]|„))
+    """,
+    re.VERBOSE,
+)
+
+
+def scan(text: str) -> Findings:
+    """Find the sentence ends and repairs in one paragraph of ``text``."""
+    findings = Findings()
+    for match in _CANDIDATES.finditer(text):
+        if match.start() < findings.resume_scan:
+            continue
+        kind = match.lastgroup
+        if kind == "year":
+            repair.year_footnote(text, match, findings)
+        elif kind == "dots":
+            repair.dot_leader(text, match.start(), match.end(), findings)
+        elif kind == "stop":
+            _stop(text, match.span(), findings)
+        elif kind == "seam":
+            repair.glued_seam(text, match.start(), findings)
+        elif kind == "colon":
+            repair.lost_list(match.start(), findings)
+        elif kind == "glue":
+            repair.lost_space(match.start(), findings)
+        # url and email: consumed whole, nothing to do.
+    return findings
+
+
+def _stop(text: str, stop: tuple[int, int], findings: Findings) -> None:
+    close_end = stop[1]
+    while close_end < len(text) and text[close_end] in CLOSERS:
+        close_end += 1
+    note = repair.footnote_after_stop(text, close_end)
+    if note and _may_carry_footnote(text, stop):
+        repair.place_footnote(text, stop, note, findings)
+        return
+    after = skip_space(text, close_end)
+    if ends_sentence(text, stop, close_end, after):
+        findings.cut(close_end, after)
+
+
+def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
+    """Footnote numbers follow a word or a closing quote/parenthesis and a
+    single stop, never a number (`15.01`) or an abbreviation (`S.12`, `Nr.5`)."""
+    start, end = stop
+    if end - start != 1 or start == 0:
+        return False
+    before = text[start - 1]
+    if before in CLOSERS:
+        return True
+    return before.isalpha() and not is_abbreviation_stop(text, start)
