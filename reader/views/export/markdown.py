@@ -1,0 +1,185 @@
+"""Render a translated document as bilingual Markdown (CommonMark + GFM tables).
+
+Three layouts:
+
+``table``
+    one two-column table (German | English) per paragraph, one row per sentence;
+``interleaved``
+    each German sentence followed by its English as a block quote — reads well
+    as plain text too;
+``english``
+    the English only, paragraphs kept, one sentence per line.
+
+Every piece of document text is escaped (:mod:`reader.views.export.escape`), so
+the structure survives whatever the sentences contain. Footnote markers become
+``<sup>`` inline HTML, which CommonMark and GitHub both render. The first use
+of each glossary term links to its entry in the appendix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+from enum import StrEnum
+
+from reader.views.export.document import (
+    ExportDocument,
+    GlossaryNote,
+    TermSpan,
+    TranslatedParagraph,
+    TranslatedSentence,
+)
+from reader.views.export.escape import (
+    escape_inline,
+    escape_line_start,
+    escape_syntax,
+    single_line,
+)
+
+TABLE_HEADER = ("Deutsch", "English")
+PARAGRAPH_BREAK = "* * *"
+GLOSSARY_HEADING = "Glossary"
+
+
+class Layout(StrEnum):
+    TABLE = "table"
+    INTERLEAVED = "interleaved"
+    ENGLISH = "english"
+
+
+class _FirstUses:
+    """Remembers which glossary anchors have been linked during one render."""
+
+    def __init__(self, anchors: Iterable[str]) -> None:
+        self._pending = set(anchors)
+
+    def claim(self, anchor: str) -> bool:
+        """True the first time ``anchor`` is seen (if it has an appendix entry)."""
+        if anchor not in self._pending:
+            return False
+        self._pending.remove(anchor)
+        return True
+
+
+def render_markdown(document: ExportDocument, layout: Layout) -> str:
+    """The whole document as Markdown text, ending with a newline."""
+    first_uses = _FirstUses(note.anchor for note in document.glossary)
+    body = {
+        Layout.TABLE: _table_blocks,
+        Layout.INTERLEAVED: _interleaved_blocks,
+        Layout.ENGLISH: _english_blocks,
+    }[layout](document.paragraphs, first_uses)
+    blocks = [
+        "# " + escape_inline(document.title).replace("#", "\\#"),
+        _header(document, layout),
+        *body,
+    ]
+    if document.glossary:
+        blocks.append(f"## {GLOSSARY_HEADING}")
+        blocks.append("\n".join(_glossary_item(note) for note in document.glossary))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _header(document: ExportDocument, layout: Layout) -> str:
+    created = document.created
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    settings = [("layout", layout.value), *document.settings]
+    paragraphs = len(document.paragraphs)
+    sentences = document.sentence_count
+    source = "standard input" if document.source_name == "-" else document.source_name
+    fields = [
+        (
+            "Source",
+            f"{source} ({sentences} {_plural(sentences, 'sentence')} "
+            f"in {paragraphs} {_plural(paragraphs, 'paragraph')})",
+        ),
+        ("Model", document.model),
+        ("Date", f"{created.astimezone(UTC):%Y-%m-%d %H:%M} UTC"),
+        ("Settings", ", ".join(f"{name} {value}" for name, value in settings)),
+    ]
+    # A list, so each field is its own line on every renderer.
+    return "\n".join(f"- **{name}:** {escape_inline(value)}" for name, value in fields)
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
+
+
+def _table_blocks(
+    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+) -> Iterator[str]:
+    header = "| " + " | ".join(TABLE_HEADER) + " |"
+    delimiter = "|" + " --- |" * len(TABLE_HEADER)
+    for paragraph in paragraphs:
+        rows = [header, delimiter]
+        for item in paragraph.sentences:
+            german = _german(item, first_uses)
+            english = _inline(item.translation, (), first_uses)
+            rows.append(f"| {german} | {english} |")
+        yield "\n".join(rows)
+
+
+def _interleaved_blocks(
+    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+) -> Iterator[str]:
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            yield PARAGRAPH_BREAK
+        for item in paragraph.sentences:
+            german = escape_line_start(_german(item, first_uses))
+            english = escape_line_start(_inline(item.translation, (), first_uses))
+            # The quote interrupts the German paragraph; the blank line that
+            # follows ends the quote (no lazy continuation into the next pair).
+            yield f"{german}\n> {english}".rstrip()
+
+
+def _english_blocks(
+    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+) -> Iterator[str]:
+    for paragraph in paragraphs:
+        lines = [
+            escape_line_start(
+                _inline(item.translation, item.translation_terms, first_uses)
+                + _footnotes(item)
+            )
+            for item in paragraph.sentences
+        ]
+        yield "\n".join(lines)
+
+
+def _german(item: TranslatedSentence, first_uses: _FirstUses) -> str:
+    return _inline(item.sentence.text, item.source_terms, first_uses) + _footnotes(item)
+
+
+def _footnotes(item: TranslatedSentence) -> str:
+    markers = item.sentence.footnotes
+    if not markers:
+        return ""
+    return "<sup>" + ", ".join(escape_inline(marker) for marker in markers) + "</sup>"
+
+
+def _inline(text: str, spans: Iterable[TermSpan], first_uses: _FirstUses) -> str:
+    """Escape ``text`` as one line, linking the first use of each glossary term."""
+    pieces: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+        if span.start < position or not first_uses.claim(span.anchor):
+            continue
+        pieces.append(escape_syntax(text[position : span.start]))
+        pieces.append(f"[{escape_syntax(text[span.start : span.end])}](#{span.anchor})")
+        position = span.end
+    pieces.append(escape_syntax(text[position:]))
+    return single_line("".join(pieces))
+
+
+def _glossary_item(note: GlossaryNote) -> str:
+    item = f'- <a id="{note.anchor}"></a>**{escape_inline(note.term)}**'
+    description = ". ".join(
+        text.strip().rstrip(".") for text in (note.expansion, note.explanation) if text
+    )
+    if description:
+        item += " — " + escape_inline(description) + "."
+    if note.defined_as:
+        item += " In the text: " + escape_inline(note.defined_as) + "."
+    return item
