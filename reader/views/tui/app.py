@@ -1,0 +1,237 @@
+"""The reader application: composes the widgets and wires their messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from reader.glossary import Definition, Glossary, find_definitions
+from reader.segment import Sentence
+from reader.translate import EngineOptions
+from reader.views.tui.bilingual_view import BilingualView
+from reader.views.tui.glossary_screen import GlossaryScreen
+from reader.views.tui.help_screen import HelpScreen
+from reader.views.tui.positions import PositionStore, document_key
+from reader.views.tui.search_bar import SearchBar
+from reader.views.tui.status_bar import StatusBar
+from reader.views.tui.term_popup import TermInfo, TermPopup, term_infos
+from reader.views.tui.translation_worker import TranslationFeed
+
+_SAVE_DELAY = 1.0
+"""Seconds after the last move before the position is written down."""
+
+
+class ReaderApp(App[None]):
+    """German and English side by side, translated while you read."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_match", "Next match"),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("t", "terms", "Terms"),
+        Binding("l", "glossary", "Glossary"),
+        Binding("v", "toggle_layout", "Layout"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        sentences: Sequence[Sentence],
+        *,
+        options: EngineOptions,
+        glossary: Glossary | None = None,
+        positions: PositionStore | None = None,
+    ) -> None:
+        super().__init__()
+        self.document_name = name
+        self.text = text
+        self.sentences = sentences
+        self.glossary = glossary
+        self.positions = positions or PositionStore()
+        self.key = document_key(text)
+        self.feed = TranslationFeed(self, options, [s.text for s in sentences], glossary)
+        self.translated = 0
+        self.position = 0
+        """The current sentence, kept here because the view is gone at unmount."""
+        self.matches: list[int] = []
+        self._definitions: dict[str, Definition] | None = None
+        self._save_timer: Timer | None = None
+
+    # -- composition ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield BilingualView(self.sentences, self.glossary, id="text")
+        yield SearchBar()
+        yield StatusBar()
+        yield Footer()
+
+    @property
+    def view(self) -> BilingualView:
+        return self.query_one(BilingualView)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self.status.document = self.document_name
+        self.status.position = (0, len(self.sentences))
+        self.view.focus()
+        saved = self.positions.load(self.key)
+        if saved is not None:
+            # After the first layout: the view knows its width only then.
+            self.call_after_refresh(self.view.move_to, saved, top=True)
+        self.run_worker(self.feed.run, name="translate", thread=True, exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        self.feed.cancel()
+        self._save_position()
+
+    # -- translation ----------------------------------------------------------
+
+    @on(TranslationFeed.EngineReady)
+    def _engine_ready(self, event: TranslationFeed.EngineReady) -> None:
+        self.status.model = event.description
+        self.status.progress = (self.translated, len(self.sentences))
+
+    @on(TranslationFeed.Arrived)
+    def _translations_arrived(self) -> None:
+        results = self.feed.drain()
+        if not results:
+            return
+        self.view.set_translations(results)
+        self.translated += len(results)
+        self.status.progress = (self.translated, len(self.sentences))
+
+    @on(TranslationFeed.ModelMissing)
+    def _model_missing(self, event: TranslationFeed.ModelMissing) -> None:
+        self._without_translation("no model", event.message)
+
+    @on(TranslationFeed.Failed)
+    def _translation_failed(self, event: TranslationFeed.Failed) -> None:
+        self._without_translation("translation failed", event.message)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self._without_translation("translation failed", str(event.worker.error))
+
+    def _without_translation(self, status: str, message: str) -> None:
+        self.status.model = status
+        self.status.model_missing = True
+        self.view.set_no_model(message)
+
+    @on(BilingualView.VisibleChanged)
+    def _visible_changed(self, event: BilingualView.VisibleChanged) -> None:
+        self.feed.prioritize(event.indices)
+
+    # -- position -------------------------------------------------------------
+
+    @on(BilingualView.CursorMoved)
+    def _cursor_moved(self, event: BilingualView.CursorMoved) -> None:
+        self.position = event.index
+        self.status.position = (event.index, len(self.sentences))
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_position)
+
+    def _save_position(self) -> None:
+        if self.sentences:
+            self.positions.save(self.key, self.position)
+
+    # -- search ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Submitted)
+    def _search(self, event: SearchBar.Submitted) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        self.view.focus()
+        self.matches = self.view.search(event.value)
+        if not event.value:
+            self.status.search = ""
+        elif not self.matches:
+            self.status.search = f"“{event.value}” not found"
+        else:
+            after = [m for m in self.matches if m >= self.view.cursor]
+            self._go_to_match(after[0] if after else self.matches[0])
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.view.focus()
+
+    def action_next_match(self) -> None:
+        if self.matches:
+            later = [m for m in self.matches if m > self.view.cursor]
+            self._go_to_match(later[0] if later else self.matches[0])
+
+    def action_previous_match(self) -> None:
+        if self.matches:
+            earlier = [m for m in self.matches if m < self.view.cursor]
+            self._go_to_match(earlier[-1] if earlier else self.matches[-1])
+
+    def _go_to_match(self, index: int) -> None:
+        self.view.move_to(index)
+        number = self.matches.index(index) + 1
+        self.status.search = f"“{self.view.search_query}” {number}/{len(self.matches)}"
+
+    # -- glossary -------------------------------------------------------------
+
+    @property
+    def definitions(self) -> dict[str, Definition]:
+        if self._definitions is None:
+            self._definitions = find_definitions(self.text)
+        return self._definitions
+
+    def action_terms(self) -> None:
+        index = self.view.cursor
+        if not self.sentences:
+            return
+        # Abbreviations the text defines elsewhere count too: the reader meets
+        # "W&T" pages after "Wissenschaft und Technologie (W&T)".
+        defined = {
+            term: definition
+            for term, definition in self.definitions.items()
+            if term in self.sentences[index].text
+        }
+        infos = term_infos(self.view.terms_of(index), defined)
+        if infos:
+            self.push_screen(TermPopup(infos))
+        else:
+            self.notify("No glossary terms in this sentence.", timeout=3)
+
+    @on(BilingualView.TermClicked)
+    def _term_clicked(self, event: BilingualView.TermClicked) -> None:
+        entry = event.entry
+        self.push_screen(TermPopup([TermInfo(entry.term, entry, self.definitions.get(entry.term))]))
+
+    def action_glossary(self) -> None:
+        found = {
+            entry.term: entry
+            for index in range(len(self.sentences))
+            for entry in self.view.terms_of(index)
+        }
+        self.push_screen(GlossaryScreen(term_infos(list(found.values()), self.definitions)))
+
+    # -- layout and help ------------------------------------------------------
+
+    def action_toggle_layout(self) -> None:
+        self.view.toggle_mode()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([*self.view.BINDINGS, *self.BINDINGS]))

@@ -1,0 +1,411 @@
+"""The German and English text, sentence against sentence, in one widget.
+
+Both columns are rendered by this one widget, row by row (Textual's Line
+API), so a sentence pair always starts on the same row on both sides whatever
+the wrapping, and only the rows on screen are ever rendered: a document of
+10,000 sentences costs one wrap pass, not 20,000 widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.glossary import Glossary, GlossaryEntry
+from reader.segment import Sentence
+from reader.views.tui.layout import SEPARATOR, Mode, PairLayout, Row, auto_mode
+from reader.views.tui.search import find_spans, matching_pairs
+from reader.views.tui.wrap import Span
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+TRANSLATING = "… translating"
+"""What an English row shows until its translation arrives."""
+
+
+def german_display(sentence: Sentence) -> str:
+    """The German text as shown: footnote markers as small superscripts after it."""
+    if not sentence.footnotes:
+        return sentence.text
+    return sentence.text + " " + "˒".join(sentence.footnotes).translate(_SUPERSCRIPT)
+
+
+@dataclass(frozen=True, slots=True)
+class _Highlight:
+    start: int
+    end: int
+    component: str
+    entry: GlossaryEntry | None = None
+
+
+class BilingualView(ScrollView, can_focus=True):
+    """A scrollable, virtualized view of sentence pairs with a cursor."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "bilingual-view--german",
+        "bilingual-view--english",
+        "bilingual-view--placeholder",
+        "bilingual-view--notice",
+        "bilingual-view--separator",
+        "bilingual-view--cursor",
+        "bilingual-view--term",
+        "bilingual-view--term-english",
+        "bilingual-view--match",
+        "bilingual-view--footnote",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "next", "Next", show=False),
+        Binding("up,k", "previous", "Previous", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+    ]
+
+    class CursorMoved(Message):
+        """The current sentence changed."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    class TermClicked(Message):
+        """A highlighted glossary term was clicked."""
+
+        def __init__(self, entry: GlossaryEntry) -> None:
+            self.entry = entry
+            super().__init__()
+
+    class VisibleChanged(Message):
+        """Different sentences are on screen (translate these first)."""
+
+        def __init__(self, indices: range) -> None:
+            self.indices = indices
+            super().__init__()
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        glossary: Glossary | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.sentences = sentences
+        self.glossary = glossary
+        self.german = [german_display(sentence) for sentence in sentences]
+        self.translations: list[str | None] = [None] * len(sentences)
+        self.cursor = 0
+        self.search_query = ""
+        self.mode_choice: Mode | None = None
+        """The layout the user picked with the toggle key; ``None`` follows the width."""
+        self._placeholder = TRANSLATING
+        self._terms: dict[int, list[_Highlight]] = {}
+        self._visible = range(0)
+        starts = [
+            index == 0 or sentence.paragraph != sentences[index - 1].paragraph
+            for index, sentence in enumerate(sentences)
+        ]
+        self._layout = PairLayout(self.german, starts, 80, "side")
+        self._layout.set_english((index, self._placeholder) for index in range(len(sentences)))
+
+    # -- public API -----------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self._layout.mode
+
+    @property
+    def visible_pairs(self) -> range:
+        """The indices of the sentence pairs on screen."""
+        return self._visible
+
+    def set_translations(self, updates: Iterable[tuple[int, str]]) -> None:
+        """Show translations that arrived, keeping the text on screen in place."""
+        changes = list(updates)
+        for index, translation in changes:
+            self.translations[index] = translation
+        self._keep_in_place(lambda: self._layout.set_english(changes))
+
+    def set_no_model(self, notice: str) -> None:
+        """No translations will come: say so once, above the text."""
+        self._placeholder = ""
+        untranslated = [i for i, text in enumerate(self.translations) if text is None]
+
+        def update() -> None:
+            self._layout.set_english((index, "") for index in untranslated)
+            self._layout.set_notice(notice)
+
+        self._keep_in_place(update)
+
+    def toggle_mode(self) -> None:
+        """Switch between side by side and stacked."""
+        self.mode_choice = "stacked" if self.mode == "side" else "side"
+        self._relayout()
+
+    def move_to(self, index: int, *, top: bool = False) -> None:
+        """Make sentence ``index`` the current one and scroll it into view."""
+        if not self.sentences:
+            return
+        index = min(max(index, 0), len(self.sentences) - 1)
+        changed = index != self.cursor
+        self.cursor = index
+        start, end = self._layout.pair_rows(index)
+        height = self.scrollable_content_region.height
+        if top:
+            self.scroll_to(y=start, animate=False, immediate=True)
+        else:
+            # A pair taller than the screen shows its beginning.
+            region = Region(0, start, 1, min(end - start, max(height, 1)))
+            self.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
+        self.refresh()
+        if changed:
+            self.post_message(self.CursorMoved(index))
+
+    def search(self, query: str) -> list[int]:
+        """Highlight ``query`` and return the pairs that contain it."""
+        self.search_query = query
+        self.refresh()
+        return matching_pairs(self.german, self.translations, query)
+
+    def terms_of(self, index: int) -> list[GlossaryEntry]:
+        """The glossary entries found in sentence ``index``, each once."""
+        entries: dict[str, GlossaryEntry] = {}
+        for highlight in self._german_terms(index):
+            if highlight.entry is not None:
+                entries.setdefault(highlight.entry.term, highlight.entry)
+        return list(entries.values())
+
+    # -- actions --------------------------------------------------------------
+
+    def action_next(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_previous(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.sentences) - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        # Keep the cursor on the same screen row while the page moves under it.
+        page = max(self.scrollable_content_region.height - 1, 1)
+        start, _ = self._layout.pair_rows(self.cursor)
+        on_screen = start - round(self.scroll_y)
+        target = self._layout.pair_at(start + direction * page)
+        if target == self.cursor:
+            target += direction
+        target = min(max(target, 0), len(self.sentences) - 1)
+        target_start, _ = self._layout.pair_rows(target)
+        self.scroll_to(y=max(target_start - on_screen, 0), animate=False, immediate=True)
+        self.move_to(target)
+
+    # -- events ---------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self._layout.row(round(self.scroll_y) + offset.y)
+        if row.pair is None:
+            return
+        entry = self._term_at(row, offset.x + round(self.scroll_x))
+        self.move_to(row.pair)
+        if entry is not None:
+            self.post_message(self.TermClicked(entry))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._update_visible()
+
+    # -- rendering ------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = self._layout.row(round(self.scroll_y) + y)
+        selected = row.pair is not None and row.pair == self.cursor
+        cursor = self.get_component_rich_style("bilingual-view--cursor", partial=True)
+
+        def style(component: str) -> Style:
+            base = self.get_component_rich_style(component)
+            return base + cursor if selected else base
+
+        blank = style("bilingual-view--german")
+        if row.notice is not None:
+            notice = self._cell(
+                self._layout.notice_text(), row.notice, [], style("bilingual-view--notice")
+            )
+            if self.mode == "stacked":
+                return notice.adjust_cell_length(width, blank)
+            left = Strip.blank(self._layout.english_column, blank)
+            return Strip.join([left, notice]).adjust_cell_length(width, blank)
+        if row.pair is None:
+            return Strip.blank(width, blank)
+        german = english = None
+        if row.german is not None:
+            german = self._cell(
+                self.german[row.pair],
+                row.german,
+                self._german_highlights(row.pair),
+                style("bilingual-view--german"),
+            )
+        if row.english is not None:
+            translated = self.translations[row.pair] is not None
+            english = self._cell(
+                self._layout.english_text(row.pair),
+                row.english,
+                self._english_highlights(row.pair) if translated else [],
+                style("bilingual-view--english" if translated else "bilingual-view--placeholder"),
+            )
+        if self.mode == "stacked":
+            if english is not None:
+                german = Strip.join([Strip.blank(self._layout.english_column, blank), english])
+            return (german or Strip.blank(width, blank)).adjust_cell_length(width, blank)
+        parts = [
+            (german or Strip.blank(0)).adjust_cell_length(self._layout.german_width, blank),
+            Strip([Segment(SEPARATOR, style("bilingual-view--separator"))]),
+            english or Strip.blank(0),
+        ]
+        return Strip.join(parts).adjust_cell_length(width, blank)
+
+    def _cell(
+        self, text: str, span: Span, highlights: list[_Highlight], base: Style
+    ) -> Strip:
+        start, end = span
+        line = Text(text[start:end], style=base, end="")
+        for highlight in highlights:
+            if highlight.end > start and highlight.start < end:
+                line.stylize(
+                    self.get_component_rich_style(highlight.component, partial=True),
+                    max(highlight.start, start) - start,
+                    min(highlight.end, end) - start,
+                )
+        return Strip(line.render(self.app.console))
+
+    # -- highlights -----------------------------------------------------------
+
+    def _german_terms(self, index: int) -> list[_Highlight]:
+        # Matching runs only for sentences that are rendered or asked about:
+        # a 10,000-sentence document must not wait for the whole glossary pass.
+        if index not in self._terms:
+            matches = self.glossary.match(self.sentences[index].text) if self.glossary else []
+            self._terms[index] = [
+                _Highlight(match.start, match.end, "bilingual-view--term", match.entry)
+                for match in matches
+            ]
+        return self._terms[index]
+
+    def _german_highlights(self, index: int) -> list[_Highlight]:
+        highlights = list(self._german_terms(index))
+        sentence_end = len(self.sentences[index].text)
+        if len(self.german[index]) > sentence_end:
+            highlights.append(
+                _Highlight(sentence_end, len(self.german[index]), "bilingual-view--footnote")
+            )
+        highlights.extend(
+            _Highlight(start, end, "bilingual-view--match")
+            for start, end in find_spans(self.german[index], self.search_query)
+        )
+        return highlights
+
+    def _english_highlights(self, index: int) -> list[_Highlight]:
+        translation = self.translations[index] or ""
+        highlights = [
+            _Highlight(start, end, "bilingual-view--term-english", entry)
+            for entry in self.terms_of(index)
+            for rendering in _renderings(entry)
+            for start, end in find_spans(translation, rendering)
+        ]
+        highlights.extend(
+            _Highlight(start, end, "bilingual-view--match")
+            for start, end in find_spans(translation, self.search_query)
+        )
+        return highlights
+
+    def _term_at(self, row: Row, x: int) -> GlossaryEntry | None:
+        assert row.pair is not None
+        on_english = (
+            x >= self._layout.english_column if self.mode == "side" else row.german is None
+        )
+        if on_english:
+            if self.translations[row.pair] is None:
+                return None
+            span, highlights = row.english, self._english_highlights(row.pair)
+            column = self._layout.english_column
+        else:
+            span, highlights, column = row.german, self._german_terms(row.pair), 0
+        if span is None:
+            return None
+        # German and English text is one cell per character outside rare CJK
+        # quotes; a click lands on the character under the pointer.
+        position = span[0] + x - column
+        for highlight in highlights:
+            if highlight.entry is not None and highlight.start <= position < highlight.end:
+                return highlight.entry
+        return None
+
+    # -- layout ---------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0:
+            return
+        mode = self.mode_choice or auto_mode(width)
+        if width == self._layout.width and mode == self._layout.mode:
+            return
+        self._keep_in_place(lambda: self._layout.relayout(width, mode), anchor=self.cursor)
+
+    def _keep_in_place(self, update: Callable[[], None], anchor: int | None = None) -> None:
+        """Apply a layout ``update`` without moving the text under the reader's eyes."""
+        top = round(self.scroll_y)
+        if anchor is None:
+            anchor = self._layout.pair_at(top)
+        before, _ = self._layout.pair_rows(anchor) if self.sentences else (0, 0)
+        update()
+        self.virtual_size = Size(self._layout.width, self._layout.total_rows)
+        if self.sentences:
+            after, _ = self._layout.pair_rows(anchor)
+            if after != before:
+                self.scroll_to(y=max(top + after - before, 0), animate=False, immediate=True)
+        self.refresh()
+        self._update_visible()
+
+    def _update_visible(self) -> None:
+        if not self.sentences:
+            return
+        top = round(self.scroll_y)
+        height = max(self.scrollable_content_region.height, 1)
+        visible = range(self._layout.pair_at(top), self._layout.pair_at(top + height - 1) + 1)
+        if visible != self._visible:
+            self._visible = visible
+            self.post_message(self.VisibleChanged(visible))
+
+
+def _renderings(entry: GlossaryEntry) -> list[str]:
+    """How a term may read in the English text: its preferred form, else its name."""
+    return [text for text in {entry.preferred, entry.term} if text]

@@ -1,0 +1,58 @@
+"""The last position read in each document, remembered between sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+STATE_DIR_ENV = "READER_STATE_DIR"
+"""Overrides the per-user state directory (tests, portable set-ups)."""
+_FILE_NAME = "positions.json"
+
+
+def state_dir() -> Path:
+    """Where reader keeps per-user state: ``$READER_STATE_DIR`` or the OS default."""
+    override = os.environ.get(STATE_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_state_dir("reader"))
+
+
+def document_key(text: str) -> str:
+    """Identifies a document by its content, so renaming or moving it keeps the place."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class PositionStore:
+    """Sentence indices keyed by :func:`document_key`, in one small JSON file."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.path = (directory or state_dir()) / _FILE_NAME
+
+    def load(self, key: str) -> int | None:
+        """The remembered sentence index for ``key``, or ``None``."""
+        position = self._read().get(key)
+        return position if isinstance(position, int) and position >= 0 else None
+
+    def save(self, key: str, index: int) -> None:
+        """Remember ``index`` for ``key``. Failing to save never stops reading."""
+        positions = self._read()
+        positions[key] = index
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Write aside and rename: a crash mid-write must not lose the
+            # positions of every other document.
+            partial = self.path.with_suffix(".tmp")
+            partial.write_text(json.dumps(positions), encoding="utf-8")
+            partial.replace(self.path)
+        except OSError:
+            pass
+
+    def _read(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}

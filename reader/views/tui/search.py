@@ -1,0 +1,29 @@
+"""Finding text in both languages of a document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.views.tui.wrap import Span
+
+
+def find_spans(text: str, query: str) -> list[Span]:
+    """Case-insensitive occurrences of ``query`` in ``text``."""
+    if not query:
+        return []
+    return [match.span() for match in re.finditer(re.escape(query), text, re.IGNORECASE)]
+
+
+def matching_pairs(
+    german: Sequence[str], english: Sequence[str | None], query: str
+) -> list[int]:
+    """Indices of the sentence pairs whose German or English contains ``query``."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return [
+        index
+        for index, (source, translation) in enumerate(zip(german, english, strict=True))
+        if pattern.search(source) or (translation and pattern.search(translation))
+    ]

@@ -1,0 +1,29 @@
+"""The ``/`` search line at the bottom of the screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """An input shown by ``/``; Enter searches, Escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search", show=False)]
+
+    class Closed(Message):
+        """The search bar was closed without a new search."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Search German and English…  (Enter: find, Esc: close)")
+
+    def open(self) -> None:
+        self.display = True
+        self.focus()
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())

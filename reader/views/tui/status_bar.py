@@ -1,0 +1,42 @@
+"""The line under the text: where you are, which model, how far translation got."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class StatusBar(Widget):
+    """``doc.txt · sentence 12/165 · search 2/7 │ opus-mt-de-en · cpu · translated 37/165``."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--warning", "status-bar--dim"}
+
+    document: reactive[str] = reactive("")
+    position: reactive[tuple[int, int]] = reactive((0, 0))
+    model: reactive[str] = reactive("loading model…")
+    model_missing: reactive[bool] = reactive(False)
+    progress: reactive[tuple[int, int] | None] = reactive(None)
+    search: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        dim = self.get_component_rich_style("status-bar--dim", partial=True)
+        current, total = self.position
+        left = Text.assemble(
+            self.document, (f" · sentence {current + 1}/{total}", dim), overflow="ellipsis"
+        )
+        if self.search:
+            left.append(f" · {self.search}")
+        model_style = (
+            self.get_component_rich_style("status-bar--warning", partial=True)
+            if self.model_missing
+            else dim
+        )
+        right = Text(self.model, style=model_style)
+        if self.progress is not None:
+            done, total_pairs = self.progress
+            right.append(f" · translated {done}/{total_pairs}")
+        gap = max(self.size.width - left.cell_len - right.cell_len, 1)
+        return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="ellipsis")
