@@ -1,0 +1,26 @@
+"""The glossary: built-in terms, definitions found in the text, user glossaries,
+consistent English terms in translations.
+
+    glossary = load_glossary([Path("my-terms.toml")])
+    glossary.match("Die W&T-Zusammenarbeit …")   # [TermMatch(4, 7, "W&T", entry)]
+    glossary.lookup("cfius")                     # GlossaryEntry(term="CFIUS", …)
+    find_definitions(document)["CFIUS"].long_form
+    glossary.apply_preferred_terms(german, english)   # "W&T" → "S&T"
+"""
+
+from reader.glossary.definitions import find_definitions
+from reader.glossary.entry import CATEGORIES, Definition, GlossaryEntry, TermMatch
+from reader.glossary.glossary import Glossary
+from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
+
+__all__ = [
+    "CATEGORIES",
+    "Definition",
+    "Glossary",
+    "GlossaryEntry",
+    "GlossaryFileError",
+    "TermMatch",
+    "find_definitions",
+    "load_glossary",
+    "user_glossary_path",
+]

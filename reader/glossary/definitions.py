@@ -1,0 +1,150 @@
+"""Abbreviations a document defines itself: ``long form (ABBR)``, ``ABBR (long form)``.
+
+The strict test is Schwartz & Hearst's (2003): the abbreviation's letters occur
+in order in the long form and its first letter starts a word. It finds
+``Wissenschaft und Technologie (W&T)``, ``Pro-Kopf-Bruttoinlandsprodukt
+(BIP)`` (letters inside a compound count) and ``Committee on Foreign
+Investment in the United States (CFIUS)``. German texts also define English
+acronyms with German words — ``Internet der Dinge (IoT)``,
+``Nordamerikanische Freihandelsabkommen (NAFTA)`` — so when the strict test
+fails, the noun phrase before the parenthesis is taken if it shares the
+abbreviation's first letter or half of its letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reader.glossary.entry import Definition
+
+_PARENTHESIS = re.compile(r"\(\s*([^()\n]{1,120}?)\s*\)")
+_WORD_BEFORE = re.compile(r"([\w&.-]+)\s*$")
+# A long form never crosses a sentence or clause boundary.
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]„“”\"»«–—\n]")
+_MAX_LOOKBACK = 300
+# Words that may join the nouns of a name: `Internet der Dinge`,
+# `Committee on Foreign Investment in the United States`.
+_CONNECTORS = frozenset(
+    ["der", "des", "für", "zur", "zum", "von", "und", "of", "on", "for", "in", "the", "and", "to"]
+)
+_MAX_GAP = 2  # lower-case words between two nouns of one name
+
+
+def find_definitions(text: str) -> dict[str, Definition]:
+    """The abbreviations ``text`` defines, keyed by abbreviation, first definition wins."""
+    definitions: dict[str, Definition] = {}
+    for definition in _iter_definitions(text):
+        definitions.setdefault(definition.term, definition)
+    return definitions
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` is shaped like an abbreviation: ``W&T``, ``IoT``, ``5G``, ``CFIUS``."""
+    if not 2 <= len(word) <= 12 or not word[0].isalnum() or not word[-1].isalnum():
+        return False
+    if not word.replace("&", "").replace("-", "").replace(".", "").isalnum():
+        return False
+    capitals = sum(char.isupper() for char in word)
+    digits = sum(char.isdigit() for char in word)
+    return capitals >= 1 and capitals + digits >= 2 and capitals + digits >= len(word) / 3
+
+
+def _iter_definitions(text: str) -> Iterator[Definition]:
+    for parenthesis in _PARENTHESIS.finditer(text):
+        inner = parenthesis.group(1)
+        if is_abbreviation(inner):
+            clause_start = _clause_start(text, parenthesis.start())
+            long_form_start = _long_form_before(inner, text[clause_start : parenthesis.start()])
+            if long_form_start is not None:
+                start = clause_start + long_form_start
+                long_form = text[start : parenthesis.start()].strip()
+                yield Definition(inner, " ".join(long_form.split()), start, parenthesis.end())
+            continue
+        before = _WORD_BEFORE.search(text, 0, parenthesis.start())
+        if before and is_abbreviation(before.group(1)) and _spells(before.group(1), inner) == 0:
+            yield Definition(
+                before.group(1), " ".join(inner.split()), before.start(1), parenthesis.end()
+            )
+
+
+def _clause_start(text: str, end: int) -> int:
+    start = max(0, end - _MAX_LOOKBACK)
+    boundaries = [found.end() for found in _CLAUSE_END.finditer(text, start, end)]
+    return boundaries[-1] if boundaries else start
+
+
+def _long_form_before(abbreviation: str, clause: str) -> int | None:
+    """Where in ``clause`` (the text before the parenthesis) the long form starts."""
+    letters = [char for char in abbreviation if char.isalnum()]
+    words = list(re.finditer(r"\S+", clause))
+    # Schwartz & Hearst: at most min(|A| + 5, 2|A|) words.
+    window = words[-min(len(letters) + 5, 2 * len(letters)) :]
+    if not window:
+        return None
+    offset = window[0].start()
+    strict = _spells(abbreviation, clause[offset:])
+    if strict is not None:
+        return offset + strict
+    return _noun_phrase_start(letters, words, clause)
+
+
+def _spells(abbreviation: str, candidate: str) -> int | None:
+    """Start of the shortest tail of ``candidate`` that spells ``abbreviation``.
+
+    Letters are matched right to left, case-insensitively, anywhere in a word;
+    the first letter must start a word (or a compound part after a hyphen).
+    """
+    position = len(candidate) - 1
+    letters = [char.casefold() for char in abbreviation if char.isalnum()]
+    for number in range(len(letters) - 1, -1, -1):
+        first = number == 0
+        while position >= 0 and (
+            candidate[position].casefold() != letters[number]
+            or (first and position > 0 and candidate[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return None
+        position -= 1
+    start = position + 1
+    long_form = candidate[start:].strip()
+    # `IoT (Internet)`-like one-word "long forms" of the same length are not definitions.
+    return start if len(long_form) > len(abbreviation) else None
+
+
+def _noun_phrase_start(letters: list[str], words: list[re.Match[str]], clause: str) -> int | None:
+    """The name right before the parenthesis (``Internet der Dinge``), if plausible."""
+    start: int | None = None
+    gap: list[re.Match[str]] = []
+    for word in reversed(words):
+        token = word.group()
+        if token[0].isupper() or token[0].isdigit():
+            if start is not None and (len(gap) > _MAX_GAP or not _joins(gap)):
+                break
+            start, gap = word.start(), []
+        elif start is not None and len(gap) < _MAX_GAP + 1:
+            gap.append(word)
+        else:
+            break
+    if start is None:
+        return None
+    phrase = clause[start:].casefold()
+    if phrase[0] == letters[0].casefold() or _in_order(letters, phrase) * 2 >= len(letters):
+        return start
+    return None
+
+
+def _joins(gap: list[re.Match[str]]) -> bool:
+    """Whether lower-case words between two nouns can belong to one name."""
+    return not gap or any(word.group() in _CONNECTORS for word in gap)
+
+
+def _in_order(letters: list[str], phrase: str) -> int:
+    """How many of ``letters`` occur in ``phrase`` in order."""
+    found, position = 0, 0
+    for letter in letters:
+        index = phrase.find(letter.casefold(), position)
+        if index >= 0:
+            found, position = found + 1, index + 1
+    return found
