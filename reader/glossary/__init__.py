@@ -9,6 +9,7 @@ consistent English terms in translations.
 """
 
 from reader.glossary.definitions import find_definitions
+from reader.glossary.document import DocumentTerm, document_terms
 from reader.glossary.entry import CATEGORIES, Definition, GlossaryEntry, TermMatch
 from reader.glossary.glossary import Glossary
 from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
@@ -16,10 +17,12 @@ from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossa
 __all__ = [
     "CATEGORIES",
     "Definition",
+    "DocumentTerm",
     "Glossary",
     "GlossaryEntry",
     "GlossaryFileError",
     "TermMatch",
+    "document_terms",
     "find_definitions",
     "load_glossary",
     "user_glossary_path",

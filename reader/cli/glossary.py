@@ -1,0 +1,217 @@
+"""``reader glossary``: look up terms, list the glossary, show a document's terms."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from reader.errors import ReaderError
+from reader.glossary import CATEGORIES, Glossary, GlossaryEntry, document_terms, load_glossary
+from reader.segment import all_sentences, segment
+from reader.source import read_source
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class UnknownTermError(ReaderError):
+    """The looked-up term has no entry (exit code 1, like ``grep`` finding nothing)."""
+
+    exit_code = 1
+
+
+class GlossaryUsageError(ReaderError):
+    """The options ask for nothing or for contradictory things."""
+
+
+def glossary_command(
+    term: Annotated[
+        str | None, typer.Argument(help="Term to look up: CFIUS, cfius, 'W & T', Plaza-Abkommen…")
+    ] = None,
+    list_entries: Annotated[
+        bool, typer.Option("--list", "-l", help="List the glossary (all entries or one category).")
+    ] = False,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category", "-c", help=f"With --list: only this category ({', '.join(CATEGORIES)})."
+        ),
+    ] = None,
+    from_text: Annotated[
+        str | None,
+        typer.Option(
+            "--from-text",
+            "-t",
+            metavar="FILE",
+            help="Show the glossary terms and in-text definitions of FILE (- for stdin).",
+        ),
+    ] = None,
+    glossary_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            metavar="FILE",
+            help="A user glossary (TOML, repeatable); its entries override built-in ones.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: tables for people; json: for scripts."),
+    ] = OutputFormat.text,
+) -> None:
+    """Look up acronyms and institutions: built-in glossary, your own, the document's.
+
+    Your own glossary, if it exists, is read from the user config directory
+    (on Linux ~/.config/reader/glossary.toml); it has the same format as
+    reader/glossary/data/builtin.toml.
+    """
+    chosen = sum(bool(option) for option in (term, list_entries or category, from_text))
+    if chosen != 1:
+        raise GlossaryUsageError(
+            "give one of: a TERM to look up, --list [--category C], or --from-text FILE"
+        )
+    glossary = load_glossary(glossary_files or ())
+    as_json = output_format is OutputFormat.json
+    if term is not None:
+        _look_up(glossary, term, as_json)
+    elif from_text is not None:
+        _show_document(glossary, from_text, as_json)
+    else:
+        _list(glossary, category, as_json)
+
+
+def _look_up(glossary: Glossary, term: str, as_json: bool) -> None:
+    entry = glossary.lookup(term)
+    if entry is None:
+        suggestions = glossary.suggest(term)
+        if as_json:
+            _print_json(
+                {"query": term, "entry": None, "suggestions": [_entry_json(e) for e in suggestions]}
+            )
+        hint = f"; did you mean {', '.join(e.term for e in suggestions)}?" if suggestions else ""
+        raise UnknownTermError(f"no glossary entry for {term!r}{hint}")
+    if as_json:
+        _print_json({"query": term, "entry": _entry_json(entry)})
+    else:
+        Console().print(_entry_panel(entry))
+
+
+def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
+    entries = list(glossary.entries)
+    if category is not None:
+        known = glossary.categories()
+        if category.casefold() not in known:
+            raise GlossaryUsageError(
+                f"no entries in category {category!r}; categories: {', '.join(known)}"
+            )
+        entries = glossary.in_category(category)
+    if as_json:
+        _print_json({"entries": [_entry_json(entry) for entry in entries]})
+        return
+    table = Table(title=f"Glossary: {len(entries)} entries", title_justify="left")
+    table.add_column("Term", style="bold cyan", no_wrap=True)
+    table.add_column("Category", style="magenta")
+    table.add_column("Meaning")
+    for entry in entries:
+        table.add_row(
+            entry.term, entry.category, entry.english or entry.german or entry.explanation
+        )
+    Console().print(table)
+
+
+def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
+    source = read_source(name)
+    if source.warning:
+        print(f"reader: warning: {source.warning}", file=sys.stderr)
+    sentences = [sentence.text for sentence in all_sentences(segment(source.text))]
+    terms = document_terms(glossary, source.text, sentences)
+    if as_json:
+        _print_json(
+            {
+                "source": source.name,
+                "terms": [
+                    {
+                        "term": item.term,
+                        "count": item.count,
+                        "first_sentence": item.first_sentence,
+                        "definition": asdict(item.definition) if item.definition else None,
+                        "entry": _entry_json(item.entry) if item.entry else None,
+                    }
+                    for item in terms
+                ],
+            }
+        )
+        return
+    defined = sum(item.definition is not None for item in terms)
+    table = Table(
+        title=f"{source.name}: {len(terms)} terms, {defined} defined in the text",
+        title_justify="left",
+        show_lines=True,
+    )
+    table.add_column("Term", style="bold cyan", no_wrap=True)
+    table.add_column("×", justify="right")
+    table.add_column("Defined in the text as", style="green")
+    table.add_column("Glossary")
+    for item in terms:
+        table.add_row(
+            item.term,
+            str(item.count),
+            item.definition.long_form if item.definition else "",
+            _entry_summary(item.entry) if item.entry else Text("no entry", style="dim"),
+        )
+    Console().print(table)
+
+
+def _entry_panel(entry: GlossaryEntry) -> Panel:
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold")
+    rows.add_column()
+    for label, value in (
+        ("German", entry.german),
+        ("English", entry.english),
+        ("In translations", entry.preferred or ""),
+        ("Also matches", ", ".join(entry.variants)),
+    ):
+        if value:
+            rows.add_row(label, value)
+    origin = "" if entry.origin == "built-in" else f"from {entry.origin}"
+    return Panel(
+        Group(rows, Text(""), Text(entry.explanation)),
+        title=f"[bold cyan]{entry.term}[/] [magenta]{entry.category}[/]",
+        title_align="left",
+        subtitle=origin or None,
+        subtitle_align="right",
+        expand=False,
+    )
+
+
+def _entry_summary(entry: GlossaryEntry) -> Text:
+    summary = Text()
+    if entry.english:
+        summary.append(entry.english, style="bold")
+        summary.append("\n")
+    summary.append(entry.explanation)
+    return summary
+
+
+def _entry_json(entry: GlossaryEntry) -> dict[str, Any]:
+    record = asdict(entry)
+    record["variants"] = list(entry.variants)
+    return record
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
