@@ -1,0 +1,167 @@
+"""The two ways of running the model: transformers/torch and CTranslate2.
+
+Both take and return token ids of the same Marian vocabulary — tokenizing and
+decoding stay in the engine, with the model's own SentencePiece tokenizer —
+so every backend produces the same kind of translation.
+
+* :class:`TorchBackend` runs ``MarianMTModel.generate``: fp32 on CPU (the
+  reference output), fp16 on CUDA.
+* :class:`CTranslate2Backend` runs an int8 CTranslate2 conversion of the same
+  model on CPU, several times faster than torch (see the README's
+  measurements). The conversion is made once and cached.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from reader.errors import ReaderError
+
+
+class ModelLoadError(ReaderError):
+    """The model directory exists but cannot be loaded or converted."""
+
+
+class Backend(Protocol):
+    name: str
+    """What runs and at which precision, e.g. ``"int8"``, ``"fp32"``: for descriptions."""
+
+    def generate(
+        self,
+        batch: Sequence[Sequence[int]],
+        beams: int,
+        max_new_tokens: int,
+        min_new_tokens: int = 0,
+    ) -> list[list[int]]:
+        """Output ids for each source (``</s>``-terminated ids) in ``batch``."""
+        ...
+
+
+class TorchBackend:
+    """``MarianMTModel.generate`` with the model's own generation settings."""
+
+    def __init__(self, model_dir: Path, device: str, pad_id: int) -> None:
+        import torch
+        from transformers import MarianMTModel
+
+        self._torch = torch
+        self._device = device
+        self._pad_id = pad_id
+        # fp16 halves memory and uses the tensor cores; fp32 is the CPU reference.
+        dtype = torch.float16 if device == "cuda" else torch.float32
+        self.name = "fp16" if device == "cuda" else "fp32"
+        try:
+            self._model = MarianMTModel.from_pretrained(model_dir, dtype=dtype).to(device).eval()
+        except (OSError, ValueError, RuntimeError) as error:
+            raise ModelLoadError(f"cannot load the model in {model_dir}: {error}") from None
+
+    def generate(
+        self,
+        batch: Sequence[Sequence[int]],
+        beams: int,
+        max_new_tokens: int,
+        min_new_tokens: int = 0,
+    ) -> list[list[int]]:
+        torch = self._torch
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+        attention_mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = torch.tensor(ids)
+            attention_mask[row, : len(ids)] = 1
+        with torch.inference_mode():
+            output = self._model.generate(
+                input_ids=input_ids.to(self._device),
+                attention_mask=attention_mask.to(self._device),
+                num_beams=beams,
+                do_sample=False,
+                max_length=None,
+                max_new_tokens=max_new_tokens,
+                min_new_tokens=min_new_tokens,
+            )
+        return output.cpu().tolist()
+
+
+class CTranslate2Backend:
+    """An int8 CTranslate2 translator converted from the Marian model directory."""
+
+    name = "int8"
+
+    def __init__(self, converted_dir: Path, tokenizer, threads: int) -> None:
+        import ctranslate2
+
+        self._tokenizer = tokenizer
+        try:
+            self._translator = ctranslate2.Translator(
+                str(converted_dir),
+                device="cpu",
+                compute_type="int8",
+                intra_threads=threads,
+                inter_threads=1,
+            )
+        except (RuntimeError, ValueError) as error:
+            raise ModelLoadError(
+                f"cannot load the CTranslate2 model in {converted_dir}: {error}; "
+                "delete that directory to convert the model again"
+            ) from None
+
+    def generate(
+        self,
+        batch: Sequence[Sequence[int]],
+        beams: int,
+        max_new_tokens: int,
+        min_new_tokens: int = 0,
+    ) -> list[list[int]]:
+        tokens = [self._tokenizer.convert_ids_to_tokens(list(ids)) for ids in batch]
+        results = self._translator.translate_batch(
+            tokens,
+            beam_size=beams,
+            max_decoding_length=max_new_tokens,
+            min_decoding_length=min_new_tokens,
+            max_input_length=0,  # the engine already keeps input within the model's positions
+            max_batch_size=0,  # the engine's batches are already sized
+        )
+        return [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
+
+
+def ctranslate2_available() -> bool:
+    try:
+        import ctranslate2
+    except ImportError:
+        return False
+    return "int8" in ctranslate2.get_supported_compute_types("cpu")
+
+
+def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
+    """Convert the Marian model in ``model_dir`` to int8 CTranslate2 at ``target``.
+
+    Done once per model (``target`` is keyed by the model's identity); written
+    to a temporary directory and renamed into place, so two processes
+    converting at once both end up with a complete copy.
+    """
+    if (target / "model.bin").is_file():
+        return target
+    from ctranslate2.converters import TransformersConverter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        converter = TransformersConverter(str(model_dir), low_cpu_mem_usage=True)
+        converter.convert(str(work), quantization="int8", force=True)
+        try:
+            work.rename(target)
+        except OSError:
+            if not (target / "model.bin").is_file():
+                raise
+    except (OSError, ValueError, RuntimeError, NotImplementedError) as error:
+        raise ModelLoadError(
+            f"cannot convert {model_dir} for CTranslate2: {error}; "
+            "use --quantize none to run it with torch"
+        ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target

@@ -1,0 +1,46 @@
+"""Translating a segmented document: sentences in, translations out in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from reader.segment import Paragraph, Sentence, all_sentences
+from reader.translate.engine import Engine
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (sentences translated, total) as translations arrive."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedSentence:
+    sentence: Sentence
+    translation: str
+    cached: bool
+
+
+def translate_document(
+    paragraphs: Iterable[Paragraph],
+    engine: Engine,
+    on_progress: ProgressCallback | None = None,
+) -> Iterator[TranslatedSentence]:
+    """Translate every sentence of ``paragraphs`` and yield them in document order.
+
+    Yields as soon as the next sentence in order is ready, so output can be
+    written while later sentences are still being translated.
+    """
+    sentences = list(all_sentences(paragraphs))
+    job = engine.start([sentence.text for sentence in sentences])
+    ready: dict[int, TranslatedSentence] = {}
+    next_index = 0
+    if on_progress:
+        on_progress(0, job.total)
+    for result in job:
+        ready[result.index] = TranslatedSentence(
+            sentences[result.index], result.translation, result.cached
+        )
+        if on_progress:
+            on_progress(job.done, job.total)
+        while next_index in ready:
+            yield ready.pop(next_index)
+            next_index += 1

@@ -1,0 +1,304 @@
+"""The translator everything else uses: :func:`load_engine`, :class:`Engine`,
+:class:`TranslationJob`.
+
+A job translates a list of sentences and yields :class:`TranslationResult`\\ s
+as they are ready: cached ones at once, then the prioritised sentences (the
+ones on screen), then the rest in document order. Empty input is answered
+without the model, too-long input is split (:mod:`.long_input`), and the
+model sees length-bucketed, token-budgeted batches (:mod:`.batching`).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.translate.backends import (
+    Backend,
+    CTranslate2Backend,
+    ModelLoadError,
+    TorchBackend,
+    convert_to_ctranslate2,
+    ctranslate2_available,
+)
+from reader.translate.batching import (
+    MAX_SOURCE_TOKENS,
+    BatchLimits,
+    Unit,
+    WorkQueue,
+    output_cap,
+)
+from reader.translate.cache import TranslationCache, default_cache_dir
+from reader.translate.device import cpu_threads, resolve_device
+from reader.translate.long_input import split_to_fit
+from reader.translate.models import ResolvedModel, model_identity, resolve_model
+
+PRESETS = ("quality", "fast")
+QUANTIZE_CHOICES = (None, "int8", "none")
+# Bump when a change alters what the engine outputs for the same model and
+# settings (e.g. the output cap), so cached translations are not reused.
+_OUTPUT_VERSION = 1
+
+
+class EngineOptionError(ReaderError):
+    """An engine option has an impossible value or combination."""
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How to build an :class:`Engine` (the CLI's ``translate``/``read`` options)."""
+
+    model: str | None = None
+    """``--model PATH_OR_ID``; ``None`` resolves as in :mod:`.models`."""
+    device: str = "auto"
+    """``auto`` (CUDA when present), ``cpu`` or ``cuda``."""
+    preset: str = "quality"
+    """``quality``: the model's own beam search (4 beams); ``fast``: greedy."""
+    quantize: str | None = None
+    """``None``: int8 CTranslate2 on CPU when installed (fastest), fp16 on CUDA;
+    ``"int8"``: require int8; ``"none"``: full precision with torch."""
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    """Translation cache directory; ``None``: ``READER_CACHE_DIR`` or the user cache dir."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationResult:
+    index: int
+    """Position of the source in the list given to :meth:`Engine.start`."""
+    source: str
+    translation: str
+    cached: bool
+    """Whether it came from the cache (or needed no model at all) rather than the model."""
+
+
+def load_engine(options: EngineOptions = EngineOptions()) -> Engine:
+    """Resolve, load (and if needed convert) the model. Takes seconds: call it
+    off the UI thread. Raises :class:`~reader.errors.ReaderError` subclasses
+    with a one-line message (no model, bad option, unloadable model)."""
+    if options.preset not in PRESETS:
+        raise EngineOptionError(f"unknown preset {options.preset!r}; choose quality or fast")
+    if options.quantize not in QUANTIZE_CHOICES:
+        raise EngineOptionError(f"unknown --quantize {options.quantize!r}; choose int8 or none")
+    resolved = resolve_model(options.model)
+    device = resolve_device(options.device)
+    if device == "cuda" and options.quantize == "int8":
+        raise EngineOptionError("--quantize int8 is for CPUs; on CUDA the model runs in fp16")
+    use_ct2 = device == "cpu" and options.quantize != "none" and ctranslate2_available()
+    if options.quantize == "int8" and not use_ct2:
+        raise EngineOptionError(
+            "--quantize int8 needs the ctranslate2 package: pip install ctranslate2"
+        )
+
+    from transformers import MarianTokenizer
+    from transformers.utils import logging as transformers_logging
+
+    # Per-file loading bars and advice would garble the CLI's own progress.
+    transformers_logging.disable_progress_bar()
+    transformers_logging.set_verbosity_error()
+    try:
+        tokenizer = MarianTokenizer.from_pretrained(resolved.path)
+    except (OSError, ValueError, RuntimeError) as error:
+        raise ModelLoadError(f"cannot load the tokenizer in {resolved.path}: {error}") from None
+
+    identity = model_identity(resolved.path)
+    cache_root = options.cache_dir or default_cache_dir()
+    backend: Backend
+    if use_ct2:
+        converted = convert_to_ctranslate2(
+            resolved.path, cache_root / "ctranslate2" / f"{identity}-int8"
+        )
+        backend = CTranslate2Backend(converted, tokenizer, cpu_threads())
+    else:
+        backend = TorchBackend(resolved.path, device, tokenizer.pad_token_id)
+
+    beams = _model_beams(resolved.path) if options.preset == "quality" else 1
+    cache = None
+    if options.use_cache:
+        settings = f"{backend.name}|beams={beams}|split={MAX_SOURCE_TOKENS}|v{_OUTPUT_VERSION}"
+        cache = TranslationCache(cache_root, f"{resolved.name}@{identity}", settings)
+    return Engine(resolved, device, tokenizer, backend, beams, cache)
+
+
+class Engine:
+    """A loaded model with its tokenizer, settings and cache. Thread-safe."""
+
+    limits = BatchLimits()
+
+    def __init__(
+        self,
+        model: ResolvedModel,
+        device: str,
+        tokenizer,
+        backend: Backend,
+        beams: int,
+        cache: TranslationCache | None,
+    ) -> None:
+        self.model = model
+        self.device = device
+        self.beams = beams
+        self.cache = cache
+        self._tokenizer = tokenizer
+        self._backend = backend
+        # One batch at a time: the backends already use every core.
+        self._lock = threading.Lock()
+        search = f"{beams} beams" if beams > 1 else "greedy"
+        self.description = f"{model.name} · {device} · {backend.name} · {search}"
+
+    @property
+    def warnings(self) -> list[str]:
+        """Non-fatal problems so far (e.g. the cache was damaged and replaced)."""
+        return list(self.cache.warnings) if self.cache else []
+
+    def start(self, texts: Sequence[str], priority: Iterable[int] = ()) -> TranslationJob:
+        """A job translating ``texts``; iterate it (in any one thread) for results."""
+        return TranslationJob(self, texts, priority)
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translations of ``texts``, in input order."""
+        translations = [""] * len(texts)
+        for result in self.start(texts):
+            translations[result.index] = result.translation
+        return translations
+
+    def encode(self, text: str) -> tuple[int, ...]:
+        """The model's input ids for ``text`` (ending in ``</s>``)."""
+        return tuple(self._tokenizer(text)["input_ids"])
+
+    def generate(self, batch: Sequence[Sequence[int]]) -> list[str]:
+        """Translate a batch of encoded sources of one length bucket."""
+        cap = output_cap(max(len(ids) for ids in batch))
+        with self._lock:
+            outputs = self._backend.generate(batch, self.beams, cap)
+        return [self._tokenizer.decode(ids, skip_special_tokens=True).strip() for ids in outputs]
+
+    def pieces(self, text: str) -> list[tuple[int, ...]]:
+        """``text`` encoded, as one piece or several if it exceeds the model's limit."""
+        ids = self.encode(text)
+        if len(ids) <= MAX_SOURCE_TOKENS:
+            return [ids]
+        parts = split_to_fit(text, lambda part: len(self.encode(part)), MAX_SOURCE_TOKENS)
+        return [self.encode(part) for part in parts]
+
+    def close(self) -> None:
+        if self.cache:
+            self.cache.close()
+
+
+class TranslationJob:
+    """Translations of a list of sources, delivered incrementally.
+
+    Iterate it once, in one thread; :meth:`prioritize` and :meth:`cancel` may
+    be called from any other thread meanwhile.
+    """
+
+    def __init__(self, engine: Engine, texts: Sequence[str], priority: Iterable[int]) -> None:
+        self.total = len(texts)
+        self.done = 0
+        self._engine = engine
+        self._texts = list(texts)
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._started = False
+        self._priority_calls: list[list[int]] = []
+        self._queue: WorkQueue | None = None
+        self._units_of: dict[str, list[int]] = {}  # source → its unit keys
+        self.prioritize(priority)
+
+    def prioritize(self, indices: Iterable[int]) -> None:
+        """Translate these sources next, in this order (thread-safe)."""
+        indices = [i for i in indices if 0 <= i < self.total]
+        with self._lock:
+            if self._queue is None:
+                self._priority_calls.append(indices)
+            else:
+                self._queue.prioritize(self._keys(indices))
+
+    def cancel(self) -> None:
+        """Stop after the batch in flight (thread-safe)."""
+        with self._lock:
+            self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def __iter__(self) -> Iterator[TranslationResult]:
+        if self._started:
+            raise RuntimeError("a TranslationJob can be iterated only once")
+        self._started = True
+        return self._run()
+
+    def _run(self) -> Iterator[TranslationResult]:
+        engine = self._engine
+        indices_of: dict[str, list[int]] = {}
+        for index, text in enumerate(self._texts):
+            if text.strip():
+                indices_of.setdefault(text, []).append(index)
+            else:
+                yield self._result(index, "", cached=True)
+
+        cached = engine.cache.get_many(indices_of) if engine.cache else {}
+        for index, text in enumerate(self._texts):
+            if text in cached:
+                yield self._result(index, cached[text], cached=True)
+        todo = [text for text in indices_of if text not in cached]
+
+        units: list[Unit] = []
+        for text in todo:
+            for ids in engine.pieces(text):
+                self._units_of.setdefault(text, []).append(len(units))
+                units.append(Unit(key=len(units), order=indices_of[text][0], ids=ids))
+        source_of = {key: text for text, keys in self._units_of.items() for key in keys}
+        with self._lock:
+            self._queue = WorkQueue(units, engine.limits)
+            for call in self._priority_calls:
+                self._queue.prioritize(self._keys(call))
+
+        translated: dict[int, str] = {}
+        while True:
+            with self._lock:
+                batch = [] if self._cancelled else self._queue.next_batch()
+            if not batch:
+                return
+            for unit, translation in zip(
+                batch, engine.generate([unit.ids for unit in batch]), strict=True
+            ):
+                translated[unit.key] = translation
+            finished = {}
+            for unit in batch:
+                text = source_of[unit.key]
+                keys = self._units_of[text]
+                if text not in finished and all(key in translated for key in keys):
+                    finished[text] = " ".join(translated.pop(key) for key in keys)
+            if engine.cache:
+                engine.cache.put_many(finished)
+            for text, translation in finished.items():
+                for index in indices_of[text]:
+                    yield self._result(index, translation, cached=False)
+
+    def _keys(self, indices: Iterable[int]) -> list[int]:
+        """The unit keys of the sources at ``indices``, in that order."""
+        keys = []
+        for index in indices:
+            keys.extend(self._units_of.get(self._texts[index], ()))
+        return keys
+
+    def _result(self, index: int, translation: str, cached: bool) -> TranslationResult:
+        self.done += 1
+        return TranslationResult(index, self._texts[index], translation, cached)
+
+
+def _model_beams(model_dir: Path) -> int:
+    """The model's own beam count (4 for opus-mt), from its generation config."""
+    path = model_dir / "generation_config.json"
+    if path.is_file():
+        try:
+            return int(json.loads(path.read_text()).get("num_beams") or 1)
+        except (ValueError, TypeError):
+            return 1
+    return 1

@@ -1,0 +1,220 @@
+"""Finding the translation model on disk, offline-first, and downloading it once.
+
+Resolution order (the first that names or holds a model wins):
+
+1. ``--model PATH_OR_ID`` (:attr:`EngineOptions.model`),
+2. the ``READER_MODEL`` environment variable,
+3. ``./models/opus-mt-de-en`` — the project's models directory,
+4. ``<user data dir>/models/opus-mt-de-en`` (``READER_MODELS_DIR`` overrides the
+   directory), where ``reader model download`` puts it,
+5. the Hugging Face cache, looked up with ``local_files_only``.
+
+Nothing here touches the network except :func:`download_model`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader.errors import ReaderError
+
+DEFAULT_MODEL_ID = "Helsinki-NLP/opus-mt-de-en"
+DEFAULT_MODEL_NAME = DEFAULT_MODEL_ID.rsplit("/", 1)[1]
+MODEL_ENV = "READER_MODEL"
+MODELS_DIR_ENV = "READER_MODELS_DIR"
+
+# What a Marian model directory needs; weights in either format.
+REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+# What `reader model download` fetches (the repository also holds TF/Rust weights).
+DOWNLOAD_FILES = (
+    *REQUIRED_FILES,
+    "generation_config.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+)
+
+
+class ModelNotFoundError(ReaderError):
+    """No usable model where the options and the defaults point."""
+
+
+class ModelDownloadError(ReaderError):
+    """``reader model download`` could not fetch or store the model."""
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """A model directory and how it was found."""
+
+    path: Path
+    source: str
+    """Where it came from: ``--model``, ``READER_MODEL``, ``models dir``,
+    ``user models dir`` or ``HF cache``."""
+    name: str
+    """A short human name (``opus-mt-de-en``) for status lines and headers."""
+
+
+def project_models_dir(cwd: Path | None = None) -> Path:
+    """``./models``: models that belong to the project being worked in."""
+    return (cwd or Path.cwd()) / "models"
+
+
+def user_models_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where ``reader model download`` stores models for this user."""
+    environ = os.environ if environ is None else environ
+    override = environ.get(MODELS_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("reader") / "models"
+
+
+def resolve_model(
+    model: str | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> ResolvedModel:
+    """Find the model to use (see the module docstring for the order).
+
+    Raises :class:`ModelNotFoundError` when nothing usable is found; its
+    message names ``reader model download`` and ``--model``.
+    """
+    environ = os.environ if environ is None else environ
+    if model:
+        return _explicit(model, "--model")
+    if environ.get(MODEL_ENV):
+        return _explicit(environ[MODEL_ENV], MODEL_ENV)
+    for directory, source in (
+        (project_models_dir(cwd), "models dir"),
+        (user_models_dir(environ), "user models dir"),
+    ):
+        candidate = directory / DEFAULT_MODEL_NAME
+        if is_model_dir(candidate):
+            return ResolvedModel(candidate, source, DEFAULT_MODEL_NAME)
+    cached = _from_hf_cache(DEFAULT_MODEL_ID)
+    if cached is not None:
+        return ResolvedModel(cached, "HF cache", DEFAULT_MODEL_NAME)
+    raise ModelNotFoundError(
+        f"no translation model found (looked in ./models/{DEFAULT_MODEL_NAME}, "
+        f"{user_models_dir(environ) / DEFAULT_MODEL_NAME} and the Hugging Face cache); "
+        "run `reader model download` once, or pass --model PATH"
+    )
+
+
+def is_model_dir(path: Path) -> bool:
+    """Whether ``path`` holds the files a Marian model needs."""
+    return (
+        path.is_dir()
+        and all((path / name).is_file() for name in REQUIRED_FILES)
+        and any((path / name).is_file() for name in WEIGHT_FILES)
+    )
+
+
+def model_identity(path: Path) -> str:
+    """A short fingerprint of the model's content, for cache keys.
+
+    Hashes the configuration and vocabulary, and the weights' size and first
+    and last MiB: cheap on a 300 MB file, yet any rebuilt or re-trained model
+    gets a new identity, wherever it is stored.
+    """
+    digest = hashlib.sha256()
+    for name in ("config.json", "vocab.json", "source.spm", "target.spm"):
+        digest.update((path / name).read_bytes())
+    weights = next(path / name for name in WEIGHT_FILES if (path / name).is_file())
+    size = weights.stat().st_size
+    digest.update(str(size).encode())
+    with weights.open("rb") as handle:
+        digest.update(handle.read(1 << 20))
+        handle.seek(max(0, size - (1 << 20)))
+        digest.update(handle.read(1 << 20))
+    return digest.hexdigest()[:16]
+
+
+def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID) -> Path:
+    """Fetch ``model_id`` from the Hugging Face Hub into ``target`` (default: the
+    user models directory) and return the model directory.
+
+    Files land in ``<target>.partial`` first (an interrupted download resumes
+    there) and the directory is renamed into place only once complete, so
+    resolution never finds half a model. ``huggingface_hub`` draws the
+    progress bars.
+    """
+    from huggingface_hub import HfApi, snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+
+    target = target or user_models_dir() / model_id.rsplit("/", 1)[-1]
+    partial = target.with_name(target.name + ".partial")
+    try:
+        files = set(HfApi().list_repo_files(model_id))
+        weights = next((name for name in WEIGHT_FILES if name in files), None)
+        if weights is None:
+            raise ModelDownloadError(f"{model_id} has no PyTorch or safetensors weights")
+        snapshot_download(
+            model_id,
+            local_dir=partial,
+            allow_patterns=[name for name in (*DOWNLOAD_FILES, weights) if name in files],
+        )
+    except OfflineModeIsEnabled:
+        raise ModelDownloadError(
+            "cannot download: HF_HUB_OFFLINE is set; unset it, or copy a model "
+            "directory here and pass --model PATH"
+        ) from None
+    except (HfHubHTTPError, OSError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelDownloadError(
+            f"cannot download {model_id} ({reason}); check the network, or copy a "
+            "model directory here and pass --model PATH"
+        ) from None
+    if not is_model_dir(partial):
+        raise ModelDownloadError(f"the download of {model_id} is incomplete; run it again")
+    shutil.rmtree(partial / ".cache", ignore_errors=True)
+    if target.exists():
+        shutil.rmtree(target)
+    partial.rename(target)
+    return target
+
+
+def _explicit(value: str, source: str) -> ResolvedModel:
+    """``--model``/``READER_MODEL``: a directory, or a Hub id already cached."""
+    path = Path(value).expanduser()
+    if is_model_dir(path):
+        return ResolvedModel(path.resolve(), source, path.resolve().name)
+    if path.exists():
+        raise ModelNotFoundError(
+            f"{source} {value}: not a MarianMT model directory (needs "
+            f"{', '.join(REQUIRED_FILES)} and weights); run `reader model download` "
+            "or pass --model with a model directory"
+        )
+    if _looks_like_hub_id(value):
+        cached = _from_hf_cache(value)
+        if cached is not None:
+            return ResolvedModel(cached, source, value.rsplit("/", 1)[1])
+    raise ModelNotFoundError(
+        f"{source} {value}: no such model directory, and not in the Hugging Face cache; "
+        "run `reader model download` or pass --model with a model directory"
+    )
+
+
+def _looks_like_hub_id(value: str) -> bool:
+    parts = value.split("/")
+    return len(parts) == 2 and all(parts) and not value.startswith((".", "~"))
+
+
+def _from_hf_cache(model_id: str) -> Path | None:
+    """The cached snapshot of ``model_id``, without any network access."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
+
+    try:
+        path = Path(snapshot_download(model_id, local_files_only=True))
+    except (LocalEntryNotFoundError, HFValidationError, OSError):
+        return None
+    return path if is_model_dir(path) else None

@@ -1,0 +1,125 @@
+"""The engine on the tiny model: batching, priorities, bad input, long input."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.translate import EngineOptions, load_engine
+
+SENTENCES = [
+    "Die Allianz zwischen den USA und Japan befindet sich an einem Wendepunkt.",
+    "Japan bleibt ein unverzichtbarer Akteur.",
+    "Kommende Woche treffen sich der chinesische Präsident Xi Jinping und der "
+    "japanische Premierminister Shinzo Abe in Peking, um über Kooperation im "
+    "Technologiesektor und über IP zu sprechen.",
+    "Nirgends gibt es mehr als in China.",
+    "Das ist für japanische Unternehmen sicherlich interessant.",
+    "Umgekehrt kann sich China Zugang zu hochentwickelten Technologien in Japan verschaffen.",
+    "Beide Länder haben bereits Kommunikationskanäle aufgebaut.",
+    "Ende August hatten die japanische CHAdeMO mit dem China Electricity Council vereinbart.",
+]
+# Sources of clearly different lengths fall into different length buckets, so
+# each batch holds just one of them: the tests can see each step.
+ONE_PER_BATCH = ["Haus " * n for n in (1, 10, 20, 30, 40, 50)]
+
+
+@pytest.fixture(scope="module", params=["none", "int8"])
+def engine(request, tiny_model_dir, tmp_path_factory):
+    """The torch (fp32) and CTranslate2 (int8) engines, without translation cache."""
+    engine = load_engine(
+        EngineOptions(
+            model=str(tiny_model_dir),
+            device="cpu",
+            quantize=request.param,
+            use_cache=False,
+            cache_dir=tmp_path_factory.mktemp("converted"),
+        )
+    )
+    yield engine
+    engine.close()
+
+
+def test_translations_are_text_for_every_sentence(engine):
+    translations = engine.translate(SENTENCES)
+    assert len(translations) == len(SENTENCES)
+    assert all(isinstance(t, str) and t for t in translations)
+
+
+def test_batching_does_not_change_results(engine):
+    one_by_one = [engine.translate([sentence])[0] for sentence in SENTENCES]
+    assert engine.translate(SENTENCES) == one_by_one
+    assert engine.translate(SENTENCES[::-1]) == one_by_one[::-1]
+
+
+def test_results_arrive_cached_first_then_priority_then_rest(engine):
+    texts = ["", *SENTENCES]
+    job = engine.start(texts, priority=[5, 2])
+    order = [result.index for result in job]
+    assert sorted(order) == list(range(len(texts)))
+    assert order[0] == 0  # empty: answered without the model
+    assert order[1:3] == [5, 2]
+    assert job.done == job.total == len(texts)
+
+
+def test_unprioritized_work_goes_in_document_order(engine):
+    assert [r.index for r in engine.start(ONE_PER_BATCH)] == list(range(len(ONE_PER_BATCH)))
+
+
+def test_prioritize_while_iterating_from_another_thread(engine):
+    job = engine.start(ONE_PER_BATCH)
+    results = iter(job)
+    assert next(results).index == 0
+    # The UI thread scrolls: sentences 4 then 2 are now on screen.
+    thread = threading.Thread(target=job.prioritize, args=([4, 2],))
+    thread.start()
+    thread.join()
+    assert [result.index for result in results] == [4, 2, 1, 3, 5]
+
+
+def test_cancel_stops_after_the_batch_in_flight(engine):
+    job = engine.start(ONE_PER_BATCH)
+    results = iter(job)
+    next(results)
+    job.cancel()
+    assert list(results) == []
+    assert job.done == 1 < job.total
+
+
+def test_duplicates_are_translated_once_and_reported_for_each_index(engine):
+    texts = [SENTENCES[0], SENTENCES[1], SENTENCES[0]]
+    results = {r.index: r.translation for r in engine.start(texts)}
+    assert results[0] == results[2] == engine.translate([SENTENCES[0]])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\t ", "😀", "🇩🇪🇯🇵 " * 50, "Straße 👍🏽 über", "x" * 5000, "\u200b", "a\x00b", "."],
+)
+def test_bad_input_never_crashes(engine, text):
+    (translation,) = engine.translate([text])
+    assert isinstance(translation, str)
+    if not text.strip():
+        assert translation == ""
+
+
+def test_long_unpunctuated_input_is_split_not_truncated(engine):
+    text = " ".join(f"wort{n}" for n in range(500))[:3000]
+    assert len(text) == 3000 and not any(p in text for p in ".,;:!?")
+    pieces = engine.pieces(text)
+    assert len(pieces) > 1
+    assert all(len(ids) <= 250 for ids in pieces)
+    # Every piece is translated; the translations are joined, none dropped.
+    (translation,) = engine.translate([text])
+    single_pieces = [engine.generate([ids])[0] for ids in pieces]
+    assert translation == " ".join(single_pieces)
+
+
+def test_description_names_model_device_precision_and_search(tiny_model_dir, tmp_path):
+    fast = load_engine(
+        EngineOptions(model=str(tiny_model_dir), preset="fast", quantize="none", cache_dir=tmp_path)
+    )
+    assert fast.description == f"{tiny_model_dir.name} · cpu · fp32 · greedy"
+    assert fast.beams == 1
+    fast.close()
