@@ -122,9 +122,9 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
         _print_json({"entries": [_entry_json(entry) for entry in entries]})
         return
     table = Table(title=f"Glossary: {len(entries)} entries", title_justify="left")
-    table.add_column("Term", style="bold cyan", no_wrap=True)
-    table.add_column("Category", style="magenta")
-    table.add_column("Meaning")
+    table.add_column("Term", style="bold cyan", ratio=2)
+    table.add_column("Category", style="magenta", no_wrap=True)
+    table.add_column("Meaning", ratio=3)
     for entry in entries:
         table.add_row(
             entry.term, entry.category, entry.english or entry.german or entry.explanation
@@ -161,10 +161,10 @@ def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
         title_justify="left",
         show_lines=True,
     )
-    table.add_column("Term", style="bold cyan", no_wrap=True)
-    table.add_column("×", justify="right")
-    table.add_column("Defined in the text as", style="green")
-    table.add_column("Glossary")
+    table.add_column("Term", style="bold cyan", ratio=2)
+    table.add_column("×", justify="right", no_wrap=True)
+    table.add_column("Defined in the text as", style="green", ratio=2)
+    table.add_column("Glossary", ratio=4)
     for item in terms:
         table.add_row(
             item.term,

@@ -28,7 +28,11 @@ _MAX_LOOKBACK = 300
 _CONNECTORS = frozenset(
     ["der", "des", "für", "zur", "zum", "von", "und", "of", "on", "for", "in", "the", "and", "to"]
 )
-_MAX_GAP = 2  # lower-case words between two nouns of one name
+# Capitalised at the start of a sentence, but never the start of a name.
+_SENTENCE_WORDS = frozenset(
+    ["die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "und", "oder", "the", "a"]
+)
+_MAX_GAP = 2  # lower-case words between two nouns of one name (`der nächsten`)
 
 
 def find_definitions(text: str) -> dict[str, Definition]:
@@ -115,22 +119,32 @@ def _spells(abbreviation: str, candidate: str) -> int | None:
 
 def _noun_phrase_start(letters: list[str], words: list[re.Match[str]], clause: str) -> int | None:
     """The name right before the parenthesis (``Internet der Dinge``), if plausible."""
-    start: int | None = None
+    phrase: list[re.Match[str]] = []
     gap: list[re.Match[str]] = []
     for word in reversed(words):
         token = word.group()
         if token[0].isupper() or token[0].isdigit():
-            if start is not None and (len(gap) > _MAX_GAP or not _joins(gap)):
+            if phrase and not _joins(gap):
                 break
-            start, gap = word.start(), []
-        elif start is not None and len(gap) < _MAX_GAP + 1:
-            gap.append(word)
+            phrase[:0], gap = [word, *gap], []
+        elif phrase and len(gap) < _MAX_GAP:
+            gap.insert(0, word)
         else:
             break
-    if start is None:
+    # A capitalised article or conjunction starting a sentence is not part of a name.
+    while phrase and phrase[0].group().casefold() in _SENTENCE_WORDS:
+        phrase.pop(0)
+    if not phrase:
         return None
-    phrase = clause[start:].casefold()
-    if phrase[0] == letters[0].casefold() or _in_order(letters, phrase) * 2 >= len(letters):
+    start = phrase[0].start()
+    text = clause[start:].casefold()
+    if text[0] == letters[0].casefold():
+        return start
+    # Otherwise most letters must occur in order: `Direktinvestitionen (ADI)`
+    # (ausländische Direktinvestitionen), not `Technologie (W&T)`.
+    alphabetic = [letter for letter in letters if letter.isalpha()]
+    matched = _in_order(alphabetic, text)
+    if matched >= min(2, len(alphabetic)) and matched * 2 >= len(alphabetic):
         return start
     return None
 
