@@ -180,6 +180,8 @@ def _glossary_item(note: GlossaryNote) -> str:
     )
     if description:
         item += " — " + escape_inline(description) + "."
-    if note.defined_as:
-        item += " In the text: " + escape_inline(note.defined_as) + "."
+        if note.defined_as:
+            item += " In the text: " + escape_inline(note.defined_as) + "."
+    elif note.defined_as:
+        item += " — " + escape_inline(note.defined_as) + " (defined in the text)."
     return item

@@ -1,0 +1,171 @@
+"""Assemble an :class:`ExportDocument` from sentences, translations and the glossary.
+
+The appendix lists the glossary entries that occur in the source and the
+abbreviations the document defines itself (``Wissenschaft und Technologie
+(W&T)``). Every spelling of such a term — German variants, the preferred
+English rendering, the English expansion — counts as a use, so the first use
+can be linked in the German column as well as in the English-only layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from reader.glossary import Glossary, GlossaryEntry, find_definitions
+from reader.glossary.matcher import spelling_key, spelling_pattern
+from reader.segment import Paragraph
+from reader.views.export.document import (
+    ExportDocument,
+    GlossaryNote,
+    TermSpan,
+    TranslatedParagraph,
+    TranslatedSentence,
+)
+
+ANCHOR_PREFIX = "glossary-"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """The header of an export: what was translated, how and when."""
+
+    title: str
+    source_name: str
+    model: str
+    created: datetime
+    settings: tuple[tuple[str, str], ...] = ()
+
+
+def build_document(
+    info: DocumentInfo,
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    translations: Sequence[str],
+    glossary: Glossary,
+    *,
+    preferred_terms: bool = True,
+) -> ExportDocument:
+    """Pair each sentence of ``paragraphs`` with its translation (by sentence
+    index) and collect the glossary appendix from ``text``, the source."""
+    notes = glossary_notes(glossary, paragraphs, text)
+    spans = _SpanFinder(notes)
+    translated = []
+    for paragraph in paragraphs:
+        sentences = []
+        for sentence in paragraph.sentences:
+            translation = translations[sentence.index]
+            if preferred_terms:
+                translation = glossary.apply_preferred_terms(sentence.text, translation)
+            sentences.append(
+                TranslatedSentence(
+                    sentence=sentence,
+                    translation=translation,
+                    source_terms=spans.find(sentence.text),
+                    translation_terms=spans.find(translation),
+                )
+            )
+        translated.append(TranslatedParagraph(paragraph.index, tuple(sentences)))
+    return ExportDocument(
+        title=info.title,
+        source_name=info.source_name,
+        model=info.model,
+        created=info.created,
+        settings=info.settings,
+        paragraphs=tuple(translated),
+        glossary=notes,
+    )
+
+
+def glossary_notes(
+    glossary: Glossary, paragraphs: Sequence[Paragraph], text: str
+) -> tuple[GlossaryNote, ...]:
+    """Appendix entries for the terms used in ``paragraphs``, sorted by term."""
+    entries: dict[str, GlossaryEntry] = {}
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            for match in glossary.match(sentence.text):
+                entries.setdefault(match.entry.term, match.entry)
+    defined: dict[str, str] = {}
+    for term, definition in find_definitions(text).items():
+        entry = glossary.lookup(term)
+        if entry is not None:
+            entries.setdefault(entry.term, entry)
+            defined[entry.term] = definition.long_form
+        else:
+            defined[term] = definition.long_form
+    notes = [_entry_note(entry, defined.get(term)) for term, entry in entries.items()]
+    notes += [
+        GlossaryNote(
+            anchor="", term=term, expansion=None, explanation=None,
+            defined_as=long_form, spellings=(term,),
+        )
+        for term, long_form in defined.items()
+        if term not in entries
+    ]
+    notes.sort(key=lambda note: note.term.casefold())
+    return tuple(_with_unique_anchors(notes))
+
+
+def _entry_note(entry: GlossaryEntry, defined_as: str | None) -> GlossaryNote:
+    if entry.german and entry.english:
+        expansion = f"{entry.german} ({entry.english})"
+    else:
+        expansion = entry.german or entry.english or None
+    spellings = [*entry.forms, entry.preferred, entry.english]
+    return GlossaryNote(
+        anchor="",
+        term=entry.term,
+        expansion=expansion,
+        explanation=entry.explanation or None,
+        # Worth showing only when the document says something the entry does not.
+        defined_as=None if defined_as in (entry.german, entry.english) else defined_as,
+        spellings=tuple(dict.fromkeys(spelling for spelling in spellings if spelling)),
+    )
+
+
+def _with_unique_anchors(notes: list[GlossaryNote]) -> list[GlossaryNote]:
+    """Give each note an HTML id made of its term (``W&T`` → ``glossary-w-t``)."""
+    used: set[str] = set()
+    result = []
+    for note in notes:
+        slug = re.sub(r"[^0-9a-z]+", "-", note.term.casefold()).strip("-") or "term"
+        anchor, number = ANCHOR_PREFIX + slug, 2
+        while anchor in used:
+            anchor, number = f"{ANCHOR_PREFIX}{slug}-{number}", number + 1
+        used.add(anchor)
+        result.append(replace(note, anchor=anchor))
+    return result
+
+
+class _SpanFinder:
+    """Finds the spellings of the appendix terms in any text, German or English.
+
+    Uses the glossary's own word-boundary rules (``KI-Systeme`` contains
+    ``KI``; ``Kiel`` does not).
+    """
+
+    def __init__(self, notes: Sequence[GlossaryNote]) -> None:
+        self._anchors: dict[str, str] = {}
+        for note in notes:
+            for spelling in note.spellings:
+                self._anchors.setdefault(_fold(spelling), note.anchor)
+        spellings = [spelling for note in notes for spelling in note.spellings]
+        self._pattern = re.compile(spelling_pattern(spellings)) if spellings else None
+
+    def find(self, text: str) -> tuple[TermSpan, ...]:
+        if self._pattern is None:
+            return ()
+        return tuple(
+            TermSpan(found.start(), found.end(), self._anchors[_fold(found.group())])
+            for found in self._pattern.finditer(text)
+        )
+
+
+def _fold(spelling: str) -> str:
+    # The pattern lets a lower-case first letter match in upper case (at the
+    # start of a sentence); fold it so a match finds its spelling.
+    key = spelling_key(spelling)
+    return key[:1].lower() + key[1:]
