@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from reader.cli import glossary, segment
+from reader.cli import glossary, read, segment
 from reader.errors import ReaderError
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.command("segment")(segment.segment_command)
+app.command("read")(read.read_command)
 app.command("glossary")(glossary.glossary_command)
 
 

@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Sentence
-from reader.translate import EngineOptions
+from reader.translate import EngineOptions, load_engine
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.glossary_screen import GlossaryScreen
 from reader.views.tui.help_screen import HelpScreen
@@ -22,7 +22,7 @@ from reader.views.tui.positions import PositionStore, document_key
 from reader.views.tui.search_bar import SearchBar
 from reader.views.tui.status_bar import StatusBar
 from reader.views.tui.term_popup import TermInfo, TermPopup, term_infos
-from reader.views.tui.translation_worker import TranslationFeed
+from reader.views.tui.translation_worker import EngineLoader, TranslationFeed
 
 _SAVE_DELAY = 1.0
 """Seconds after the last move before the position is written down."""
@@ -54,6 +54,7 @@ class ReaderApp(App[None]):
         options: EngineOptions,
         glossary: Glossary | None = None,
         positions: PositionStore | None = None,
+        load: EngineLoader = load_engine,
     ) -> None:
         super().__init__()
         self.document_name = name
@@ -62,7 +63,8 @@ class ReaderApp(App[None]):
         self.glossary = glossary
         self.positions = positions or PositionStore()
         self.key = document_key(text)
-        self.feed = TranslationFeed(self, options, [s.text for s in sentences], glossary)
+        texts = [sentence.text for sentence in sentences]
+        self.feed = TranslationFeed(self, options, texts, glossary, load)
         self.translated = 0
         self.position = 0
         """The current sentence, kept here because the view is gone at unmount."""
@@ -93,7 +95,7 @@ class ReaderApp(App[None]):
         saved = self.positions.load(self.key)
         if saved is not None:
             # After the first layout: the view knows its width only then.
-            self.call_after_refresh(self.view.move_to, saved, top=True)
+            self.call_after_refresh(self.view.move_to, saved, top_of_screen=True)
         self.run_worker(self.feed.run, name="translate", thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:

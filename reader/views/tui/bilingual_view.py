@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -66,12 +66,12 @@ class BilingualView(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "next", "Next", show=False),
-        Binding("up,k", "previous", "Previous", show=False),
+        Binding("down,j", "next", "Next sentence", show=False),
+        Binding("up,k", "previous", "Previous sentence", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
+        Binding("home,g", "first", "First sentence", show=False),
+        Binding("end,G", "last", "Last sentence", show=False),
     ]
 
     class CursorMoved(Message):
@@ -155,7 +155,7 @@ class BilingualView(ScrollView, can_focus=True):
         self.mode_choice = "stacked" if self.mode == "side" else "side"
         self._relayout()
 
-    def move_to(self, index: int, *, top: bool = False) -> None:
+    def move_to(self, index: int, *, top_of_screen: bool = False) -> None:
         """Make sentence ``index`` the current one and scroll it into view."""
         if not self.sentences:
             return
@@ -163,13 +163,13 @@ class BilingualView(ScrollView, can_focus=True):
         changed = index != self.cursor
         self.cursor = index
         start, end = self._layout.pair_rows(index)
-        height = self.scrollable_content_region.height
-        if top:
-            self.scroll_to(y=start, animate=False, immediate=True)
-        else:
+        top = round(self.scroll_y)
+        height = max(self.scrollable_content_region.height, 1)
+        if top_of_screen or start < top:
+            self._scroll(start)
+        elif end > top + height:
             # A pair taller than the screen shows its beginning.
-            region = Region(0, start, 1, min(end - start, max(height, 1)))
-            self.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
+            self._scroll(min(start, end - height))
         self.refresh()
         if changed:
             self.post_message(self.CursorMoved(index))
@@ -198,7 +198,7 @@ class BilingualView(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         self.move_to(0)
-        self.scroll_home(animate=False, immediate=True)
+        self._scroll(0)  # show the notice above the first sentence, if any
 
     def action_last(self) -> None:
         self.move_to(len(self.sentences) - 1)
@@ -210,16 +210,19 @@ class BilingualView(ScrollView, can_focus=True):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        # Keep the cursor on the same screen row while the page moves under it.
-        page = max(self.scrollable_content_region.height - 1, 1)
-        start, _ = self._layout.pair_rows(self.cursor)
-        on_screen = start - round(self.scroll_y)
-        target = self._layout.pair_at(start + direction * page)
-        if target == self.cursor:
-            target += direction
-        target = min(max(target, 0), len(self.sentences) - 1)
-        target_start, _ = self._layout.pair_rows(target)
-        self.scroll_to(y=max(target_start - on_screen, 0), animate=False, immediate=True)
+        # Like a pager: the text moves by a screen (less one row of context)
+        # and the first sentence that starts on the new screen becomes current;
+        # at either end of the document the cursor goes to the first/last pair.
+        height = max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_y)
+        new_top = min(max(top + direction * max(height - 1, 1), 0), round(self.max_scroll_y))
+        if new_top == top:
+            self.move_to(0 if direction < 0 else len(self.sentences) - 1)
+            return
+        target = self._layout.pair_at(new_top)
+        if self._layout.pair_rows(target)[0] < new_top:
+            target = min(target + 1, len(self.sentences) - 1)
+        self._scroll(new_top)
         self.move_to(target)
 
     # -- events ---------------------------------------------------------------
@@ -388,12 +391,19 @@ class BilingualView(ScrollView, can_focus=True):
         before, _ = self._layout.pair_rows(anchor) if self.sentences else (0, 0)
         update()
         self.virtual_size = Size(self._layout.width, self._layout.total_rows)
-        if self.sentences:
+        # At the very top the reader sees the beginning (and any notice);
+        # elsewhere the anchor pair keeps its row on screen.
+        if self.sentences and top > 0:
             after, _ = self._layout.pair_rows(anchor)
             if after != before:
-                self.scroll_to(y=max(top + after - before, 0), animate=False, immediate=True)
+                self._scroll(top + after - before)
         self.refresh()
         self._update_visible()
+
+    def _scroll(self, y: int) -> None:
+        # Forced: right after the virtual size changed Textual may not yet
+        # allow vertical scrolling, and the rows are known exactly anyway.
+        self.scroll_to(y=max(y, 0), animate=False, force=True)
 
     def _update_visible(self) -> None:
         if not self.sentences:

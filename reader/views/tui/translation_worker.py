@@ -10,14 +10,22 @@ not 10,000 relayouts.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.translate import EngineOptions, ModelNotFoundError, TranslationJob, load_engine
+from reader.translate import (
+    Engine,
+    EngineOptions,
+    ModelNotFoundError,
+    TranslationJob,
+    load_engine,
+)
+
+EngineLoader = Callable[[EngineOptions], Engine]
 
 
 class TranslationFeed:
@@ -53,8 +61,10 @@ class TranslationFeed:
         options: EngineOptions,
         texts: Sequence[str],
         glossary: Glossary | None = None,
+        load: EngineLoader = load_engine,
     ) -> None:
         self._target = target
+        self._load = load
         self._options = options
         self._texts = texts
         self._glossary = glossary
@@ -67,7 +77,7 @@ class TranslationFeed:
     def run(self) -> None:
         """Load and translate; runs in a worker thread until done or cancelled."""
         try:
-            engine = load_engine(self._options)
+            engine = self._load(self._options)
         except ModelNotFoundError as error:
             self._target.post_message(self.ModelMissing(str(error)))
             return
