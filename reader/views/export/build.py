@@ -131,7 +131,9 @@ def _with_unique_anchors(notes: list[GlossaryNote]) -> list[GlossaryNote]:
     used: set[str] = set()
     result = []
     for note in notes:
-        slug = re.sub(r"[^0-9a-z]+", "-", note.term.casefold()).strip("-") or "term"
+        # Letters of any script are fine in an id (GitHub keeps them in its own
+        # heading anchors); everything else becomes a hyphen.
+        slug = re.sub(r"[\W_]+", "-", note.term.casefold()).strip("-") or "term"
         anchor, number = ANCHOR_PREFIX + slug, 2
         while anchor in used:
             anchor, number = f"{ANCHOR_PREFIX}{slug}-{number}", number + 1

@@ -1,0 +1,65 @@
+"""Assembling the export document: preferred terms, appendix, term spans."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from reader.glossary import load_glossary
+from reader.segment import segment
+from reader.views.export.build import DocumentInfo, build_document
+
+TEXT = (
+    "Die Zusammenarbeit in Wissenschaft und Technologie (W&T) wächst.\n"
+    "Das Zentrum für Quantenforschung (ZQF) forscht zur W&T-Politik und zu KI.\n"
+)
+TRANSLATIONS = [
+    "Cooperation in science and technology (W&T) is growing.",
+    "The ZQF researches W&T policy and KI.",
+]
+INFO = DocumentInfo("t", "t.txt", "model", datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def build(preferred_terms: bool):
+    paragraphs = segment(TEXT)
+    assert [s.text for p in paragraphs for s in p.sentences] == TEXT.splitlines()
+    return build_document(
+        INFO, TEXT, paragraphs, TRANSLATIONS, load_glossary(), preferred_terms=preferred_terms
+    )
+
+
+@pytest.mark.parametrize(
+    ("preferred_terms", "expected"),
+    [
+        (True, ["Cooperation in science and technology (S&T) is growing.",
+                "The ZQF researches S&T policy and AI."]),
+        (False, TRANSLATIONS),
+    ],
+)
+def test_preferred_english_terms_can_be_switched_off(preferred_terms, expected) -> None:
+    document = build(preferred_terms)
+    assert [item.translation for item in document.sentences()] == expected
+
+
+def test_appendix_lists_glossary_entries_and_in_text_definitions_sorted() -> None:
+    notes = {note.term: note for note in build(True).glossary}
+    assert list(notes) == ["KI", "W&T", "ZQF"]
+    assert notes["W&T"].anchor == "glossary-w-t"
+    assert notes["W&T"].expansion == "Wissenschaft und Technologie (science and technology)"
+    # The text's own definition says nothing new about W&T…
+    assert notes["W&T"].defined_as is None
+    # …but is all there is about ZQF.
+    assert notes["ZQF"].defined_as == "Zentrum für Quantenforschung"
+    assert notes["ZQF"].expansion is None
+
+
+def test_terms_are_found_in_german_and_in_the_english_renderings() -> None:
+    first, second = build(True).sentences()
+    german = [first.sentence.text[s.start:s.end] for s in first.source_terms]
+    assert german == ["Wissenschaft und Technologie", "W&T"]
+    english = [second.translation[s.start:s.end] for s in second.translation_terms]
+    assert english == ["ZQF", "S&T", "AI"]
+    assert [s.anchor for s in second.translation_terms] == [
+        "glossary-zqf", "glossary-w-t", "glossary-ki",
+    ]
