@@ -10,6 +10,7 @@ can be linked in the German column as well as in the English-only layout.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -26,6 +27,7 @@ from reader.views.export.document import (
 )
 
 ANCHOR_PREFIX = "glossary-"
+_GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +133,21 @@ def _with_unique_anchors(notes: list[GlossaryNote]) -> list[GlossaryNote]:
     used: set[str] = set()
     result = []
     for note in notes:
-        # Letters of any script are fine in an id (GitHub keeps them in its own
-        # heading anchors); everything else becomes a hyphen.
-        slug = re.sub(r"[\W_]+", "-", note.term.casefold()).strip("-") or "term"
+        slug = _slug(note.term)
         anchor, number = ANCHOR_PREFIX + slug, 2
         while anchor in used:
             anchor, number = f"{ANCHOR_PREFIX}{slug}-{number}", number + 1
         used.add(anchor)
         result.append(replace(note, anchor=anchor))
     return result
+
+
+def _slug(term: str) -> str:
+    """An ASCII id: renderers percent-encode other characters in link targets,
+    and not every one decodes them again when looking for the id."""
+    folded = term.casefold().translate(_GERMAN_LETTERS)
+    ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "-", ascii_only).strip("-") or "term"
 
 
 class _SpanFinder:
