@@ -20,10 +20,8 @@ def _words(text: str) -> frozenset[str]:
 
 _PUNKT_GERMAN = punkt.load_model("german")
 
-# Abbreviations that are followed by a full stop, lower-cased, inner dots
-# removed ("z.B." and "z. B." both end in the single letter "b", which the
-# initials rule already covers; "d.h" is listed for the spelling without a
-# space).
+# Abbreviations that are followed by a full stop, lower-cased. Multi-part ones
+# ("z. B.", "d. h.") end in a single letter, which the initials rule covers.
 _CURATED_ABBREVIATIONS = _words(
     """
     abb abh abk abs abschn abt adr allg anh anl anm art aufl ausg bd bde bearb
@@ -36,9 +34,7 @@ _CURATED_ABBREVIATIONS = _words(
     """
 )
 
-ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | frozenset(
-    abbreviation.replace(".", "") for abbreviation in _PUNKT_GERMAN.abbrev_types
-)
+ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_GERMAN.abbrev_types
 """Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
 
 LIST_ENDINGS = frozenset({"usw", "usf", "etc"})
@@ -76,8 +72,9 @@ of them (``derStaat``) is a lost space, not a lost full stop."""
 
 
 def is_abbreviation(word: str) -> bool:
-    """Whether ``word`` (the letters before a full stop) is a known abbreviation."""
-    return word.lower().replace(".", "") in ABBREVIATIONS
+    """Whether ``word`` (the letters before a full stop, with inner dots as in
+    ``z.B``) is a known abbreviation."""
+    return word.lower() in ABBREVIATIONS
 
 
 def is_known_word(word: str) -> bool:
