@@ -1,15 +1,16 @@
-"""``reader segment``: print the sentences of a document."""
+"""``reader segment``: print the clean sentences of a document."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from reader.segment import segment
+from reader.segment import Paragraph, segment
 from reader.source import read_source
 
 
@@ -19,35 +20,53 @@ class OutputFormat(StrEnum):
 
 
 def segment_command(
-    file: Annotated[str, typer.Argument(help="German text file to segment, or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="German text file (UTF-8, cp1252 or Latin-1), or - for stdin.")
+    ],
     output_format: Annotated[
         OutputFormat,
         typer.Option(
             "--format",
             "-f",
-            help="text: one sentence per line; jsonl: one JSON object per sentence.",
+            help=(
+                "text: one sentence per line, a blank line between paragraphs. "
+                "jsonl: one JSON object per sentence with text, start, end (character "
+                "offsets into the decoded input), footnotes, paragraph and index."
+            ),
         ),
     ] = OutputFormat.text,
 ) -> None:
-    """Split a German document into clean sentences."""
+    """Split a German document into clean sentences.
+
+    Repairs scraped text on the way: missing spaces between sentences, footnote
+    numbers glued to sentence ends (kept as markers in jsonl), lost list
+    markup and junk runs.
+    """
     source = read_source(file)
     if source.warning:
         print(f"reader: warning: {source.warning}", file=sys.stderr)
     paragraphs = segment(source.text)
-    out = sys.stdout
-    for number, paragraph in enumerate(paragraphs):
-        if output_format is OutputFormat.text and number:
-            out.write("\n")
+    lines = _text_lines(paragraphs) if output_format is OutputFormat.text else _jsonl(paragraphs)
+    sys.stdout.writelines(lines)
+
+
+def _text_lines(paragraphs: list[Paragraph]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        if paragraph.index:
+            yield "\n"
         for sentence in paragraph.sentences:
-            if output_format is OutputFormat.text:
-                out.write(sentence.text + "\n")
-            else:
-                record = {
-                    "text": sentence.text,
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "footnotes": list(sentence.footnotes),
-                    "paragraph": sentence.paragraph,
-                    "index": sentence.index,
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            yield sentence.text + "\n"
+
+
+def _jsonl(paragraphs: list[Paragraph]) -> Iterator[str]:
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            record = {
+                "text": sentence.text,
+                "start": sentence.start,
+                "end": sentence.end,
+                "footnotes": list(sentence.footnotes),
+                "paragraph": sentence.paragraph,
+                "index": sentence.index,
+            }
+            yield json.dumps(record, ensure_ascii=False) + "\n"
