@@ -8,7 +8,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-WAIT_LIMIT = 120.0
+WAIT_LIMIT = 30.0
 """Seconds a test waits for something to appear before it fails (not a timing
 assertion: the tiny model normally takes well under a second)."""
 

@@ -117,6 +117,7 @@ class ReaderApp(App[None]):
         self.view.set_translations(results)
         self.translated += len(results)
         self.status.progress = (self.translated, len(self.sentences))
+        self.status.cached = self.feed.from_cache
 
     @on(TranslationFeed.ModelMissing)
     def _model_missing(self, event: TranslationFeed.ModelMissing) -> None:

@@ -19,6 +19,7 @@ class StatusBar(Widget):
     model: reactive[str] = reactive("loading model…")
     model_missing: reactive[bool] = reactive(False)
     progress: reactive[tuple[int, int] | None] = reactive(None)
+    cached: reactive[int] = reactive(0)
     search: reactive[str] = reactive("")
 
     def render(self) -> Text:
@@ -38,5 +39,7 @@ class StatusBar(Widget):
         if self.progress is not None:
             done, total_pairs = self.progress
             right.append(f" · translated {done}/{total_pairs}")
+            if self.cached:
+                right.append(f" · {self.cached} cached", style=dim)
         gap = max(self.size.width - left.cell_len - right.cell_len, 1)
         return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="ellipsis")

@@ -73,6 +73,8 @@ class TranslationFeed:
         self._job: TranslationJob | None = None
         self._priority: list[int] = []
         self._cancelled = False
+        self.from_cache = 0
+        """How many translations came from the cache (read by the UI thread)."""
 
     def run(self) -> None:
         """Load and translate; runs in a worker thread until done or cancelled."""
@@ -91,6 +93,7 @@ class TranslationFeed:
             job = self._job = engine.start(self._texts, priority=self._priority)
         try:
             for result in job:
+                self.from_cache += result.cached
                 translation = result.translation
                 if self._glossary is not None:
                     # The cache keeps raw model output; preferred terms go on top.

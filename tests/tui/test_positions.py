@@ -1,0 +1,64 @@
+"""The last position in a document is remembered between sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_helpers import screen_text, without_model
+
+from reader.views.tui.bilingual_view import BilingualView
+from reader.views.tui.positions import PositionStore, document_key
+
+LONG = "\n\n".join(f"Satz Nummer {number} eines langen Textes." for number in range(300))
+
+
+async def test_reopening_a_document_restores_the_position(make_app) -> None:
+    app = make_app(LONG, model=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await without_model(pilot)
+        for _ in range(5):
+            await pilot.press("pagedown")
+        await pilot.press("j")
+        position = app.query_one(BilingualView).cursor
+        assert position > 50
+    again = make_app(LONG, model=False, name="renamed.txt")
+    async with again.run_test(size=(120, 30)) as pilot:
+        await without_model(pilot)
+        await pilot.pause()
+        assert again.query_one(BilingualView).cursor == position
+        assert f"Satz Nummer {position} " in screen_text(again)
+        assert f"sentence {position + 1}/300" in screen_text(again)
+
+
+async def test_another_document_starts_at_the_top(make_app) -> None:
+    app = make_app(LONG, model=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("G")
+    other = make_app(LONG + "\n\nNoch ein Satz.", model=False)
+    async with other.run_test(size=(120, 30)) as pilot:
+        await without_model(pilot)
+        assert other.query_one(BilingualView).cursor == 0
+
+
+def test_store_survives_a_damaged_file(tmp_path: Path) -> None:
+    store = PositionStore(tmp_path)
+    store.path.write_text("{not json", encoding="utf-8")
+    assert store.load("abc") is None
+    store.save("abc", 7)
+    assert PositionStore(tmp_path).load("abc") == 7
+
+
+def test_store_keeps_other_documents(tmp_path: Path) -> None:
+    store = PositionStore(tmp_path)
+    store.save(document_key("eins"), 1)
+    store.save(document_key("zwei"), 2)
+    assert store.load(document_key("eins")) == 1
+    assert store.load(document_key("zwei")) == 2
+
+
+def test_unwritable_state_dir_does_not_stop_reading(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    store = PositionStore(blocker / "state")  # a directory under a file
+    store.save("abc", 3)
+    assert store.load("abc") is None
