@@ -82,13 +82,16 @@ def is_known_word(word: str) -> bool:
     return word.lower() in _PUNKT_GERMAN.ortho_context
 
 
+_SEEN_STARTING_SENTENCES = frozenset(
+    word for word, flags in _PUNKT_GERMAN.ortho_context.items() if flags & OrthoContext.BEG_UC
+)
+
+
 def begins_sentences(word: str) -> bool:
     """Whether ``word`` was seen capitalised at the start of a sentence in
     Punkt's German corpus (or is a typical opener)."""
     lower = word.lower()
-    return lower in SENTENCE_OPENERS or bool(
-        _PUNKT_GERMAN.ortho_context.get(lower, 0) & OrthoContext.BEG_UC
-    )
+    return lower in SENTENCE_OPENERS or lower in _SEEN_STARTING_SENTENCES
 
 
 CAMEL_CASE_NAMES = frozenset({"ProSieben", "ProSiebenSat", "DocMorris", "WeTransfer"})

@@ -28,32 +28,39 @@ brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`).""
 
 TERMINALS = frozenset(".!?…")
 
-_WORD_BEFORE = re.compile(r"(?:\w+\.)*\w+$")
 # Longest word a rule ever inspects; bounds look-behind work per candidate so
 # the whole pass stays linear even in text without spaces.
 _LOOK_BEHIND = 64
+_LETTERS = re.compile(rf"[^\W\d_]{{1,{_LOOK_BEHIND}}}")
 
 
 def word_before(text: str, position: int) -> str:
     """The word (with inner dots, as in ``z.B``) that ends at ``position``."""
-    match = _WORD_BEFORE.search(text, max(0, position - _LOOK_BEHIND), position)
-    return match.group() if match else ""
-
-
-def letters_before(text: str, position: int) -> str:
-    """The run of letters that ends at ``position``."""
     start = position
-    while start > 0 and position - start < _LOOK_BEHIND and text[start - 1].isalpha():
+    while start > 0 and position - start < _LOOK_BEHIND and _is_word_char(text[start - 1]):
+        start -= 1
+    return text[start:position].lstrip(".")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "._"
+
+
+def camel_piece_before(text: str, position: int) -> str:
+    """The lower-case run ending at ``position`` with the capital that starts it,
+    if any: `werden` in `werdenZwei`, `Sehen` in `undSehen`, `Phone` in `iPhone`."""
+    start = position
+    while start > 0 and position - start < _LOOK_BEHIND and text[start - 1].islower():
+        start -= 1
+    if start > 0 and text[start - 1].isupper():
         start -= 1
     return text[start:position]
 
 
 def letters_after(text: str, position: int) -> str:
     """The run of letters that starts at ``position``."""
-    end = position
-    while end < len(text) and end - position < _LOOK_BEHIND and text[end].isalpha():
-        end += 1
-    return text[position:end]
+    match = _LETTERS.match(text, position)
+    return match.group() if match else ""
 
 
 def skip_space(text: str, position: int) -> int:

@@ -21,8 +21,8 @@ from reader.segment.abbreviations import (
 )
 from reader.segment.characters import (
     CLOSERS,
+    camel_piece_before,
     letters_after,
-    letters_before,
     skip_space,
     starts_sentence,
 )
@@ -90,7 +90,7 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
     both halves are German words and the second is one that begins sentences
     (Punkt's orthographic statistics): brand halves like `You`, `Soft`, `Tube`
     are not in its German vocabulary."""
-    left = _last_camel_piece(letters_before(text, position))
+    left = camel_piece_before(text, position)
     if len(left) < 2:
         return
     if left[0].islower():
@@ -104,14 +104,6 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
         return
     if is_known_word(left) and begins_sentences(right):
         findings.cut(position)
-
-
-def _last_camel_piece(word: str) -> str:
-    """`undSehen` → `Sehen`, `iPhone` → `Phone`, `werden` → `werden`."""
-    for index in range(len(word) - 1, -1, -1):
-        if word[index].isupper():
-            return word[index:]
-    return word
 
 
 def lost_list(position: int, findings: Findings) -> None:
