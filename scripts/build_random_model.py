@@ -237,7 +237,8 @@ def _vocabulary(pieces: list[str], size: int | None) -> dict[str, int]:
         filler = size - 1 - len(vocab)
         if filler < 0:
             raise ValueError(f"{len(vocab)} pieces do not fit a vocabulary of {size}")
-        vocab.update((f"<unused{i}>", len(vocab) + i) for i in range(filler))
+        first = len(vocab)
+        vocab.update((f"<unused{i}>", first + i) for i in range(filler))
     vocab[PAD] = len(vocab)
     return vocab
 

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from reader.cli import glossary, read, segment
+from reader.cli import glossary, model, read, segment, translate
 from reader.errors import ReaderError
 
 app = typer.Typer(
@@ -25,6 +25,8 @@ app = typer.Typer(
 app.command("segment")(segment.segment_command)
 app.command("read")(read.read_command)
 app.command("glossary")(glossary.glossary_command)
+app.command("translate")(translate.translate_command)
+app.add_typer(model.app, name="model")
 
 
 @app.callback()

@@ -27,9 +27,6 @@ class ModelLoadError(ReaderError):
 
 
 class Backend(Protocol):
-    name: str
-    """What runs and at which precision, e.g. ``"int8"``, ``"fp32"``: for descriptions."""
-
     def generate(
         self,
         batch: Sequence[Sequence[int]],
@@ -44,16 +41,14 @@ class Backend(Protocol):
 class TorchBackend:
     """``MarianMTModel.generate`` with the model's own generation settings."""
 
-    def __init__(self, model_dir: Path, device: str, pad_id: int) -> None:
+    def __init__(self, model_dir: Path, device: str, precision: str, pad_id: int) -> None:
         import torch
         from transformers import MarianMTModel
 
         self._torch = torch
         self._device = device
         self._pad_id = pad_id
-        # fp16 halves memory and uses the tensor cores; fp32 is the CPU reference.
-        dtype = torch.float16 if device == "cuda" else torch.float32
-        self.name = "fp16" if device == "cuda" else "fp32"
+        dtype = {"fp16": torch.float16, "fp32": torch.float32}[precision]
         try:
             self._model = MarianMTModel.from_pretrained(model_dir, dtype=dtype).to(device).eval()
         except (OSError, ValueError, RuntimeError) as error:
@@ -88,8 +83,6 @@ class TorchBackend:
 
 class CTranslate2Backend:
     """An int8 CTranslate2 translator converted from the Marian model directory."""
-
-    name = "int8"
 
     def __init__(self, converted_dir: Path, tokenizer, threads: int) -> None:
         import ctranslate2
@@ -147,7 +140,6 @@ def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
         return target
     from ctranslate2.converters import TransformersConverter
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         converter = TransformersConverter(str(model_dir), low_cpu_mem_usage=True)

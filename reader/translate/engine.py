@@ -11,6 +11,7 @@ model sees length-bucketed, token-budgeted batches (:mod:`.batching`).
 from __future__ import annotations
 
 import json
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -76,52 +77,116 @@ class TranslationResult:
     """Whether it came from the cache (or needed no model at all) rather than the model."""
 
 
-def load_engine(options: EngineOptions = EngineOptions()) -> Engine:
-    """Resolve, load (and if needed convert) the model. Takes seconds: call it
-    off the UI thread. Raises :class:`~reader.errors.ReaderError` subclasses
-    with a one-line message (no model, bad option, unloadable model)."""
+@dataclass(frozen=True)
+class EnginePlan:
+    """What :func:`load_engine` will load, decided without loading anything."""
+
+    model: ResolvedModel
+    identity: str
+    """Fingerprint of the model's content (see :func:`.models.model_identity`)."""
+    device: str
+    precision: str
+    """``int8`` (CTranslate2), ``fp32`` or ``fp16`` (torch)."""
+    beams: int
+    cache_root: Path
+    use_cache: bool
+
+    @property
+    def converted_dir(self) -> Path | None:
+        """Where the int8 CTranslate2 copy of the model is (or will be) kept."""
+        if self.precision != "int8":
+            return None
+        return self.cache_root / "ctranslate2" / f"{self.identity}-int8"
+
+    @property
+    def cache_settings(self) -> str:
+        """The generation settings part of the translation cache key."""
+        return f"{self.precision}|beams={self.beams}|split={MAX_SOURCE_TOKENS}|v{_OUTPUT_VERSION}"
+
+
+def plan_engine(options: EngineOptions = EngineOptions()) -> EnginePlan:
+    """Resolve the model and settings for ``options`` (fast: loads no model).
+
+    Raises :class:`~reader.errors.ReaderError` subclasses with a one-line
+    message: no model, unknown or impossible options.
+    """
     if options.preset not in PRESETS:
         raise EngineOptionError(f"unknown preset {options.preset!r}; choose quality or fast")
     if options.quantize not in QUANTIZE_CHOICES:
         raise EngineOptionError(f"unknown --quantize {options.quantize!r}; choose int8 or none")
     resolved = resolve_model(options.model)
     device = resolve_device(options.device)
-    if device == "cuda" and options.quantize == "int8":
-        raise EngineOptionError("--quantize int8 is for CPUs; on CUDA the model runs in fp16")
-    use_ct2 = device == "cpu" and options.quantize != "none" and ctranslate2_available()
-    if options.quantize == "int8" and not use_ct2:
+    if device == "cuda":
+        if options.quantize == "int8":
+            raise EngineOptionError("--quantize int8 is for CPUs; on CUDA the model runs in fp16")
+        # fp16 halves memory and uses the tensor cores.
+        precision = "fp16"
+    elif options.quantize != "none" and ctranslate2_available():
+        precision = "int8"
+    elif options.quantize == "int8":
         raise EngineOptionError(
             "--quantize int8 needs the ctranslate2 package: pip install ctranslate2"
         )
+    else:
+        precision = "fp32"
+    return EnginePlan(
+        model=resolved,
+        identity=model_identity(resolved.path),
+        device=device,
+        precision=precision,
+        beams=_model_beams(resolved.path) if options.preset == "quality" else 1,
+        cache_root=options.cache_dir or default_cache_dir(),
+        use_cache=options.use_cache,
+    )
 
+
+def load_engine(
+    options: EngineOptions = EngineOptions(), *, fixed_output_tokens: int | None = None
+) -> Engine:
+    """Resolve, load (and if needed convert) the model. Takes seconds: call it
+    off the UI thread. Raises :class:`~reader.errors.ReaderError` subclasses
+    with a one-line message (no model, bad option, unloadable model).
+
+    ``fixed_output_tokens`` is for benchmarks: every translation is exactly
+    that many tokens, so random-weight models do the same work in every
+    variant measured.
+    """
+    plan = plan_engine(options)
     from transformers import MarianTokenizer
     from transformers.utils import logging as transformers_logging
 
     # Per-file loading bars and advice would garble the CLI's own progress.
     transformers_logging.disable_progress_bar()
     transformers_logging.set_verbosity_error()
+    path = plan.model.path
     try:
-        tokenizer = MarianTokenizer.from_pretrained(resolved.path)
+        tokenizer = MarianTokenizer.from_pretrained(path)
     except (OSError, ValueError, RuntimeError) as error:
-        raise ModelLoadError(f"cannot load the tokenizer in {resolved.path}: {error}") from None
+        raise ModelLoadError(f"cannot load the tokenizer in {path}: {error}") from None
 
-    identity = model_identity(resolved.path)
-    cache_root = options.cache_dir or default_cache_dir()
     backend: Backend
-    if use_ct2:
-        converted = convert_to_ctranslate2(
-            resolved.path, cache_root / "ctranslate2" / f"{identity}-int8"
-        )
+    warnings: list[str] = []
+    if plan.converted_dir is not None:
+        converted_dir = plan.converted_dir
+        try:
+            converted_dir.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            # The cache directory is unusable: convert into a temporary one.
+            converted_dir = Path(tempfile.gettempdir()) / "reader-ctranslate2" / converted_dir.name
+            converted_dir.parent.mkdir(parents=True, exist_ok=True)
+            warnings.append(
+                f"cannot keep the int8 model in {plan.converted_dir.parent} ({error}); "
+                f"using {converted_dir}"
+            )
+        converted = convert_to_ctranslate2(path, converted_dir)
         backend = CTranslate2Backend(converted, tokenizer, cpu_threads())
     else:
-        backend = TorchBackend(resolved.path, device, tokenizer.pad_token_id)
-
-    beams = _model_beams(resolved.path) if options.preset == "quality" else 1
+        backend = TorchBackend(path, plan.device, plan.precision, tokenizer.pad_token_id)
     cache = None
-    if options.use_cache:
-        settings = f"{backend.name}|beams={beams}|split={MAX_SOURCE_TOKENS}|v{_OUTPUT_VERSION}"
-        cache = TranslationCache(cache_root, f"{resolved.name}@{identity}", settings)
-    return Engine(resolved, device, tokenizer, backend, beams, cache)
+    if plan.use_cache:
+        model_key = f"{plan.model.name}@{plan.identity}"
+        cache = TranslationCache(plan.cache_root, model_key, plan.cache_settings)
+    return Engine(plan, tokenizer, backend, cache, warnings, fixed_output_tokens)
 
 
 class Engine:
@@ -131,28 +196,31 @@ class Engine:
 
     def __init__(
         self,
-        model: ResolvedModel,
-        device: str,
+        plan: EnginePlan,
         tokenizer,
         backend: Backend,
-        beams: int,
         cache: TranslationCache | None,
+        warnings: Sequence[str] = (),
+        fixed_output_tokens: int | None = None,
     ) -> None:
-        self.model = model
-        self.device = device
-        self.beams = beams
+        self.plan = plan
+        self._warnings = list(warnings)
+        self._fixed_output_tokens = fixed_output_tokens
+        self.model = plan.model
+        self.device = plan.device
+        self.beams = plan.beams
         self.cache = cache
         self._tokenizer = tokenizer
         self._backend = backend
         # One batch at a time: the backends already use every core.
         self._lock = threading.Lock()
-        search = f"{beams} beams" if beams > 1 else "greedy"
-        self.description = f"{model.name} · {device} · {backend.name} · {search}"
+        search = f"{self.beams} beams" if self.beams > 1 else "greedy"
+        self.description = f"{self.model.name} · {self.device} · {plan.precision} · {search}"
 
     @property
     def warnings(self) -> list[str]:
         """Non-fatal problems so far (e.g. the cache was damaged and replaced)."""
-        return list(self.cache.warnings) if self.cache else []
+        return self._warnings + (self.cache.warnings if self.cache else [])
 
     def start(self, texts: Sequence[str], priority: Iterable[int] = ()) -> TranslationJob:
         """A job translating ``texts``; iterate it (in any one thread) for results."""
@@ -172,8 +240,11 @@ class Engine:
     def generate(self, batch: Sequence[Sequence[int]]) -> list[str]:
         """Translate a batch of encoded sources of one length bucket."""
         cap = output_cap(max(len(ids) for ids in batch))
+        least = 0
+        if self._fixed_output_tokens:
+            cap = least = self._fixed_output_tokens
         with self._lock:
-            outputs = self._backend.generate(batch, self.beams, cap)
+            outputs = self._backend.generate(batch, self.beams, cap, least)
         return [self._tokenizer.decode(ids, skip_special_tokens=True).strip() for ids in outputs]
 
     def pieces(self, text: str) -> list[tuple[int, ...]]:

@@ -89,9 +89,9 @@ def resolve_model(
     """
     environ = os.environ if environ is None else environ
     if model:
-        return _explicit(model, "--model")
+        return _explicit(model, "--model", environ)
     if environ.get(MODEL_ENV):
-        return _explicit(environ[MODEL_ENV], MODEL_ENV)
+        return _explicit(environ[MODEL_ENV], MODEL_ENV, environ)
     for directory, source in (
         (project_models_dir(cwd), "models dir"),
         (user_models_dir(environ), "user models dir"),
@@ -99,7 +99,7 @@ def resolve_model(
         candidate = directory / DEFAULT_MODEL_NAME
         if is_model_dir(candidate):
             return ResolvedModel(candidate, source, DEFAULT_MODEL_NAME)
-    cached = _from_hf_cache(DEFAULT_MODEL_ID)
+    cached = _from_hf_cache(DEFAULT_MODEL_ID, environ)
     if cached is not None:
         return ResolvedModel(cached, "HF cache", DEFAULT_MODEL_NAME)
     raise ModelNotFoundError(
@@ -107,6 +107,20 @@ def resolve_model(
         f"{user_models_dir(environ) / DEFAULT_MODEL_NAME} and the Hugging Face cache); "
         "run `reader model download` once, or pass --model PATH"
     )
+
+
+def hf_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The Hugging Face hub cache, by the same variables ``huggingface_hub`` reads.
+
+    Read at call time (``huggingface_hub`` reads them once, at import).
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get("HF_HUB_CACHE"):
+        return Path(environ["HF_HUB_CACHE"]).expanduser()
+    if environ.get("HF_HOME"):
+        return Path(environ["HF_HOME"]).expanduser() / "hub"
+    xdg = environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(xdg).expanduser() / "huggingface" / "hub"
 
 
 def is_model_dir(path: Path) -> bool:
@@ -148,7 +162,7 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
     progress bars.
     """
     from huggingface_hub import HfApi, snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
+    from huggingface_hub.errors import OfflineModeIsEnabled
 
     target = target or user_models_dir() / model_id.rsplit("/", 1)[-1]
     partial = target.with_name(target.name + ".partial")
@@ -167,7 +181,12 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
             "cannot download: HF_HUB_OFFLINE is set; unset it, or copy a model "
             "directory here and pass --model PATH"
         ) from None
-    except (HfHubHTTPError, OSError, ValueError) as error:
+    except ModelDownloadError:
+        raise
+    except Exception as error:
+        # The network stack under huggingface_hub (requests or httpx, by
+        # version; ssl; DNS) raises a zoo of types: any failure here is "could
+        # not download", reported in one line.
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ModelDownloadError(
             f"cannot download {model_id} ({reason}); check the network, or copy a "
@@ -182,7 +201,7 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
     return target
 
 
-def _explicit(value: str, source: str) -> ResolvedModel:
+def _explicit(value: str, source: str, environ: Mapping[str, str]) -> ResolvedModel:
     """``--model``/``READER_MODEL``: a directory, or a Hub id already cached."""
     path = Path(value).expanduser()
     if is_model_dir(path):
@@ -194,7 +213,7 @@ def _explicit(value: str, source: str) -> ResolvedModel:
             "or pass --model with a model directory"
         )
     if _looks_like_hub_id(value):
-        cached = _from_hf_cache(value)
+        cached = _from_hf_cache(value, environ)
         if cached is not None:
             return ResolvedModel(cached, source, value.rsplit("/", 1)[1])
     raise ModelNotFoundError(
@@ -208,13 +227,15 @@ def _looks_like_hub_id(value: str) -> bool:
     return len(parts) == 2 and all(parts) and not value.startswith((".", "~"))
 
 
-def _from_hf_cache(model_id: str) -> Path | None:
+def _from_hf_cache(model_id: str, environ: Mapping[str, str]) -> Path | None:
     """The cached snapshot of ``model_id``, without any network access."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
 
     try:
-        path = Path(snapshot_download(model_id, local_files_only=True))
+        path = Path(
+            snapshot_download(model_id, cache_dir=hf_cache_dir(environ), local_files_only=True)
+        )
     except (LocalEntryNotFoundError, HFValidationError, OSError):
         return None
     return path if is_model_dir(path) else None

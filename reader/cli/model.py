@@ -1,0 +1,75 @@
+"""``reader model``: get the translation model once, and see which one is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reader.cli.translate import (
+    Device,
+    DeviceOption,
+    FastOption,
+    ModelOption,
+    NoCacheOption,
+    QuantizeOption,
+    engine_options,
+)
+from reader.translate.cache import DATABASE_NAME
+from reader.translate.engine import plan_engine
+from reader.translate.models import DEFAULT_MODEL_ID, DEFAULT_MODEL_NAME, download_model
+
+app = typer.Typer(
+    help="Download the translation model and show which one is used.",
+    no_args_is_help=True,
+)
+
+
+@app.command("download")
+def download_command(
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to",
+            help=f"Directory to store the model in (default: the user models dir/"
+            f"{DEFAULT_MODEL_NAME}, where reader looks for it).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Fetch Helsinki-NLP/opus-mt-de-en (~300 MB) once; reading is offline afterwards."""
+    typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
+    path = download_model(to)
+    typer.echo(f"Model stored in {path}", err=True)
+    if to is not None:
+        typer.echo(f"Use it with --model {path} or READER_MODEL={path}", err=True)
+
+
+@app.command("info")
+def info_command(
+    model: ModelOption = None,
+    device: DeviceOption = Device.auto,
+    fast: FastOption = False,
+    quantize: QuantizeOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Print which model would be used, found where, and how it would run."""
+    plan = plan_engine(engine_options(model, device, fast, quantize, no_cache))
+    search = f"{plan.beams} beams" if plan.beams > 1 else "greedy"
+    engine = "CTranslate2" if plan.precision == "int8" else "transformers/torch"
+    rows = [
+        ("model", str(plan.model.path)),
+        ("found via", plan.model.source),
+        ("identity", f"{plan.model.name}@{plan.identity}"),
+        ("device", plan.device),
+        ("engine", f"{engine} · {plan.precision} · {search}"),
+    ]
+    if plan.converted_dir is not None:
+        state = "ready" if (plan.converted_dir / "model.bin").is_file() else "made on first use"
+        rows.append(("int8 copy", f"{plan.converted_dir} ({state})"))
+    cache = str(plan.cache_root / DATABASE_NAME) if plan.use_cache else "off (--no-cache)"
+    rows.append(("cache", cache))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        typer.echo(f"{label + ':':<{width + 1}} {value}")
