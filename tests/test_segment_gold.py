@@ -7,6 +7,7 @@ tests keep the figures the README reports from silently regressing.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +25,7 @@ def _load_runtogether() -> ModuleType:
     spec = importlib.util.spec_from_file_location("runtogether", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
