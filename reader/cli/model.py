@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reader.cli.translate import (
+from reader.cli.engine_options import (
     Device,
     DeviceOption,
     FastOption,

@@ -13,68 +13,23 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from reader.cli.engine_options import (
+    Device,
+    DeviceOption,
+    FastOption,
+    ModelOption,
+    NoCacheOption,
+    QuantizeOption,
+    engine_options,
+)
 from reader.segment import segment
 from reader.source import read_source
-from reader.translate import Engine, EngineOptions, load_engine
+from reader.translate import Engine, load_engine
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
 
 
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
-
-
-class Device(StrEnum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-class Quantize(StrEnum):
-    int8 = "int8"
-    none = "none"
-
-
-# Engine options shared by every command that loads the model (translate, model info).
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        "-m",
-        help="Model directory or Hugging Face id (default: READER_MODEL, ./models, "
-        "the user models dir, the HF cache).",
-        show_default=False,
-    ),
-]
-DeviceOption = Annotated[
-    Device, typer.Option("--device", help="auto picks CUDA (fp16) when present.")
-]
-FastOption = Annotated[
-    bool, typer.Option("--fast", help="Greedy search instead of the model's 4 beams.")
-]
-QuantizeOption = Annotated[
-    Quantize | None,
-    typer.Option(
-        "--quantize",
-        help="int8: CTranslate2 int8 on CPU (the CPU default when installed); "
-        "none: full-precision torch.",
-        show_default=False,
-    ),
-]
-NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")
-]
-
-
-def engine_options(
-    model: str | None, device: Device, fast: bool, quantize: Quantize | None, no_cache: bool
-) -> EngineOptions:
-    return EngineOptions(
-        model=model,
-        device=device.value,
-        preset="fast" if fast else "quality",
-        quantize=quantize.value if quantize else None,
-        use_cache=not no_cache,
-    )
 
 
 def translate_command(
