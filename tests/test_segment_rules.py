@@ -92,6 +92,12 @@ def test_missing_space_after_sentence_end(document: str, expected: list[str]) ->
             id="after-a-short-number-glued-to-a-capital",
         ),
         pytest.param(
+            "Gefragt ist stabiles WLAN.3 Bücher werden gelesen.",
+            ["Gefragt ist stabiles WLAN.", "Bücher werden gelesen."],
+            [("3",), ()],
+            id="after-an-acronym",
+        ),
+        pytest.param(
             "Es wurde ein Teil des Jahrzehnts.16",
             ["Es wurde ein Teil des Jahrzehnts."],
             [("16",)],
@@ -257,6 +263,7 @@ def test_copyright_line_glued_to_a_sentence_is_its_own_sentence() -> None:
         "Die Software läuft auf ASP.NET Core.",
         "Das ist schön.“, sagte sie.",
         "„Wie bitte?“ fragte er.",
+        "Der Sender ProSiebenSat.1 zeigt das.",
     ],
 )
 def test_no_sentence_end_inside(sentence: str) -> None:
@@ -305,6 +312,16 @@ def test_no_sentence_end_inside(sentence: str) -> None:
             "Der Laden ist zu. (Siehe unten.)",
             ["Der Laden ist zu.", "(Siehe unten.)"],
             id="before-a-parenthesis",
+        ),
+        pytest.param(
+            'Er sagte: "Gut." Dann ging er.',
+            ['Er sagte: "Gut."', "Dann ging er."],
+            id="after-a-closing-ascii-quote",
+        ),
+        pytest.param(
+            "Er kam.«Endlich», sagte sie.",
+            ["Er kam.", "«Endlich», sagte sie."],
+            id="swiss-guillemet-glued-to-a-word-opens-the-next-sentence",
         ),
         pytest.param(
             "Mehr unter www.beispiel.de. Danach geht es weiter.",

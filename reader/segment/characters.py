@@ -8,9 +8,10 @@ CLOSERS = frozenset("“”\"»«’)]")
 """Characters that close a quotation or parenthesis after a sentence's last word
 (German quotes are „…“ and »…«; “ is the closing one)."""
 
-AMBIGUOUS_QUOTES = frozenset("\"»")
-"""Quotes that open as often as they close: glued to a following letter they
-open the next sentence (`soll.»Endlich«`); “ always closes (`Markt.“Um`)."""
+AMBIGUOUS_QUOTES = frozenset("\"»«")
+"""Quotes that open as often as they close (» opens German »…«, « opens Swiss
+«…»): glued to a following letter they open the next sentence
+(`soll.»Endlich«`). German “ always closes (`Markt.“Um`)."""
 
 
 def closing_end(text: str, position: int) -> int:

@@ -28,9 +28,10 @@ from reader.segment.characters import (
 )
 from reader.segment.findings import Findings
 
-# Footnote numbers in the scraped articles run to the low hundreds; four
-# digits would be a year (`im Jahr.2020` does not occur, `2019.2020` is no note).
+# Footnote numbers run to the low hundreds; four digits behind a stop would be
+# a year starting the next sentence, not a footnote.
 _FOOTNOTE = re.compile(r"\d{1,3}(?!\d)")
+_CAPITALISED_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]")
 _CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
 
 
@@ -47,15 +48,14 @@ def place_footnote(
     number becomes its marker — unless lower case follows, in which case the
     scrape moved the footnote (and its full stop) into the middle of the
     sentence: `um Teil von Google.44 zu werden` → `um Teil von Google zu werden.`"""
+    findings.footnote(note.start(), note.end(), note.group())
     after = skip_space(text, note.end())
     if after < len(text) and text[after].islower():
-        findings.footnote(note.start(), note.end(), note.group())
         findings.delete(*stop)
         if text[stop[0] : stop[1]] == ".":
             findings.displaced_stops.append(stop[0])
-        return
-    findings.footnote(note.start(), note.end(), note.group())
-    findings.cut(note.end(), after)
+    else:
+        findings.cut(note.end(), after)
 
 
 def number_footnote(text: str, match: re.Match[str], findings: Findings) -> None:
@@ -70,9 +70,9 @@ def number_footnote(text: str, match: re.Match[str], findings: Findings) -> None
         after = skip_space(text, end)
         if after < len(text) and not starts_sentence(text[after]):
             return
-    elif not re.match(r"[A-ZÄÖÜ][a-zäöüß]", text[end : end + 2]):
-        return
     else:
+        if not _CAPITALISED_WORD.match(text, end):
+            return
         after = end
     findings.footnote(match.start("marker"), end, match.group("marker"))
     findings.cut(end, after)
@@ -127,7 +127,7 @@ def dot_leader(text: str, start: int, end: int, findings: Findings) -> None:
     glued_to_word = start > 0 and (text[start - 1].isalnum() or text[start - 1] in CLOSERS)
     sentence_end = start + 1 if glued_to_word else start
     resume = end
-    glued = [piece for piece in _CAMEL_PIECE.finditer(text, end, _token_end(text, end))]
+    glued = list(_CAMEL_PIECE.finditer(text, end, _token_end(text, end)))
     if len(glued) > 1 and glued[-1].group()[0].isupper():
         resume = glued[-1].start()
     findings.cut(sentence_end, skip_space(text, resume))

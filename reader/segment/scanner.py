@@ -1,8 +1,8 @@
 """One left-to-right pass over a paragraph that finds every candidate site.
 
 A single compiled pattern finds, in text order, the things that can matter:
-URLs and e-mail addresses (skipped whole, so their dots never split), years
-and numbers with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
+URLs and e-mail addresses (skipped whole, so their dots never split), numbers
+with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
 colons and glued semicolons/commas. Each kind is handed to its rule. The pass
 is linear in the length of the text. (Domain labels of e-mail addresses need a
 letter, so a footnote glued behind one, `…@beispiel.de.6 oder`, is not taken
@@ -15,7 +15,7 @@ import re
 
 from reader.segment import repair
 from reader.segment.boundaries import ends_sentence, is_abbreviation_stop
-from reader.segment.characters import CLOSERS, closing_end, skip_space
+from reader.segment.characters import CLOSERS, closing_end, skip_space, word_before
 from reader.segment.findings import Findings
 
 _CANDIDATES = re.compile(
@@ -69,11 +69,16 @@ def _stop(text: str, stop: tuple[int, int], findings: Findings) -> None:
 
 def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
     """Footnote numbers follow a word or a closing quote/parenthesis and a
-    single stop, never a number (`15.01`) or an abbreviation (`S.12`, `Nr.5`)."""
+    single stop, never a number (`15.01`), an abbreviation (`S.12`, `Nr.5`) or
+    a camel-case name, where the digits are part of the name (`ProSiebenSat.1`)."""
     start, end = stop
     if end - start != 1 or start == 0:
         return False
     before = text[start - 1]
     if before in CLOSERS:
         return True
-    return before.isalpha() and not is_abbreviation_stop(text, start)
+    if not before.isalpha() or is_abbreviation_stop(text, start):
+        return False
+    word = word_before(text, start)
+    camel_case = any(char.isupper() for char in word[1:]) and any(c.islower() for c in word)
+    return not camel_case
