@@ -21,7 +21,10 @@ class OutputFormat(StrEnum):
 
 def segment_command(
     file: Annotated[
-        str, typer.Argument(help="German text file (UTF-8, cp1252 or Latin-1), or - for stdin.")
+        str,
+        typer.Argument(
+            metavar="FILE", help="German text file (UTF-8, cp1252 or Latin-1), or - for stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat,

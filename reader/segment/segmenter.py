@@ -9,15 +9,17 @@ attaches footnote markers, and drops pieces that are not sentences at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
-from reader.segment.findings import Findings
+from reader.segment.findings import Edit, Findings
 from reader.segment.paragraphs import paragraph_spans
 from reader.segment.scanner import scan
 from reader.segment.sentence import Paragraph, Sentence
 
 _WHITESPACE = re.compile(r"\s+")
 _TERMINAL_END = re.compile(r"[.!?…:;][“”\"»«’)\]]*$")
+_Item = TypeVar("_Item")
 
 
 def segment(text: str) -> list[Paragraph]:
@@ -51,36 +53,48 @@ def segment(text: str) -> list[Paragraph]:
 def _sentences(
     block: str, findings: Findings
 ) -> Iterator[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    edits = sorted(findings.edits, key=lambda edit: (edit.start, edit.end))
-    footnotes = sorted(findings.footnotes, key=lambda note: note.position)
-    displaced = sorted(findings.displaced_stops)
-    next_edit = next_note = next_stop = 0
+    """``(span, clean text, footnote markers)`` of each sentence in ``block``."""
+    edits = _Queue(findings.edits, key=lambda edit: edit.start)
+    notes = _Queue(findings.footnotes, key=lambda note: note.position)
+    lost_stops = _Queue(findings.displaced_stops, key=lambda position: position)
     for start, end in _spans(block, findings):
-        pieces = []
-        position = start
-        while next_edit < len(edits) and edits[next_edit].start < end:
-            edit = edits[next_edit]
-            next_edit += 1
-            if edit.start < position:
-                continue  # overlaps an edit already applied
-            pieces += [block[position : edit.start], edit.replacement]
-            position = edit.end
-        pieces.append(block[position:end])
-        clean = _WHITESPACE.sub(" ", "".join(pieces)).strip()
-
-        markers = []
-        while next_note < len(footnotes) and footnotes[next_note].position < end:
-            markers.append(footnotes[next_note].marker)
-            next_note += 1
-        lost_stop = False
-        while next_stop < len(displaced) and displaced[next_stop] < end:
-            lost_stop = True
-            next_stop += 1
-        if lost_stop and not _TERMINAL_END.search(clean):
+        clean = _render(block, start, end, edits.take_before(end))
+        markers = tuple(note.marker for note in notes.take_before(end) if note.position >= start)
+        if any(stop >= start for stop in lost_stops.take_before(end)) and not (
+            _TERMINAL_END.search(clean)
+        ):
             clean += "."
-
         if any(char.isalpha() for char in clean):
-            yield (start, end), clean, tuple(markers)
+            yield (start, end), clean, markers
+
+
+def _render(block: str, start: int, end: int, edits: list[Edit]) -> str:
+    """The clean text of ``block[start:end]``: edits applied, whitespace collapsed."""
+    pieces = []
+    position = start
+    for edit in edits:
+        if edit.start < position:
+            continue  # before the sentence (in a junk gap) or overlapping an applied edit
+        pieces += [block[position : edit.start], edit.replacement]
+        position = edit.end
+    pieces.append(block[position:end])
+    return _WHITESPACE.sub(" ", "".join(pieces)).strip()
+
+
+class _Queue(Generic[_Item]):
+    """Items sorted by position, handed out in order, each once."""
+
+    def __init__(self, items: Iterable[_Item], key: Callable[[_Item], int]) -> None:
+        self._items = sorted(items, key=key)
+        self._key = key
+        self._next = 0
+
+    def take_before(self, end: int) -> list[_Item]:
+        """The items not yet taken whose position is before ``end``."""
+        first = self._next
+        while self._next < len(self._items) and self._key(self._items[self._next]) < end:
+            self._next += 1
+        return self._items[first : self._next]
 
 
 def _spans(block: str, findings: Findings) -> Iterator[tuple[int, int]]:
