@@ -44,10 +44,7 @@ def read_source(name: str | Path, stdin: BinaryIO | None = None) -> SourceText:
     directory, an unreadable file or binary data.
     """
     name = str(name)
-    if name == STDIN_NAME:
-        data = (stdin or sys.stdin.buffer).read()
-    else:
-        data = _read_file(Path(name))
+    data = (stdin or sys.stdin.buffer).read() if name == STDIN_NAME else _read_file(Path(name))
     return decode(data, name)
 
 
