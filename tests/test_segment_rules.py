@@ -264,6 +264,7 @@ def test_copyright_line_glued_to_a_sentence_is_its_own_sentence() -> None:
         "Das ist schön.“, sagte sie.",
         "„Wie bitte?“ fragte er.",
         "Der Sender ProSiebenSat.1 zeigt das.",
+        "2. Die Methode",
     ],
 )
 def test_no_sentence_end_inside(sentence: str) -> None:

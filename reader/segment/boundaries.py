@@ -36,7 +36,7 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     word = word_before(text, start)
     if not word:
         return True  # `Zwecke“. Die`, `(1963). Die`
-    if is_ordinal(word, glued, letters_after(text, after)):
+    if is_list_number(text, start, word) or is_ordinal(word, glued, letters_after(text, after)):
         return False
     if is_initial(word):
         return False
@@ -49,6 +49,12 @@ def is_trailing_ellipsis(text: str, start: int) -> bool:
     """An ellipsis glued to its word trails off a sentence (`Wort… Dann`); one
     standing apart marks an omission inside a quote (`„Peking ... kombiniert`)."""
     return start > 0 and not text[start - 1].isspace()
+
+
+def is_list_number(text: str, start: int, word: str) -> bool:
+    """`2. Die Methode` at the start of a line numbers a list item or heading."""
+    word_start = start - len(word)
+    return word.isdigit() and (word_start == 0 or text[word_start - 1] == "\n")
 
 
 def is_ordinal(word: str, glued: bool, next_word: str) -> bool:
