@@ -60,8 +60,10 @@ class Score:
 def documents() -> list[Document]:
     """Both seeds with their gold, and the held-out run-together texts."""
     docs = []
-    for name, stem in (("seed 000 (clean)", "000_1785a506fced86e1"),
-                       ("seed 002 (scraped)", "002_cafa3597cbf732ed")):
+    for name, stem in (
+        ("seed 000 (clean)", "000_1785a506fced86e1"),
+        ("seed 002 (scraped)", "002_cafa3597cbf732ed"),
+    ):
         text = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
         docs.append(Document(name, text, _flatten(read_gold(GOLD / f"{stem}.txt"))))
     # Held-out sets 1 and 2 found bugs during development (see README); set 3

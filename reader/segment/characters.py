@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = frozenset("“”\"»«’)]")
+CLOSERS = frozenset('“”"»«’)]')
 """Characters that close a quotation or parenthesis after a sentence's last word
 (German quotes are „…“ and »…«; “ is the closing one)."""
 
-AMBIGUOUS_QUOTES = frozenset("\"»«")
+AMBIGUOUS_QUOTES = frozenset('"»«')
 """Quotes that open as often as they close (» opens German »…«, « opens Swiss
 «…»): glued to a following letter they open the next sentence
 (`soll.»Endlich«`). German “ always closes (`Markt.“Um`)."""
 
 
-def closing_end(text: str, position: int) -> int:
-    """The end of the closing quotes and brackets that start at ``position``."""
-    while position < len(text) and text[position] in CLOSERS:
-        following = text[position + 1 : position + 2]
-        if text[position] in AMBIGUOUS_QUOTES and following.isalpha():
-            break
-        position += 1
-    return position
-
 OPENERS = frozenset("„“\"»«‚'([©§")
 """Characters that may open a sentence before its first letter (quotes,
 brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`)."""
-
-TERMINALS = frozenset(".!?…")
 
 # Longest word a rule ever inspects; bounds look-behind work per candidate so
 # the whole pass stays linear even in text without spaces.
@@ -62,6 +51,16 @@ def letters_after(text: str, position: int) -> str:
     """The run of letters that starts at ``position``."""
     match = _LETTERS.match(text, position)
     return match.group() if match else ""
+
+
+def closing_end(text: str, position: int) -> int:
+    """The end of the closing quotes and brackets that start at ``position``."""
+    while position < len(text) and text[position] in CLOSERS:
+        following = text[position + 1 : position + 2]
+        if text[position] in AMBIGUOUS_QUOTES and following.isalpha():
+            break
+        position += 1
+    return position
 
 
 def skip_space(text: str, position: int) -> int:
