@@ -235,6 +235,7 @@ def test_copyright_line_glued_to_a_sentence_is_its_own_sentence() -> None:
     [
         "Das gilt z. B. für Äpfel.",
         "Das gilt z.B. für Äpfel.",
+        "Das gilt bspw. für Birnen.",
         "Gefördert wurde es u. a. vom Land.",
         "Schüler bzw. Studierende zahlen nichts.",
         "Es kostet ca. 5 Euro.",

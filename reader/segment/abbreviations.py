@@ -24,13 +24,13 @@ _PUNKT_GERMAN = punkt.load_model("german")
 # ("z. B.", "d. h.") end in a single letter, which the initials rule covers.
 _CURATED_ABBREVIATIONS = _words(
     """
-    abb abh abk abs abschn abt adr allg anh anl anm art aufl ausg bd bde bearb
-    beil bes best betr bez bzgl bzw ca chr co dgl dh dipl dr dt ebd ehem eig
-    einschl engl entspr erg etc ev evtl exkl fa ff fig fr frl gebr gegr gem
-    ges gesch gez ggf ggü hg hrsg hr hrn inkl insb int jh jhd jr kap kath kfm
-    kgl lt max mio mrd mind min mod mwst nachf nat nr nrn od op orig pkt prof
-    rd rel resp sog sen spez st std str stud tab tel tsd univ urspr usf usw
-    verh verl vers vgl vj vs wg zb zit ziff zt zzgl
+    abb abh abk abs abschn abt adr allg anh anl anm art aufl ausg bd bde bearb beil
+    bes best betr bez bsp bspw bzgl bzw ca chr co dez dgl dh dipl dr dt ebd ehem eig
+    einschl engl entspr erg etc ev evtl exkl fa feb ff fig fr frl gebr gegr gem ges
+    gesch gez ggf ggü hg hr hrn hrsg inkl insb int jh jhd jr kap kath kfm kgl lt max
+    min mind mio mod mrd mwst nachf nat nov nr nrn od okt op orig pkt prof rd rel
+    resp sen sept sog spez st std str stud tab tel tsd ugs univ urspr usf usw verh
+    verl vers vgl vj vs wg zb ziff zit zt zzgl zzt
     """
 )
 
