@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.glossary import Glossary, GlossaryEntry, load_glossary
-from reader.glossary.consistency import prefer_terms, preferred_replacements
+from reader.glossary.consistency import prefer_terms
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +68,11 @@ def test_terms_without_a_preferred_rendering_are_left_alone(glossary: Glossary) 
     assert glossary.apply_preferred_terms(source, translation) == translation
 
 
-def test_pure_functions() -> None:
+def test_prefer_terms_without_a_glossary() -> None:
     entry = GlossaryEntry(
         "W&T", ("Wissenschaft und Technologie",), "", "", "S&T", "Science.", "concept"
     )
-    plain = GlossaryEntry("CFIUS", (), "", "", "CFIUS", "A committee.", "institution")
-    replacements = preferred_replacements([entry, plain])
-    assert replacements == {"W&T": "S&T", "Wissenschaft und Technologie": "S&T"}
-    assert prefer_terms("W&T and Wissenschaft und  Technologie", replacements) == "S&T and S&T"
-    assert prefer_terms("W&T", {}) == "W&T"
+    same = GlossaryEntry("CFIUS", (), "", "", "CFIUS", "A committee.", "institution")
+    text = "W&T, Wissenschaft und\nTechnologie, wissenschaft und Technologie, CFIUS"
+    assert prefer_terms(text, [entry, same]) == "S&T, S&T, S&T, CFIUS"
+    assert prefer_terms("W&T", []) == "W&T"

@@ -11,43 +11,53 @@ one. These are pure string functions: callers decide whether to apply them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from reader.glossary.entry import GlossaryEntry
 from reader.glossary.matcher import spelling_pattern
 
 
-def preferred_replacements(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
-    """German spelling → preferred English rendering, for entries that have one.
+class PreferredTerms:
+    """The preferred renderings of a set of entries, compiled once.
 
-    A spelling equal to the preferred rendering (``CFIUS`` → ``CFIUS``) is left
-    out: there is nothing to replace.
+    One regex covers every German spelling of every entry with a preferred
+    rendering; :meth:`apply` replaces only the spellings of the entries a
+    source sentence actually contains.
     """
-    replacements: dict[str, str] = {}
-    for entry in entries:
-        if not entry.preferred:
-            continue
-        for form in entry.forms:
-            if form != entry.preferred:
-                replacements[form] = entry.preferred
-    return replacements
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self._entries: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            if not entry.preferred:
+                continue
+            for form in entry.forms:
+                # A spelling equal to the rendering (`CFIUS`) needs no replacing.
+                if form != entry.preferred:
+                    self._entries[_fold(form)] = entry
+        forms = list(self._entries)
+        self._pattern = re.compile(spelling_pattern(forms)) if forms else None
+
+    def apply(self, translation: str, terms: Collection[str]) -> str:
+        """``translation`` with the spellings of the entries named in ``terms``
+        replaced, whole words only: ``W&T-cooperation`` → ``S&T-cooperation``,
+        but ``KIEL`` and ``AKI`` stay."""
+        if self._pattern is None or not terms:
+            return translation
+
+        def replace(found: re.Match[str]) -> str:
+            entry = self._entries[_fold(found.group())]
+            return entry.preferred if entry.term in terms and entry.preferred else found.group()
+
+        return self._pattern.sub(replace, translation)
 
 
-def prefer_terms(translation: str, replacements: dict[str, str]) -> str:
-    """``translation`` with each whole-word spelling in ``replacements`` replaced.
-
-    Compounds keep their tail: ``W&T-cooperation`` → ``S&T-cooperation``;
-    ``KIEL`` or ``AKI`` are left alone.
-    """
-    if not replacements:
-        return translation
-    pattern = re.compile(spelling_pattern(replacements))
-    lookup = {_fold(form): preferred for form, preferred in replacements.items()}
-    return pattern.sub(lambda found: lookup[_fold(found.group())], translation)
+def prefer_terms(translation: str, entries: Collection[GlossaryEntry]) -> str:
+    """``translation`` with the preferred rendering of each of ``entries``."""
+    return PreferredTerms(entries).apply(translation, {entry.term for entry in entries})
 
 
 def _fold(spelling: str) -> str:
     # The pattern matches a lower-case first letter in upper case too and any
-    # run of whitespace; fold both so the match finds its replacement.
+    # run of whitespace; fold both so that a match finds its entry.
     spelling = " ".join(spelling.split())
     return spelling[:1].lower() + spelling[1:]

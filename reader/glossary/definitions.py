@@ -23,6 +23,7 @@ _WORD_BEFORE = re.compile(r"([\w&.-]+)\s*$")
 # A long form never crosses a sentence or clause boundary.
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]„“”\"»«–—\n]")
 _MAX_LOOKBACK = 300
+_MAX_ABBREVIATION = 12
 # Words that may join the nouns of a name: `Internet der Dinge`,
 # `Committee on Foreign Investment in the United States`.
 _CONNECTORS = frozenset(
@@ -45,7 +46,7 @@ def find_definitions(text: str) -> dict[str, Definition]:
 
 def is_abbreviation(word: str) -> bool:
     """Whether ``word`` is shaped like an abbreviation: ``W&T``, ``IoT``, ``5G``, ``CFIUS``."""
-    if not 2 <= len(word) <= 12 or not word[0].isalnum() or not word[-1].isalnum():
+    if not 2 <= len(word) <= _MAX_ABBREVIATION or not word[0].isalnum() or not word[-1].isalnum():
         return False
     if not word.replace("&", "").replace("-", "").replace(".", "").isalnum():
         return False
@@ -65,7 +66,10 @@ def _iter_definitions(text: str) -> Iterator[Definition]:
                 long_form = text[start : parenthesis.start()].strip()
                 yield Definition(inner, " ".join(long_form.split()), start, parenthesis.end())
             continue
-        before = _WORD_BEFORE.search(text, 0, parenthesis.start())
+        # Search a short window only: an abbreviation is at most 12 characters,
+        # and searching from 0 would make the whole scan quadratic.
+        window_start = max(0, parenthesis.start() - 2 * _MAX_ABBREVIATION)
+        before = _WORD_BEFORE.search(text, window_start, parenthesis.start())
         if before and is_abbreviation(before.group(1)) and _spells(before.group(1), inner) == 0:
             yield Definition(
                 before.group(1), " ".join(inner.split()), before.start(1), parenthesis.end()

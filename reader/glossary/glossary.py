@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.glossary.consistency import prefer_terms, preferred_replacements
+from reader.glossary.consistency import PreferredTerms
 from reader.glossary.entry import GlossaryEntry, TermMatch
 from reader.glossary.matcher import TermMatcher
 
@@ -29,6 +29,7 @@ class Glossary:
         self._entries = tuple(sorted(by_term.values(), key=lambda entry: entry.term.casefold()))
         self._index = _lookup_index(self._entries)
         self._matcher = TermMatcher(self._entries)
+        self._preferred = PreferredTerms(self._entries)
 
     @property
     def entries(self) -> tuple[GlossaryEntry, ...]:
@@ -69,8 +70,8 @@ class Glossary:
     def apply_preferred_terms(self, source: str, translation: str) -> str:
         """``translation`` with the preferred English rendering of each term of
         ``source`` (``W&T`` → ``S&T``); see :mod:`.consistency`."""
-        entries = {match.entry.term: match.entry for match in self.match(source)}
-        return prefer_terms(translation, preferred_replacements(entries.values()))
+        terms = {match.entry.term for match in self.match(source)}
+        return self._preferred.apply(translation, terms)
 
     def in_category(self, category: str) -> list[GlossaryEntry]:
         """The entries of ``category`` (case-insensitive)."""
