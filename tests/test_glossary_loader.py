@@ -123,19 +123,21 @@ def test_malformed_files_name_the_file_and_line(
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(GlossaryFileError, match=r"g\.toml: no such glossary file$"):
+    with pytest.raises(GlossaryFileError, match=r"g\.toml: no such file$"):
         load_glossary([tmp_path / "g.toml"], config_dir=tmp_path)
 
 
 def test_a_directory(tmp_path: Path) -> None:
-    with pytest.raises(GlossaryFileError, match="is a directory, not a glossary file"):
+    with pytest.raises(GlossaryFileError, match="is a directory"):
         load_glossary([tmp_path], config_dir=tmp_path / "none")
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     latin1 = tmp_path / "g.toml"
     latin1.write_bytes('explanation = "Größe"\n'.encode("latin-1"))
-    with pytest.raises(GlossaryFileError, match=r"g\.toml: not UTF-8 text"):
+    with pytest.raises(
+        GlossaryFileError, match=r"g\.toml: not UTF-8 text; save the glossary as UTF-8$"
+    ):
         load_glossary([latin1], config_dir=tmp_path / "none")
 
 

@@ -17,9 +17,10 @@ from typing import Any
 
 import platformdirs
 
-from reader.errors import ReaderError
+from reader.errors import InputError, ReaderError
 from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES, GlossaryEntry
 from reader.glossary.glossary import Glossary, lookup_key
+from reader.source import read_source
 
 USER_GLOSSARY_NAME = "glossary.toml"
 
@@ -70,16 +71,13 @@ def builtin_entries() -> list[GlossaryEntry]:
 def read_glossary_file(path: Path) -> list[GlossaryEntry]:
     """The entries of a user glossary file. Raises :class:`GlossaryFileError`."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GlossaryFileError(f"{path}: no such glossary file") from None
-    except IsADirectoryError:
-        raise GlossaryFileError(f"{path}: is a directory, not a glossary file") from None
-    except UnicodeDecodeError as error:
-        raise GlossaryFileError(f"{path}: not UTF-8 text (byte offset {error.start})") from None
-    except OSError as error:
-        raise GlossaryFileError(f"{path}: cannot read ({error.strerror or error})") from None
-    return parse_glossary(text, str(path))
+        source = read_source(path)
+    except InputError as error:
+        raise GlossaryFileError(str(error)) from None
+    if source.encoding != "utf-8":
+        # TOML is UTF-8 by definition; guessing another encoding would hide mistakes.
+        raise GlossaryFileError(f"{path}: not UTF-8 text; save the glossary as UTF-8")
+    return parse_glossary(source.text, str(path))
 
 
 def parse_glossary(text: str, origin: str) -> list[GlossaryEntry]:
