@@ -23,8 +23,10 @@ from reader.glossary import Glossary, load_glossary
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
-# Ordinary words the rules pick up that are not terms.
-IGNORE = frozenset()
+# Ordinary words the rules would pick up that are not terms. Empty today: the
+# rules below are tight enough for both seeds; add words here, not exceptions
+# in the rules.
+IGNORE: frozenset[str] = frozenset()
 
 _WORD = re.compile(r"[\w&]+(?:-[\w&]+)*")
 _ACRONYM_PART = re.compile(r"[\w&]+")
@@ -68,6 +70,14 @@ def candidates(text: str) -> list[tuple[int, str]]:
     return [(offset, term) for offset, term in found if term not in IGNORE]
 
 
+def missing(glossary: Glossary, text: str) -> list[str]:
+    """The candidates of ``text`` that no match of ``glossary`` covers."""
+    covered = [range(match.start, match.end) for match in glossary.match(text)]
+    return sorted(
+        {term for offset, term in candidates(text) if not any(offset in span for span in covered)}
+    )
+
+
 @pytest.fixture(scope="module")
 def builtin(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
     return load_glossary(config_dir=tmp_path_factory.mktemp("no-config"))
@@ -77,12 +87,13 @@ def builtin(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
 def test_every_acronym_and_institution_of_the_seeds_has_an_entry(
     builtin: Glossary, seed: Path
 ) -> None:
-    text = seed.read_text(encoding="utf-8")
-    covered = [range(match.start, match.end) for match in builtin.match(text)]
-    missing = sorted(
-        {term for offset, term in candidates(text) if not any(offset in span for span in covered)}
-    )
-    assert not missing, f"terms of {seed.name} without a glossary entry: {missing}"
+    gaps = missing(builtin, seed.read_text(encoding="utf-8"))
+    assert not gaps, f"terms of {seed.name} without a glossary entry: {gaps}"
+
+
+def test_a_term_without_an_entry_is_reported(builtin: Glossary) -> None:
+    text = "Die OECD-Studie und das Bundesamt für Sicherheit in der Informationstechnik (BSI)."
+    assert missing(builtin, text) == ["BSI", "OECD"]
 
 
 def test_the_extraction_finds_terms_of_each_kind() -> None:
