@@ -46,7 +46,9 @@ def records(output: str) -> list[dict]:
 
 
 def test_jsonl_has_one_object_per_sentence_in_document_order(tiny_model_dir, cache_dir):
-    result = runner.invoke(app, ["translate", str(SEED), "--model", str(tiny_model_dir)])
+    result = runner.invoke(
+        app, ["translate", str(SEED), "--format", "jsonl", "--model", str(tiny_model_dir)]
+    )
     assert result.exit_code == 0, result.output
     sentences = list(all_sentences(segment(SEED.read_text(encoding="utf-8"))))
     lines = records(result.stdout)
@@ -69,14 +71,14 @@ def test_footnotes_and_paragraphs_are_carried(tiny_model_dir, cache_dir, documen
 
 def test_stdin(tiny_model_dir, cache_dir):
     result = runner.invoke(
-        app, ["translate", "-", "--model", str(tiny_model_dir)], input=b"Guten Tag."
+        app, ["translate", "-", "-f", "jsonl", "--model", str(tiny_model_dir)], input=b"Guten Tag."
     )
     assert result.exit_code == 0, result.output
     assert [line["source"] for line in records(result.stdout)] == ["Guten Tag."]
 
 
 def test_rerun_is_served_from_the_cache_and_identical(tiny_model_dir, cache_dir, document):
-    args = ["translate", str(document), "--model", str(tiny_model_dir)]
+    args = ["translate", str(document), "-f", "jsonl", "--model", str(tiny_model_dir)]
     first = runner.invoke(app, args)
     assert (cache_dir / DATABASE_NAME).is_file()
     # Remove the model: a second run needs only the cache for the translations.
@@ -88,7 +90,7 @@ def test_rerun_is_served_from_the_cache_and_identical(tiny_model_dir, cache_dir,
 @pytest.mark.parametrize("options", [["--fast"], ["--quantize", "none"], ["--quantize", "int8"]])
 def test_presets_translate_every_sentence(tiny_model_dir, cache_dir, document, options):
     result = runner.invoke(
-        app, ["translate", str(document), "--model", str(tiny_model_dir), *options]
+        app, ["translate", str(document), "-f", "jsonl", "--model", str(tiny_model_dir), *options]
     )
     assert result.exit_code == 0, result.output
     assert len(records(result.stdout)) == 3
@@ -105,7 +107,7 @@ def test_no_cache_leaves_no_cache_file(tiny_model_dir, cache_dir, document):
 def test_corrupt_cache_is_a_warning_not_an_error(tiny_model_dir, cache_dir, document):
     cache_dir.mkdir(parents=True)
     (cache_dir / DATABASE_NAME).write_text("garbage" * 200)
-    result = reader("translate", str(document), "--model", str(tiny_model_dir))
+    result = reader("translate", str(document), "-f", "jsonl", "--model", str(tiny_model_dir))
     assert result.returncode == 0, result.stderr
     assert len(records(result.stdout)) == 3
     assert "reader: warning: translation cache" in result.stderr

@@ -1,12 +1,17 @@
-"""``reader translate``: translate a document without the reader UI."""
+"""``reader translate``: translate documents without the reader UI.
+
+Markdown (the default) goes through :mod:`reader.views.export`; ``--format
+jsonl`` streams one JSON object per sentence.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
@@ -22,56 +27,192 @@ from reader.cli.engine_options import (
     QuantizeOption,
     engine_options,
 )
+from reader.errors import OutputError
+from reader.glossary import load_glossary
 from reader.segment import segment
 from reader.source import read_source
-from reader.translate import Engine, load_engine
+from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
+from reader.views.export.batch import TranslationInterrupted
+from reader.views.export.markdown import Layout, render_markdown
+from reader.views.export.run import ExportSettings, deliver, plan_targets, translate_source
 
 
 class OutputFormat(StrEnum):
+    markdown = "markdown"
     jsonl = "jsonl"
 
 
 def translate_command(
-    file: Annotated[str, typer.Argument(help="German text file to translate, or - for stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="German text file(s) to translate; - reads standard input.", show_default=False
+        ),
+    ],
     output_format: Annotated[
         OutputFormat,
         typer.Option(
             "--format",
             "-f",
-            help="jsonl: one JSON object per sentence (paragraph, source, translation, footnotes).",
+            help="markdown: a bilingual document (see --layout); jsonl: one JSON object "
+            "per sentence (paragraph, source, translation, footnotes) on standard output.",
         ),
-    ] = OutputFormat.jsonl,
+    ] = OutputFormat.markdown,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Markdown file to write; - or none: standard output. Written only when "
+            "complete: an interrupted run leaves an existing file as it was.",
+            show_default=False,
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            help="Write DIR/<input name>.md for each input (for several inputs).",
+            show_default=False,
+        ),
+    ] = None,
+    layout: Annotated[
+        Layout,
+        typer.Option(
+            "--layout",
+            "-l",
+            help="table: a German | English table per paragraph; interleaved: each German "
+            "sentence followed by its English; english: the English only.",
+        ),
+    ] = Layout.TABLE,
+    glossary_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="Extra glossary TOML file (repeatable); overrides built-in entries.",
+            show_default=False,
+        ),
+    ] = None,
+    no_glossary_terms: Annotated[
+        bool,
+        typer.Option(
+            "--no-glossary-terms",
+            help="Keep the model's wording instead of the glossary's preferred English "
+            "terms (W&T → S&T).",
+        ),
+    ] = False,
     model: ModelOption = None,
     device: DeviceOption = Device.auto,
     fast: FastOption = False,
     quantize: QuantizeOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Translate a German document sentence by sentence (progress on stderr)."""
-    source = read_source(file)
+    """Translate German documents to bilingual Markdown (progress on stderr).
+
+    Finished sentences are cached: after Ctrl-C, the same command resumes.
+    """
+    options = engine_options(model, device, fast, quantize, no_cache)
     err = Console(stderr=True)
+    if output_format is OutputFormat.jsonl:
+        if len(files) > 1 or output is not None or out_dir is not None:
+            raise OutputError(
+                "--format jsonl translates one document to standard output "
+                "(-o and --out-dir are for Markdown)"
+            )
+        translate_jsonl(files[0], options, err)
+        return
+    try:
+        translate_markdown(
+            files,
+            output,
+            out_dir,
+            layout,
+            glossary_files or [],
+            ExportSettings(preferred_terms=not no_glossary_terms),
+            options,
+            err,
+        )
+    except (KeyboardInterrupt, TranslationInterrupted) as error:
+        # One line, not click's "Aborted!"; 130 is the shell's code for SIGINT.
+        message = str(error) if isinstance(error, TranslationInterrupted) else "interrupted"
+        print(f"reader: {message}", file=sys.stderr)
+        raise typer.Exit(130) from None
+
+
+def translate_markdown(
+    files: Sequence[str],
+    output: str | None,
+    out_dir: Path | None,
+    layout: Layout,
+    glossary_files: Sequence[Path],
+    settings: ExportSettings,
+    options: EngineOptions,
+    err: Console,
+) -> None:
+    """The Markdown export: every check that needs no model comes first."""
+    targets = plan_targets(files, output, out_dir)
+    sources = [read_source(target.source) for target in targets]
+    for source in sources:
+        if source.warning:
+            print(f"reader: warning: {source.warning}", file=sys.stderr)
+    glossary = load_glossary(glossary_files)
+    engine = _load(options, err)
+    try:
+        for target, source in zip(targets, sources, strict=True):
+            with translation_progress(err, engine) as on_progress:
+                document, batch = translate_source(source, engine, glossary, settings, on_progress)
+            deliver(render_markdown(document, layout), target.output, sys.stdout)
+            print(
+                f"reader: wrote {target.output or 'standard output'}: "
+                f"{len(batch.translations)} sentences ({batch.from_cache} from the cache, "
+                f"{batch.translated} translated)",
+                file=sys.stderr,
+            )
+    finally:
+        _close(engine, err)
+
+
+def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
+    """``--format jsonl``: stream one JSON object per sentence to standard output."""
+    source = read_source(file)
     if source.warning:
         err.print(f"reader: warning: {source.warning}", markup=False, highlight=False)
     paragraphs = segment(source.text)
-    with err.status("Loading the translation model…"):
-        engine = load_engine(engine_options(model, device, fast, quantize, no_cache))
+    engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:
             write_jsonl(translate_document(paragraphs, engine, on_progress), sys.stdout)
     finally:
-        for warning in engine.warnings:
-            err.print(f"reader: warning: {warning}", markup=False, highlight=False)
-        engine.close()
+        _close(engine, err)
+
+
+def _load(options: EngineOptions, err: Console) -> Engine:
+    with err.status("Loading the translation model…"):
+        return load_engine(options)
+
+
+def _close(engine: Engine, err: Console) -> None:
+    for warning in engine.warnings:
+        err.print(f"reader: warning: {warning}", markup=False, highlight=False)
+    engine.close()
 
 
 @contextmanager
 def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressCallback]:
-    """A progress bar on ``console`` (stderr), as a :data:`ProgressCallback`."""
+    """A progress bar on ``console`` (stderr), as a :data:`ProgressCallback`.
+
+    Only on a terminal: redirected, rich would still print a blank line.
+    """
+    if not console.is_terminal:
+        yield lambda done, total: None
+        return
     progress = Progress(
         TextColumn("Translating ({task.fields[engine]})"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("sentences"),
         TimeRemainingColumn(),
         console=console,
         transient=True,
