@@ -63,3 +63,11 @@ def test_terms_are_found_in_german_and_in_the_english_renderings() -> None:
     assert [s.anchor for s in second.translation_terms] == [
         "glossary-zqf", "glossary-w-t", "glossary-ki",
     ]
+
+
+def test_expansions_that_repeat_the_term_are_left_out() -> None:
+    text = "Die Global Times berichtet über das Memorandum of Understanding.\n"
+    document = build_document(INFO, text, segment(text), ["x"], load_glossary())
+    notes = {note.term: note for note in document.glossary}
+    assert notes["Global Times"].expansion is None
+    assert notes["Memorandum of Understanding"].expansion == "Absichtserklärung"

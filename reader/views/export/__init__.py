@@ -2,7 +2,7 @@
 
 :mod:`.document` holds the data, :mod:`.build` assembles it from sentences,
 translations and the glossary, :mod:`.markdown` renders it (escaping with
-:mod:`.escape`), :mod:`.atomic` writes it, :mod:`.batch` and :mod:`.progress`
-run the translation. Import from the submodules: the renderer does not need
-the translation engine loaded.
+:mod:`.escape`), :mod:`.atomic` writes it, :mod:`.batch` runs the translation
+and :mod:`.run` ties it together for ``reader translate``. Import from the
+submodules: the renderer does not need the translation engine loaded.
 """

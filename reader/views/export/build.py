@@ -112,10 +112,11 @@ def glossary_notes(
 
 
 def _entry_note(entry: GlossaryEntry, defined_as: str | None) -> GlossaryNote:
-    if entry.german and entry.english:
-        expansion = f"{entry.german} ({entry.english})"
-    else:
-        expansion = entry.german or entry.english or None
+    # "Global Times — Global Times (Global Times)" says nothing: keep only
+    # expansions that differ from the term and from each other.
+    names = [name for name in dict.fromkeys((entry.german, entry.english)) if name]
+    names = [name for name in names if name.casefold() != entry.term.casefold()]
+    expansion = f"{names[0]} ({names[1]})" if len(names) == 2 else (names[0] if names else None)
     spellings = [*entry.forms, entry.preferred, entry.english]
     return GlossaryNote(
         anchor="",
