@@ -248,3 +248,18 @@ def test_help(env: dict[str, str]) -> None:
     assert result.exit_code == 0
     for option in ("--list", "--category", "--from-text", "--glossary", "--format"):
         assert option in result.output
+
+
+def test_user_text_is_not_rich_markup(env: dict[str, str], tmp_path: Path) -> None:
+    mine = tmp_path / "[mine].toml"
+    mine.write_text(
+        '[[entry]]\nterm = "X[red]Y"\ncategory = "concept"\n'
+        'german = "[bold]fett[/bold]"\nexplanation = "Brackets [like this] stay."\n',
+        encoding="utf-8",
+    )
+    result = invoke(env, "X[red]Y", "--glossary", str(mine))
+    assert result.exit_code == 0, result.output
+    for text in ("X[red]Y", "[bold]fett[/bold]", "[like this]", "[mine].toml"):
+        assert text in result.output
+    listing = invoke(env, "--list", "--category", "concept", "--glossary", str(mine))
+    assert "X[red]Y" in listing.output

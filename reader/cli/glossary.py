@@ -16,7 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.errors import ReaderError
-from reader.glossary import CATEGORIES, Glossary, GlossaryEntry, document_terms, load_glossary
+from reader.glossary import (
+    BUILTIN_ORIGIN,
+    CATEGORIES,
+    Glossary,
+    GlossaryEntry,
+    document_terms,
+    load_glossary,
+)
 from reader.segment import all_sentences, segment
 from reader.source import read_source
 
@@ -121,14 +128,14 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
     if as_json:
         _print_json({"entries": [_entry_json(entry) for entry in entries]})
         return
-    table = Table(title=f"Glossary: {len(entries)} entries", title_justify="left")
+    # User glossaries and file names may contain `[…]`: cells are Text, never markup.
+    table = Table(title=Text(f"Glossary: {len(entries)} entries"), title_justify="left")
     table.add_column("Term", style="bold cyan", ratio=2)
     table.add_column("Category", style="magenta", no_wrap=True)
     table.add_column("Meaning", ratio=3)
     for entry in entries:
-        table.add_row(
-            entry.term, entry.category, entry.english or entry.german or entry.explanation
-        )
+        meaning = entry.english or entry.german or entry.explanation
+        table.add_row(Text(entry.term), Text(entry.category), Text(meaning))
     Console().print(table)
 
 
@@ -157,7 +164,7 @@ def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
         return
     defined = sum(item.definition is not None for item in terms)
     table = Table(
-        title=f"{source.name}: {len(terms)} terms, {defined} defined in the text",
+        title=Text(f"{source.name}: {len(terms)} terms, {defined} defined in the text"),
         title_justify="left",
         show_lines=True,
     )
@@ -167,9 +174,9 @@ def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
     table.add_column("Glossary", ratio=4)
     for item in terms:
         table.add_row(
-            item.term,
+            Text(item.term),
             str(item.count),
-            item.definition.long_form if item.definition else "",
+            Text(item.definition.long_form if item.definition else ""),
             _entry_summary(item.entry) if item.entry else Text("no entry", style="dim"),
         )
     Console().print(table)
@@ -184,16 +191,14 @@ def _entry_panel(entry: GlossaryEntry) -> Panel:
         ("English", entry.english),
         ("In translations", entry.preferred or ""),
         ("Also matches", ", ".join(entry.variants)),
+        ("From", "" if entry.origin == BUILTIN_ORIGIN else entry.origin),
     ):
         if value:
-            rows.add_row(label, value)
-    origin = "" if entry.origin == "built-in" else f"from {entry.origin}"
+            rows.add_row(label, Text(value))
     return Panel(
         Group(rows, Text(""), Text(entry.explanation)),
-        title=f"[bold cyan]{entry.term}[/] [magenta]{entry.category}[/]",
+        title=Text.assemble((entry.term, "bold cyan"), " ", (entry.category, "magenta")),
         title_align="left",
-        subtitle=origin or None,
-        subtitle_align="right",
         expand=False,
     )
 

@@ -10,11 +10,12 @@ consistent English terms in translations.
 
 from reader.glossary.definitions import find_definitions
 from reader.glossary.document import DocumentTerm, document_terms
-from reader.glossary.entry import CATEGORIES, Definition, GlossaryEntry, TermMatch
+from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES, Definition, GlossaryEntry, TermMatch
 from reader.glossary.glossary import Glossary
 from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
 
 __all__ = [
+    "BUILTIN_ORIGIN",
     "CATEGORIES",
     "Definition",
     "DocumentTerm",

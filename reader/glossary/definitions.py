@@ -64,7 +64,9 @@ def _iter_definitions(text: str) -> Iterator[Definition]:
             if long_form_start is not None:
                 start = clause_start + long_form_start
                 long_form = text[start : parenthesis.start()].strip()
-                yield Definition(inner, " ".join(long_form.split()), start, parenthesis.end())
+                # `W&T-Zusammenarbeit (W&T)` repeats the term; it does not define it.
+                if inner not in long_form:
+                    yield Definition(inner, " ".join(long_form.split()), start, parenthesis.end())
             continue
         # Search a short window only: an abbreviation is at most 12 characters,
         # and searching from 0 would make the whole scan quadratic.
