@@ -7,8 +7,9 @@ in order in the long form and its first letter starts a word. It finds
 Investment in the United States (CFIUS)``. German texts also define English
 acronyms with German words — ``Internet der Dinge (IoT)``,
 ``Nordamerikanische Freihandelsabkommen (NAFTA)`` — so when the strict test
-fails, the noun phrase before the parenthesis is taken if it shares the
-abbreviation's first letter or half of its letters.
+fails, the noun phrase before the parenthesis is taken if it starts with the
+abbreviation's first letter or contains most of its letters in order
+(``Direktinvestitionen (ADI)``). A long form stays inside its clause.
 """
 
 from __future__ import annotations
