@@ -164,10 +164,11 @@ def translate_markdown(
             with translation_progress(err, engine) as on_progress:
                 document, batch = translate_source(source, engine, glossary, settings, on_progress)
             deliver(render_markdown(document, layout), target.output, sys.stdout)
+            count = len(batch.translations)
             print(
                 f"reader: wrote {target.output or 'standard output'}: "
-                f"{len(batch.translations)} sentences ({batch.from_cache} from the cache, "
-                f"{batch.translated} translated)",
+                f"{count} sentence{'' if count == 1 else 's'} ({batch.from_cache} from the "
+                f"cache, {batch.translated} translated)",
                 file=sys.stderr,
             )
     finally:
