@@ -47,7 +47,9 @@ def translate_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="German text file(s) to translate; - reads standard input.", show_default=False
+            help="German text file(s) to translate; - reads standard input.",
+            metavar="FILE",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
@@ -64,6 +66,7 @@ def translate_command(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Markdown file to write; - or none: standard output. Written only when "
             "complete: an interrupted run leaves an existing file as it was.",
             show_default=False,
@@ -73,6 +76,7 @@ def translate_command(
         Path | None,
         typer.Option(
             "--out-dir",
+            metavar="DIR",
             help="Write DIR/<input name>.md for each input (for several inputs).",
             show_default=False,
         ),
@@ -91,6 +95,7 @@ def translate_command(
         typer.Option(
             "--glossary",
             "-g",
+            metavar="FILE",
             help="Extra glossary TOML file (repeatable); overrides built-in entries.",
             show_default=False,
         ),
