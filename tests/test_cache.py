@@ -114,10 +114,16 @@ assert not cache.warnings, cache.warnings
 
 def test_two_processes_write_at_once(cache_dir):
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(cache_dir), name])
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(cache_dir), name],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("first", "second")
     ]
-    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    for writer in writers:
+        _, errors = writer.communicate(timeout=120)
+        assert writer.returncode == 0, errors
     cache = TranslationCache(cache_dir, "m", "s")
     keys = [f"{name} {n}" for name in ("first", "second") for n in range(200)]
     assert len(cache.get_many(keys)) == 400

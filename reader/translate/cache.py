@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS translations (
 """
 # SQLite limits the number of `?` parameters in one statement.
 _LOOKUP_CHUNK = 500
+_CONNECT_ATTEMPTS = 5
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -144,8 +145,22 @@ class TranslationCache:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    # Switching a brand-new file to WAL needs an exclusive lock, and SQLite
+    # may answer "database is locked" at once, without waiting out the busy
+    # timeout, while another process is doing the same: retry a few times.
+    attempt = 0
+    while True:
+        try:
+            return _configure(sqlite3.connect(path, timeout=30, check_same_thread=False))
+        except sqlite3.OperationalError as error:
+            attempt += 1
+            if "locked" not in str(error) or attempt == _CONNECT_ATTEMPTS:
+                raise
+            time.sleep(0.1 * attempt)
+
+
+def _configure(connection: sqlite3.Connection) -> sqlite3.Connection:
     # check_same_thread=False: access is serialised by TranslationCache._lock.
-    connection = sqlite3.connect(path, timeout=30, check_same_thread=False)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")

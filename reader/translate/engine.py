@@ -192,8 +192,6 @@ def load_engine(
 class Engine:
     """A loaded model with its tokenizer, settings and cache. Thread-safe."""
 
-    limits = BatchLimits()
-
     def __init__(
         self,
         plan: EnginePlan,
@@ -209,6 +207,7 @@ class Engine:
         self.model = plan.model
         self.device = plan.device
         self.beams = plan.beams
+        self.limits = BatchLimits.for_beams(plan.beams)
         self.cache = cache
         self._tokenizer = tokenizer
         self._backend = backend
