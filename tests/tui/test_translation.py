@@ -2,46 +2,30 @@
 
 from __future__ import annotations
 
-import threading
+from tui_helpers import HeldLoader, screen_text, wait_until, without_model
 
-from tui_helpers import screen_text, wait_until, without_model
-
-from reader.translate import EngineOptions, load_engine
 from reader.views.tui.bilingual_view import TRANSLATING, BilingualView
-
-
-def gated_loader(gate: threading.Event):
-    """The real engine loader, held back until ``gate`` opens: a slow model load."""
-
-    def load(options: EngineOptions):
-        gate.wait()
-        return load_engine(options)
-
-    return load
 
 
 async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
     make_app, seed_text
 ) -> None:
-    gate = threading.Event()
-    app = make_app(seed_text, load=gated_loader(gate))
-    try:
-        async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
-            text = screen_text(app)
-            assert "Während es in den Beziehungen zwischen den USA" in text
-            assert TRANSLATING in text
-            assert "loading model…" in text
-            await pilot.press("j", "j", "G", "g", "j")
-            assert app.query_one(BilingualView).cursor == 1
-            gate.set()
-            await wait_until(pilot, lambda: app.translated == len(app.sentences))
-            text = screen_text(app)
-            assert TRANSLATING not in text
-            assert f"translated {len(app.sentences)}/{len(app.sentences)}" in text
-            assert "4 beams" in text  # the engine's description replaced "loading"
-    finally:
-        gate.set()
+    held = HeldLoader()
+    app = held.app = make_app(seed_text, load=held)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Während es in den Beziehungen zwischen den USA" in text
+        assert TRANSLATING in text
+        assert "loading model…" in text
+        await pilot.press("j", "j", "G", "g", "j")
+        assert app.query_one(BilingualView).cursor == 1
+        held.release()
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        text = screen_text(app)
+        assert TRANSLATING not in text
+        assert f"translated {len(app.sentences)}/{len(app.sentences)}" in text
+        assert "4 beams" in text  # the engine's description replaced "loading"
 
 
 async def test_translations_arrive_while_navigating(make_app, seed_text) -> None:
@@ -61,19 +45,16 @@ async def test_translations_arrive_while_navigating(make_app, seed_text) -> None
 
 async def test_sentences_on_screen_are_translated_first(make_app) -> None:
     text = "\n\n".join(f"Satz {number} über die Zusammenarbeit." for number in range(60))
-    gate = threading.Event()
-    app = make_app(text, load=gated_loader(gate))
-    try:
-        async with app.run_test(size=(140, 20)) as pilot:
-            await pilot.press("G")
-            view = app.query_one(BilingualView)
-            on_screen = view.visible_pairs
-            gate.set()
-            await wait_until(pilot, lambda: app.translated > 0)
-            first = [i for i, text in enumerate(view.translations) if text is not None]
-            assert set(first) <= set(on_screen)
-    finally:
-        gate.set()
+    held = HeldLoader()
+    app = held.app = make_app(text, load=held)
+    async with app.run_test(size=(140, 20)) as pilot:
+        await pilot.press("G")
+        view = app.query_one(BilingualView)
+        on_screen = view.visible_pairs
+        held.release()
+        await wait_until(pilot, lambda: app.translated > 0)
+        first = [i for i, text in enumerate(view.translations) if text is not None]
+        assert set(first) <= set(on_screen)
 
 
 async def test_reopening_shows_cached_translations(make_app, seed_text) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+
+from reader.translate import Engine, EngineOptions, ModelNotFoundError, load_engine
 
 WAIT_LIMIT = 30.0
 """Seconds a test waits for something to appear before it fails (not a timing
@@ -33,3 +36,22 @@ async def without_model(pilot: Pilot[object]) -> None:
     """Wait until a reader without a model has said so (the notice is shown)."""
     app = pilot.app
     await wait_until(pilot, lambda: app.status.model_missing)  # type: ignore[attr-defined]
+
+
+class HeldLoader:
+    """The real engine loader, held back until :meth:`release` — a slow model
+    load on demand. Gives up once ``app`` has stopped, so a failing test never
+    leaves a worker thread blocking the interpreter's exit."""
+
+    def __init__(self) -> None:
+        self.app: App[object] | None = None
+        self._gate = threading.Event()
+
+    def release(self) -> None:
+        self._gate.set()
+
+    def __call__(self, options: EngineOptions) -> Engine:
+        while not self._gate.wait(0.05):
+            if self.app is not None and not self.app.is_running:
+                raise ModelNotFoundError("the test closed the reader before the model load")
+        return load_engine(options)

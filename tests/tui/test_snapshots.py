@@ -1,0 +1,75 @@
+"""Snapshots of the main screens (SVG, in __snapshots__/; `--snapshot-update` to accept).
+
+Deterministic: fixed terminal sizes, and either no model at all or a model
+load that is held back, so no random-model output ever reaches a snapshot.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import HeldLoader, wait_until, without_model
+
+
+@pytest.fixture(autouse=True)
+def _fixed_models_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The no-model notice names the models directory: keep it the same every run."""
+    monkeypatch.setenv("READER_MODELS_DIR", "/nonexistent/reader/models")
+
+
+def test_side_by_side_while_the_model_loads(snap_compare, make_app, seed_text):
+    held = HeldLoader()  # never released: "loading model…" throughout
+    app = held.app = make_app(seed_text, load=held)
+    assert snap_compare(app, terminal_size=(140, 36), press=["j", "j"])
+
+
+def test_without_a_model(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+    assert snap_compare(app, terminal_size=(140, 36), run_before=without_model)
+
+
+def test_stacked_on_a_narrow_terminal(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+    assert snap_compare(app, terminal_size=(80, 30), run_before=without_model)
+
+
+def test_search_highlights(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+
+    async def run_before(pilot) -> None:
+        await without_model(pilot)
+        await pilot.press("slash", *"china", "enter", "n")
+
+    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_term_popup(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+
+    async def run_before(pilot) -> None:
+        await without_model(pilot)
+        await pilot.press("j", "j", "j", "j", "j", "j", "t")
+        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
+
+    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_glossary_list(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+
+    async def run_before(pilot) -> None:
+        await without_model(pilot)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
+
+    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_help(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+
+    async def run_before(pilot) -> None:
+        await without_model(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
+
+    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
