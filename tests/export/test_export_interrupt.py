@@ -117,7 +117,8 @@ def test_interrupted_export_keeps_old_file_and_resumes_from_the_cache(
     sentences = [s.text for s in all_sentences(segment(SEED.read_text(encoding="utf-8")))]
     finished = cached_sources(cache_dir)
     missing = sum(1 for text in sentences if text not in finished)
-    assert len(finished) >= seen and 0 < missing < len(sentences)
+    # Everything the progress bar had counted was cached (maybe a batch more).
+    assert len(sentences) - missing >= seen and missing > 0
 
     rerun = subprocess.run(_command(out), capture_output=True, cwd=ROOT, env=env, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
