@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,17 @@ def test_unknown_option_values_are_usage_errors(tiny_model_dir, document):
     result = reader("translate", str(document), "--quantize", "int4")
     assert result.returncode == 2
     assert "int4" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [([], "reader: error: cannot convert"), (["--quantize", "none"], "reader: error: cannot load")],
+)
+def test_damaged_weights_are_one_error_line(tiny_model_dir, tmp_path, document, options, message):
+    broken = tmp_path / "broken-model"
+    shutil.copytree(tiny_model_dir, broken)
+    (broken / "model.safetensors").write_bytes(b"not safetensors at all")
+    result = reader("translate", str(document), "--model", str(broken), *options)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(message)

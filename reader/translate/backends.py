@@ -13,7 +13,10 @@ so every backend produces the same kind of translation.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,7 +54,9 @@ class TorchBackend:
         dtype = {"fp16": torch.float16, "fp32": torch.float32}[precision]
         try:
             self._model = MarianMTModel.from_pretrained(model_dir, dtype=dtype).to(device).eval()
-        except (OSError, ValueError, RuntimeError) as error:
+        except Exception as error:
+            # A damaged or foreign weights file fails in safetensors, pickle or
+            # torch, each with its own exception types: all mean "cannot load".
             raise ModelLoadError(f"cannot load the model in {model_dir}: {error}") from None
 
     def generate(
@@ -132,28 +137,44 @@ def ctranslate2_available() -> bool:
 def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
     """Convert the Marian model in ``model_dir`` to int8 CTranslate2 at ``target``.
 
-    Done once per model (``target`` is keyed by the model's identity); written
-    to a temporary directory and renamed into place, so two processes
+    Done once per model (``target`` is keyed by the model's identity), in a
+    child process: the converter loads the whole fp32 model into torch
+    (~800 MB peak for opus-mt), and memory a Python process has freed is not
+    always returned to the system — the reader would keep it for the session.
+    Written to a temporary directory and renamed into place, so two processes
     converting at once both end up with a complete copy.
     """
     if (target / "model.bin").is_file():
         return target
-    from ctranslate2.converters import TransformersConverter
-
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        converter = TransformersConverter(str(model_dir), low_cpu_mem_usage=True)
-        converter.convert(str(work), quantization="int8", force=True)
+        child = subprocess.run(
+            [sys.executable, "-c", _CONVERT, str(model_dir), str(work)],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+            check=False,
+        )
+        if child.returncode:
+            lines = child.stderr.strip().splitlines() or [f"exit status {child.returncode}"]
+            raise ModelLoadError(
+                f"cannot convert {model_dir} for CTranslate2: {lines[-1]}; "
+                "use --quantize none to run it with torch"
+            )
         try:
             work.rename(target)
         except OSError:
             if not (target / "model.bin").is_file():
                 raise
-    except (OSError, ValueError, RuntimeError, NotImplementedError) as error:
-        raise ModelLoadError(
-            f"cannot convert {model_dir} for CTranslate2: {error}; "
-            "use --quantize none to run it with torch"
-        ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+_CONVERT = """
+import sys
+from ctranslate2.converters import TransformersConverter
+
+converter = TransformersConverter(sys.argv[1], low_cpu_mem_usage=True)
+converter.convert(sys.argv[2], quantization="int8", force=True)
+"""
