@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from reader.views.tui.layout import PairLayout, auto_mode
 from reader.views.tui.wrap import wrap_spans
@@ -90,3 +91,10 @@ def test_notice_comes_first_then_the_text() -> None:
 def test_narrow_terminals_get_the_stacked_layout() -> None:
     assert auto_mode(80) == "stacked"
     assert auto_mode(160) == "side"
+
+
+def test_wide_characters_count_two_cells() -> None:
+    text = "日本語 テキスト と Deutsch"
+    lines = wrap_spans(text, 8)
+    assert all(cell_len(text[start:end]) <= 8 for start, end in lines)
+    assert [text[s:e] for s, e in lines] == ["日本語", "テキスト", "と", "Deutsch"]

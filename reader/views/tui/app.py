@@ -75,18 +75,15 @@ class ReaderApp(App[None]):
     # -- composition ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield BilingualView(self.sentences, self.glossary, id="text")
-        yield SearchBar()
-        yield StatusBar()
+        # Kept as attributes, not queried: messages from the worker thread may
+        # still arrive while the app shuts down and the DOM is already gone.
+        self.view = BilingualView(self.sentences, self.glossary, id="text")
+        self.status = StatusBar()
+        self.search_bar = SearchBar()
+        yield self.view
+        yield self.search_bar
+        yield self.status
         yield Footer()
-
-    @property
-    def view(self) -> BilingualView:
-        return self.query_one(BilingualView)
-
-    @property
-    def status(self) -> StatusBar:
-        return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
         self.status.document = self.document_name
@@ -158,11 +155,11 @@ class ReaderApp(App[None]):
     # -- search ---------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+        self.search_bar.open()
 
     @on(SearchBar.Submitted)
     def _search(self, event: SearchBar.Submitted) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         bar.display = False
         self.view.focus()
         self.matches = self.view.search(event.value)

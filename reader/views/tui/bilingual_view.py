@@ -118,7 +118,7 @@ class BilingualView(ScrollView, can_focus=True):
             index == 0 or sentence.paragraph != sentences[index - 1].paragraph
             for index, sentence in enumerate(sentences)
         ]
-        self._layout = PairLayout(self.german, starts, 80, "side")
+        self._layout = PairLayout(self.german, starts)  # laid out on the first resize
         self._layout.set_english((index, self._placeholder) for index in range(len(sentences)))
 
     # -- public API -----------------------------------------------------------

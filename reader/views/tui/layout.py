@@ -54,9 +54,11 @@ class PairLayout:
         self,
         german: Sequence[str],
         paragraph_starts: Sequence[bool],
-        width: int,
-        mode: Mode,
+        width: int = 0,
+        mode: Mode = "side",
     ) -> None:
+        """Lay out ``german`` at ``width`` cells; ``0`` waits for :meth:`relayout`
+        (a widget learns its width only after mounting)."""
         self._german = german
         self._paragraph_starts = paragraph_starts
         self._english: list[str] = [""] * len(german)
@@ -66,8 +68,9 @@ class PairLayout:
         self._de: list[list[Span]] = []
         self._en: list[list[Span]] = []
         self._notice_lines: list[Span] = []
-        self._offsets: list[int] = [0]
-        self.relayout(width, mode)
+        self._offsets: list[int] = [0] * (len(german) + 1)
+        if width > 0:
+            self.relayout(width, mode)
 
     # -- geometry -------------------------------------------------------------
 
@@ -91,6 +94,10 @@ class PairLayout:
         return self.german_width + len(SEPARATOR)
 
     @property
+    def laid_out(self) -> bool:
+        return self.width > 0
+
+    @property
     def total_rows(self) -> int:
         return self._offsets[-1]
 
@@ -102,25 +109,26 @@ class PairLayout:
     def relayout(self, width: int, mode: Mode) -> None:
         """Re-wrap everything (the width or the layout mode changed)."""
         self.width, self.mode = max(width, 1), mode
-        german_width, english_width = self.german_width, self.english_width
-        self._de = [wrap_spans(text, german_width) for text in self._german]
-        self._en = [wrap_spans(text, english_width) for text in self._english]
-        self._notice_lines = wrap_spans(self._notice, english_width) if self._notice else []
+        self._de = _wrap_all(self._german, self.german_width)
+        self._en = _wrap_all(self._english, self.english_width)
+        self._notice_lines = wrap_spans(self._notice, self.english_width) if self._notice else []
         self._recount()
 
     def set_english(self, updates: Iterable[tuple[int, str]]) -> None:
         """Replace the English text (translation or placeholder) of some pairs."""
-        english_width = self.english_width
         for index, text in updates:
             self._english[index] = text
-            self._en[index] = wrap_spans(text, english_width)
-        self._recount()
+            if self.laid_out:
+                self._en[index] = wrap_spans(text, self.english_width)
+        if self.laid_out:
+            self._recount()
 
     def set_notice(self, notice: str) -> None:
         """Show ``notice`` above the first pair, in the English column."""
         self._notice = notice
-        self._notice_lines = wrap_spans(notice, self.english_width) if notice else []
-        self._recount()
+        if self.laid_out:
+            self._notice_lines = wrap_spans(notice, self.english_width) if notice else []
+            self._recount()
 
     def _recount(self) -> None:
         header = len(self._notice_lines) + 1 if self._notice_lines else 0
@@ -136,6 +144,7 @@ class PairLayout:
     # -- queries --------------------------------------------------------------
 
     def english_text(self, index: int) -> str:
+        """The English text (or placeholder) of pair ``index``."""
         return self._english[index]
 
     def notice_text(self) -> str:
@@ -177,3 +186,16 @@ class PairLayout:
             german=de[line] if line < len(de) else None,
             english=en[line] if line < len(en) else None,
         )
+
+
+def _wrap_all(texts: Sequence[str], width: int) -> list[list[Span]]:
+    # Untranslated pairs all show the same placeholder: wrap each text once.
+    # The span lists are shared, never mutated.
+    wrapped: dict[str, list[Span]] = {}
+    result = []
+    for text in texts:
+        spans = wrapped.get(text)
+        if spans is None:
+            spans = wrapped[text] = wrap_spans(text, width)
+        result.append(spans)
+    return result

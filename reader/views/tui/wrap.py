@@ -15,6 +15,12 @@ from rich.cells import cell_len, chop_cells
 Span = tuple[int, int]
 
 _WORD = re.compile(r"\S+")
+# Printable ASCII, Latin-1, Latin Extended, spacing modifiers, general
+# punctuation („“ – … ‰) and super/subscripts: one terminal cell each, no
+# combining marks, no wide characters.
+_ONE_CELL_EACH = re.compile(
+    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u209f]*"
+)
 
 
 def wrap_spans(text: str, width: int) -> list[Span]:
@@ -25,14 +31,17 @@ def wrap_spans(text: str, width: int) -> list[Span]:
     empty line, so every sentence occupies at least one row.
     """
     width = max(width, 1)
+    # Nearly all text is Latin script, one cell per character: measuring by
+    # ``len`` there makes wrapping a 10,000-sentence document several times faster.
+    measure = len if _ONE_CELL_EACH.fullmatch(text) else cell_len
     lines: list[Span] = []
     line_start = line_end = line_width = 0
     in_line = False
     for match in _WORD.finditer(text):
         start, end = match.span()
-        word_width = cell_len(match.group())
+        word_width = measure(match.group())
         if in_line:
-            gap = cell_len(text[line_end:start])
+            gap = measure(text[line_end:start])
             if line_width + gap + word_width <= width:
                 line_end, line_width = end, line_width + gap + word_width
                 continue
@@ -43,7 +52,7 @@ def wrap_spans(text: str, width: int) -> list[Span]:
             for piece in chop_cells(match.group(), width)[:-1]:
                 lines.append((start, start + len(piece)))
                 start += len(piece)
-            word_width = cell_len(text[start:end])
+            word_width = measure(text[start:end])
         line_start, line_end, line_width, in_line = start, end, word_width, True
     if in_line:
         lines.append((line_start, line_end))
