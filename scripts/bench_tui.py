@@ -177,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reader read: {args.sentences:,} sentences ({big.stat().st_size:,} bytes), "
               f"terminal {SIZE[0]}x{SIZE[1]}, median of {args.runs} runs\n")
 
+        terminal: float | None = None
         for label, path, words in (
             (f"{args.sentences:,} sentences", big, first_words),
             ("seed, 165 sentences", SCRAPED_SEED, seed_first),
@@ -184,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             samples = tmux_first_screen(path, words, args.runs)
             if samples is None:
                 print("tmux not installed: real-terminal launch not measured")
-            else:
-                print(f"tmux, launch → first screen ({label}): {median_ms(samples)}")
+                continue
+            print(f"tmux, launch → first screen ({label}): {median_ms(samples)}")
+            if path == big:
+                terminal = statistics.median(samples)
 
         runs = [asyncio.run(headless(big, first_words)) for _ in range(args.runs)]
         print(f"\nheadless ({args.sentences:,} sentences):")
@@ -197,8 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nheadless launch → first screen, seed (165 sentences): "
               f"{median_ms([run['launch → first screen'] for run in seed])}"
               f"  (10k/seed: {big_first / seed_first_s:.1f}x)")
-        target = "meets" if big_first < 2 else "MISSES"
-        print(f"target < 2 s for the first screen: {target} (headless {big_first:.2f} s)")
+        # The real terminal (process start and imports included) is what a
+        # person waits for; headless is the fallback without tmux.
+        judged, where = (terminal, "tmux") if terminal is not None else (big_first, "headless")
+        target = "meets" if judged < 2 else "MISSES"
+        print(f"target < 2 s for the first screen: {target} ({where} {judged:.2f} s)")
     return 0
 
 
