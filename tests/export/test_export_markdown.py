@@ -7,6 +7,7 @@ model output.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -160,6 +161,21 @@ def test_english_layout_keeps_paragraphs(parser: str) -> None:
     # Footnotes follow the English sentence when the German is not shown.
     assert blocks[0].lines[0].footnotes == ["1"]
     assert blocks[1].lines[0].footnotes == ["2, 3"]
+
+
+@pytest.mark.parametrize("parser", PARSER_NAMES)
+def test_english_layout_empty_translation_does_not_split_the_paragraph(parser: str) -> None:
+    # Regression: a model may return "" for a sentence (garbled input); the
+    # blank line it left in the middle of a paragraph started a new one.
+    germans, englishes = ["Eins.", "Zwei.", "Drei."], ["One.", "", "Three."]
+    items = tuple(
+        TranslatedSentence(Sentence(german, 0, len(german), (), 0, index), english, (), ())
+        for index, (german, english) in enumerate(zip(germans, englishes, strict=True))
+    )
+    document = replace(hostile_document(), paragraphs=(TranslatedParagraph(0, items),))
+    blocks = body(parse_blocks(render_markdown(document, Layout.ENGLISH), parser))
+    assert [block.kind for block in blocks] == ["paragraph"]
+    assert blocks[0].lines[0].text == "One. Three."
 
 
 @pytest.mark.parametrize("layout", list(Layout))

@@ -145,7 +145,9 @@ def _english_blocks(
             )
             for item in paragraph.sentences
         ]
-        yield "\n".join(lines)
+        # An empty translation must not leave a blank line: that would split
+        # the paragraph in two.
+        yield "\n".join(line for line in lines if line)
 
 
 def _german(item: TranslatedSentence, first_uses: _FirstUses) -> str:
