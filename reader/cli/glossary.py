@@ -6,7 +6,6 @@ import json
 import sys
 from dataclasses import asdict
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -15,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from reader.cli.options import GlossaryFilesOption
 from reader.errors import ReaderError
 from reader.glossary import (
     BUILTIN_ORIGIN,
@@ -65,15 +65,7 @@ def glossary_command(
             help="Show the glossary terms and in-text definitions of FILE (- for stdin).",
         ),
     ] = None,
-    glossary_files: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--glossary",
-            "-g",
-            metavar="FILE",
-            help="A user glossary (TOML, repeatable); its entries override built-in ones.",
-        ),
-    ] = None,
+    glossary_files: GlossaryFilesOption = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="text: tables for people; json: for scripts."),

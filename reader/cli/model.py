@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reader.cli.engine_options import (
+from reader.cli.options import (
     Device,
     DeviceOption,
     FastOption,

@@ -18,10 +18,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reader.cli.engine_options import (
+from reader.cli.options import (
     Device,
     DeviceOption,
     FastOption,
+    GlossaryFilesOption,
     ModelOption,
     NoCacheOption,
     QuantizeOption,
@@ -90,16 +91,7 @@ def translate_command(
             "sentence followed by its English; english: the English only.",
         ),
     ] = Layout.TABLE,
-    glossary_files: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--glossary",
-            "-g",
-            metavar="FILE",
-            help="Extra glossary TOML file (repeatable); overrides built-in entries.",
-            show_default=False,
-        ),
-    ] = None,
+    glossary_files: GlossaryFilesOption = None,
     no_glossary_terms: Annotated[
         bool,
         typer.Option(

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from reader.glossary import Glossary, GlossaryEntry, find_definitions
+from reader.glossary import Glossary, GlossaryEntry, document_terms
 from reader.glossary.matcher import spelling_key, spelling_pattern
-from reader.segment import Paragraph
+from reader.segment import Paragraph, all_sentences
 from reader.views.export.document import (
     ExportDocument,
     GlossaryNote,
@@ -84,29 +84,21 @@ def build_document(
 def glossary_notes(
     glossary: Glossary, paragraphs: Sequence[Paragraph], text: str
 ) -> tuple[GlossaryNote, ...]:
-    """Appendix entries for the terms used in ``paragraphs``, sorted by term."""
-    entries: dict[str, GlossaryEntry] = {}
-    for paragraph in paragraphs:
-        for sentence in paragraph.sentences:
-            for match in glossary.match(sentence.text):
-                entries.setdefault(match.entry.term, match.entry)
-    defined: dict[str, str] = {}
-    for term, definition in find_definitions(text).items():
-        entry = glossary.lookup(term)
-        if entry is not None:
-            entries.setdefault(entry.term, entry)
-            defined[entry.term] = definition.long_form
+    """Appendix entries for the terms used in ``paragraphs`` and the
+    abbreviations ``text`` defines, sorted by term."""
+    sentences = [sentence.text for sentence in all_sentences(paragraphs)]
+    notes = []
+    for item in document_terms(glossary, text, sentences):
+        defined_as = item.definition.long_form if item.definition else None
+        if item.entry is not None:
+            notes.append(_entry_note(item.entry, defined_as))
         else:
-            defined[term] = definition.long_form
-    notes = [_entry_note(entry, defined.get(term)) for term, entry in entries.items()]
-    notes += [
-        GlossaryNote(
-            anchor="", term=term, expansion=None, explanation=None,
-            defined_as=long_form, spellings=(term,),
-        )
-        for term, long_form in defined.items()
-        if term not in entries
-    ]
+            notes.append(
+                GlossaryNote(
+                    anchor="", term=item.term, expansion=None, explanation=None,
+                    defined_as=defined_as, spellings=(item.term,),
+                )
+            )
     notes.sort(key=lambda note: note.term.casefold())
     return tuple(_with_unique_anchors(notes))
 

@@ -1,12 +1,15 @@
-"""The options of every command that loads the translation model.
+"""Options shared by several commands, declared once.
 
-``reader translate``, ``reader model info`` (and the reader UI) accept the same
-``--model/--device/--fast/--quantize/--no-cache``; they are declared once here.
+Every command that loads the translation model (``reader read``, ``reader
+translate``, ``reader model info``) accepts the same
+``--model/--device/--fast/--quantize/--no-cache``; every command that uses the
+glossary accepts ``--glossary FILE`` (repeatable).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -52,6 +55,16 @@ QuantizeOption = Annotated[
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")
+]
+GlossaryFilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        metavar="FILE",
+        help="A user glossary (TOML, repeatable); its entries override built-in ones.",
+        show_default=False,
+    ),
 ]
 
 
