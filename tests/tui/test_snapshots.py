@@ -42,34 +42,29 @@ def test_search_highlights(snap_compare, make_app, seed_text):
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
 
 
-def test_term_popup(snap_compare, make_app, seed_text):
-    app = make_app(seed_text, model=False)
+def _open_modal_with(*keys: str):
+    """A ``run_before`` that presses ``keys`` and waits for the modal screen they open."""
 
     async def run_before(pilot) -> None:
         await without_model(pilot)
-        await pilot.press("j", "j", "j", "j", "j", "j", "t")
+        await pilot.press(*keys)
         await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
 
+    return run_before
+
+
+def test_term_popup(snap_compare, make_app, seed_text):
+    app = make_app(seed_text, model=False)
+    run_before = _open_modal_with("j", "j", "j", "j", "j", "j", "t")
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
 
 
 def test_glossary_list(snap_compare, make_app, seed_text):
     app = make_app(seed_text, model=False)
-
-    async def run_before(pilot) -> None:
-        await without_model(pilot)
-        await pilot.press("l")
-        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
-
-    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
+    assert snap_compare(app, terminal_size=(140, 36), run_before=_open_modal_with("l"))
 
 
 def test_help(snap_compare, make_app, seed_text):
     app = make_app(seed_text, model=False)
-
-    async def run_before(pilot) -> None:
-        await without_model(pilot)
-        await pilot.press("question_mark")
-        await wait_until(pilot, lambda: len(pilot.app.screen_stack) > 1)
-
+    run_before = _open_modal_with("question_mark")
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
