@@ -42,6 +42,7 @@ export: model
 
 lint: install-dev
 	$(VENV)/bin/ruff check reader tests scripts
+	$(VENV)/bin/ruff format --check reader tests scripts
 
 test: lint
 	$(VENV)/bin/pytest -q

@@ -95,9 +95,7 @@ def main() -> None:
         warm_ms, warm = once_ms(translate)
         assert warm.from_cache == len(sentences), "the second run should be all cache hits"
         info = DocumentInfo(path.name, str(path), engine.description, datetime.now(UTC))
-        build = partial(
-            build_document, info, source.text, paragraphs, cold.translations, glossary
-        )
+        build = partial(build_document, info, source.text, paragraphs, cold.translations, glossary)
         document = build()
         name = f"{path.name} ({len(sentences)} sentences)"
         stage_rows.append(
@@ -124,8 +122,10 @@ def main() -> None:
         alternative = sum(len(escape_all_punctuation(text)) for text in texts) - raw
         escape_rows.append([name, raw, ours, alternative])
 
-    print("| document | segment ms | translate, empty cache ms | translate, all cached ms "
-          "| build ms | render table ms | render interleaved ms | render english ms |")
+    print(
+        "| document | segment ms | translate, empty cache ms | translate, all cached ms "
+        "| build ms | render table ms | render interleaved ms | render english ms |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for name, *values in stage_rows:
         print(f"| {name} | " + " | ".join(f"{value:.1f}" for value in values) + " |")
@@ -133,12 +133,16 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for name, size, plain, atomic, ratio in write_rows:
         print(f"| {name} | {size} | {plain:.2f} | {atomic:.2f} | {ratio:.1f}× |")
-    print("\n| document | characters of text | added by our escaping "
-          "| added by escaping all punctuation |")
+    print(
+        "\n| document | characters of text | added by our escaping "
+        "| added by escaping all punctuation |"
+    )
     print("|---|---|---|---|")
     for name, raw, ours, alternative in escape_rows:
-        print(f"| {name} | {raw} | {ours} ({ours / raw:.2%}) "
-              f"| {alternative} ({alternative / raw:.2%}) |")
+        print(
+            f"| {name} | {raw} | {ours} ({ours / raw:.2%}) "
+            f"| {alternative} ({alternative / raw:.2%}) |"
+        )
     engine.close()
 
 

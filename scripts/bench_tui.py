@@ -84,15 +84,29 @@ def tmux_first_screen(path: Path, first_words: str, runs: int) -> list[float] | 
             command = f"cd {state} && env {env} {sys.executable} -m reader read {path}"
             start = time.perf_counter()
             subprocess.run(
-                ["tmux", "-L", TMUX_SOCKET, "new-session", "-d", "-s", session,
-                 "-x", str(SIZE[0]), "-y", str(SIZE[1]), command],
+                [
+                    "tmux",
+                    "-L",
+                    TMUX_SOCKET,
+                    "new-session",
+                    "-d",
+                    "-s",
+                    session,
+                    "-x",
+                    str(SIZE[0]),
+                    "-y",
+                    str(SIZE[1]),
+                    command,
+                ],
                 check=True,
             )
             try:
                 while True:
                     pane = subprocess.run(
                         ["tmux", "-L", TMUX_SOCKET, "capture-pane", "-p", "-t", session],
-                        capture_output=True, text=True, check=False,
+                        capture_output=True,
+                        text=True,
+                        check=False,
                     ).stdout
                     if first_words in pane:
                         samples.append(time.perf_counter() - start)
@@ -128,9 +142,7 @@ async def headless(path: Path, first_words: str) -> dict[str, float]:
         )
         async with app.run_test(size=SIZE) as pilot:
             view = app.query_one(BilingualView)
-            while not any(
-                first_words in view.render_line(y).text for y in range(SIZE[1] - 3)
-            ):
+            while not any(first_words in view.render_line(y).text for y in range(SIZE[1] - 3)):
                 if time.perf_counter() - start > 60:
                     raise SystemExit("bench_tui: the reader never showed the text")
                 await pilot.pause(0.001)
@@ -174,8 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         big = Path(work) / "big.txt"
         first_words = make_document(args.sentences, big)[:40]
         seed_first = next(all_sentences(segment(SCRAPED_SEED.read_text("utf-8")))).text[:40]
-        print(f"reader read: {args.sentences:,} sentences ({big.stat().st_size:,} bytes), "
-              f"terminal {SIZE[0]}x{SIZE[1]}, median of {args.runs} runs\n")
+        print(
+            f"reader read: {args.sentences:,} sentences ({big.stat().st_size:,} bytes), "
+            f"terminal {SIZE[0]}x{SIZE[1]}, median of {args.runs} runs\n"
+        )
 
         terminal: float | None = None
         for label, path, words in (
@@ -197,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
         seed = [asyncio.run(headless(SCRAPED_SEED, seed_first)) for _ in range(args.runs)]
         big_first = statistics.median(run["launch → first screen"] for run in runs)
         seed_first_s = statistics.median(run["launch → first screen"] for run in seed)
-        print(f"\nheadless launch → first screen, seed (165 sentences): "
-              f"{median_ms([run['launch → first screen'] for run in seed])}"
-              f"  (10k/seed: {big_first / seed_first_s:.1f}x)")
+        print(
+            f"\nheadless launch → first screen, seed (165 sentences): "
+            f"{median_ms([run['launch → first screen'] for run in seed])}"
+            f"  (10k/seed: {big_first / seed_first_s:.1f}x)"
+        )
         # The real terminal (process start and imports included) is what a
         # person waits for; headless is the fallback without tmux.
         judged, where = (terminal, "tmux") if terminal is not None else (big_first, "headless")

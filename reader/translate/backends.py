@@ -87,19 +87,30 @@ class TorchBackend:
 
 
 class CTranslate2Backend:
-    """An int8 CTranslate2 translator converted from the Marian model directory."""
+    """An int8 CTranslate2 translator converted from the Marian model directory.
+
+    It runs two workers, each on its own share of the cores, and gives each
+    half of every batch. One decoding step is a chain of small matrix products
+    (a few dozen rows by 512) that one thread cannot hand to a second core
+    efficiently; two independent halves keep both busy. On 2 cores, two
+    single-threaded workers translate ~1.5x faster greedy and ~1.2x with 4
+    beams than one worker with two threads (scripts/bench_translate.py).
+    """
+
+    WORKERS = 2
 
     def __init__(self, converted_dir: Path, tokenizer, threads: int) -> None:
         import ctranslate2
 
         self._tokenizer = tokenizer
+        self._workers = min(self.WORKERS, threads)
         try:
             self._translator = ctranslate2.Translator(
                 str(converted_dir),
                 device="cpu",
                 compute_type="int8",
-                intra_threads=threads,
-                inter_threads=1,
+                intra_threads=max(1, threads // self._workers),
+                inter_threads=self._workers,
             )
         except (RuntimeError, ValueError) as error:
             raise ModelLoadError(
@@ -121,7 +132,8 @@ class CTranslate2Backend:
             max_decoding_length=max_new_tokens,
             min_decoding_length=min_new_tokens,
             max_input_length=0,  # the engine already keeps input within the model's positions
-            max_batch_size=0,  # the engine's batches are already sized
+            # Each worker takes an equal share of the batch, in parallel.
+            max_batch_size=-(-len(tokens) // self._workers),
         )
         return [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
 

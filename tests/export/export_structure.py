@@ -58,7 +58,7 @@ def parse_blocks(markdown: str, parser: str) -> list[Block]:
     while position < len(tokens):
         token = tokens[position]
         end = _closing(tokens, position)
-        inner = tokens[position:end + 1]
+        inner = tokens[position : end + 1]
         inlines = [_inline(item) for item in inner if item.type == "inline"]
         if token.type == "heading_open":
             blocks.append(Block("heading", inlines, level=int(token.tag[1])))

@@ -32,8 +32,13 @@ def build(preferred_terms: bool):
 @pytest.mark.parametrize(
     ("preferred_terms", "expected"),
     [
-        (True, ["Cooperation in science and technology (S&T) is growing.",
-                "The ZQF researches S&T policy and AI."]),
+        (
+            True,
+            [
+                "Cooperation in science and technology (S&T) is growing.",
+                "The ZQF researches S&T policy and AI.",
+            ],
+        ),
         (False, TRANSLATIONS),
     ],
 )
@@ -56,12 +61,14 @@ def test_appendix_lists_glossary_entries_and_in_text_definitions_sorted() -> Non
 
 def test_terms_are_found_in_german_and_in_the_english_renderings() -> None:
     first, second = build(True).sentences()
-    german = [first.sentence.text[s.start:s.end] for s in first.source_terms]
+    german = [first.sentence.text[s.start : s.end] for s in first.source_terms]
     assert german == ["Wissenschaft und Technologie", "W&T"]
-    english = [second.translation[s.start:s.end] for s in second.translation_terms]
+    english = [second.translation[s.start : s.end] for s in second.translation_terms]
     assert english == ["ZQF", "S&T", "AI"]
     assert [s.anchor for s in second.translation_terms] == [
-        "glossary-zqf", "glossary-w-t", "glossary-ki",
+        "glossary-zqf",
+        "glossary-w-t",
+        "glossary-ki",
     ]
 
 

@@ -53,9 +53,7 @@ def test_stdin_to_stdout_with_a_layout(model_env) -> None:
     # Every layout is checked in-process (test_export_seed.py); this is the option.
     layout = "interleaved"
     text = "Die W&T-Zusammenarbeit wächst. Sie ist | wichtig.\n\nZweiter Absatz.\n"
-    result = reader(
-        "translate", "-", "--layout", layout, stdin=text.encode(), env=model_env
-    )
+    result = reader("translate", "-", "--layout", layout, stdin=text.encode(), env=model_env)
     assert result.returncode == 0, result.stderr
     markdown = result.stdout.decode()
     blocks = parse_blocks(markdown, "gfm")

@@ -125,9 +125,7 @@ def test_interrupted_export_keeps_old_file_and_resumes_from_the_cache(
     summary = SUMMARY.search(rerun.stderr.decode())
     assert summary is not None, rerun.stderr
     total, from_cache, translated = map(int, summary.groups())
-    assert (total, from_cache, translated) == (
-        len(sentences), len(sentences) - missing, missing
-    )
+    assert (total, from_cache, translated) == (len(sentences), len(sentences) - missing, missing)
     tables = [b for b in parse_blocks(out.read_text(encoding="utf-8"), "gfm") if b.kind == "table"]
     assert sum(len(table.rows) - 1 for table in tables) == len(sentences)
     assert os.listdir(out_dir) == ["seed.md"]

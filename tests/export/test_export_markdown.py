@@ -48,9 +48,7 @@ def hostile_document() -> ExportDocument:
             german, english, footnotes = HOSTILE[index]
             sentence = Sentence(german, 0, len(german), footnotes, number, index)
             items.append(
-                TranslatedSentence(
-                    sentence, english, _spans(german, "W&T"), _spans(english, "S&T")
-                )
+                TranslatedSentence(sentence, english, _spans(german, "W&T"), _spans(english, "S&T"))
             )
         paragraphs.append(TranslatedParagraph(number, tuple(items)))
     return ExportDocument(
@@ -62,8 +60,12 @@ def hostile_document() -> ExportDocument:
         paragraphs=tuple(paragraphs),
         glossary=(
             GlossaryNote(
-                ANCHOR, "W&T", "Wissenschaft und Technologie (science and technology)",
-                "Research *and* innovation policy.", None, ("W&T", "S&T"),
+                ANCHOR,
+                "W&T",
+                "Wissenschaft und Technologie (science and technology)",
+                "Research *and* innovation policy.",
+                None,
+                ("W&T", "S&T"),
             ),
         ),
     )

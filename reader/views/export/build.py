@@ -95,8 +95,12 @@ def glossary_notes(
         else:
             notes.append(
                 GlossaryNote(
-                    anchor="", term=item.term, expansion=None, explanation=None,
-                    defined_as=defined_as, spellings=(item.term,),
+                    anchor="",
+                    term=item.term,
+                    expansion=None,
+                    explanation=None,
+                    defined_as=defined_as,
+                    spellings=(item.term,),
                 )
             )
     notes.sort(key=lambda note: note.term.casefold())

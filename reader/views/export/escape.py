@@ -59,7 +59,7 @@ def escape_line_start(line: str) -> str:
     if match.group(1):
         return "\\" + line
     digits = match.group(2)
-    return f"{digits}\\{line[len(digits):]}"
+    return f"{digits}\\{line[len(digits) :]}"
 
 
 def escape_line(text: str) -> str:

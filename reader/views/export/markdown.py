@@ -140,8 +140,7 @@ def _english_blocks(
     for paragraph in paragraphs:
         lines = [
             escape_line_start(
-                _inline(item.translation, item.translation_terms, first_uses)
-                + _footnotes(item)
+                _inline(item.translation, item.translation_terms, first_uses) + _footnotes(item)
             )
             for item in paragraph.sentences
         ]

@@ -296,9 +296,7 @@ class BilingualView(ScrollView, can_focus=True):
         ]
         return Strip.join(parts).adjust_cell_length(width, blank)
 
-    def _cell(
-        self, text: str, span: Span, highlights: list[_Highlight], base: Style
-    ) -> Strip:
+    def _cell(self, text: str, span: Span, highlights: list[_Highlight], base: Style) -> Strip:
         start, end = span
         line = Text(text[start:end], style=base, end="")
         for highlight in highlights:
@@ -352,9 +350,7 @@ class BilingualView(ScrollView, can_focus=True):
 
     def _term_at(self, row: Row, x: int) -> GlossaryEntry | None:
         assert row.pair is not None
-        on_english = (
-            x >= self._layout.english_column if self.mode == "side" else row.german is None
-        )
+        on_english = x >= self._layout.english_column if self.mode == "side" else row.german is None
         if on_english:
             if self.translations[row.pair] is None:
                 return None

@@ -15,9 +15,7 @@ def find_spans(text: str, query: str) -> list[Span]:
     return [match.span() for match in re.finditer(re.escape(query), text, re.IGNORECASE)]
 
 
-def matching_pairs(
-    german: Sequence[str], english: Sequence[str | None], query: str
-) -> list[int]:
+def matching_pairs(german: Sequence[str], english: Sequence[str | None], query: str) -> list[int]:
     """Indices of the sentence pairs whose German or English contains ``query``."""
     if not query:
         return []
