@@ -17,9 +17,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -161,12 +163,14 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
     resolution never finds half a model. ``huggingface_hub`` draws the
     progress bars.
     """
-    from huggingface_hub import HfApi, snapshot_download
+    from huggingface_hub import HfApi, constants, snapshot_download
     from huggingface_hub.errors import OfflineModeIsEnabled
 
     target = target or user_models_dir() / model_id.rsplit("/", 1)[-1]
     partial = target.with_name(target.name + ".partial")
     try:
+        if not constants.HF_HUB_OFFLINE:
+            _check_reachable(constants.ENDPOINT, model_id)
         files = set(HfApi().list_repo_files(model_id))
         weights = next((name for name in WEIGHT_FILES if name in files), None)
         if weights is None:
@@ -199,6 +203,40 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
         shutil.rmtree(target)
     partial.rename(target)
     return target
+
+
+_PROXY_VARIABLES = (
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+)
+
+
+def _check_reachable(endpoint: str, model_id: str, timeout: float = 10) -> None:
+    """Fail at once, in one line, when the hub's host cannot be reached at all.
+
+    huggingface_hub retries a failed request five times with backoff — about
+    25 s of "Retrying in 8s" lines — even when the host name does not resolve;
+    one direct connection tells the same in milliseconds. Skipped behind a
+    proxy, where only the proxy knows the way.
+    """
+    if any(os.environ.get(name) for name in _PROXY_VARIABLES):
+        return
+    url = urlsplit(endpoint)
+    host = url.hostname or endpoint
+    port = url.port or (80 if url.scheme == "http" else 443)
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        raise ModelDownloadError(
+            f"cannot download {model_id}: cannot reach {host} ({reason}); check the "
+            "network, or copy a model directory here and pass --model PATH"
+        ) from None
 
 
 def _explicit(value: str, source: str, environ: Mapping[str, str]) -> ResolvedModel:
