@@ -103,6 +103,13 @@ class EnginePlan:
         """The generation settings part of the translation cache key."""
         return f"{self.precision}|beams={self.beams}|split={MAX_SOURCE_TOKENS}|v{_OUTPUT_VERSION}"
 
+    def open_cache(self) -> TranslationCache | None:
+        """The translation cache for this model and these settings (``None``: ``--no-cache``)."""
+        if not self.use_cache:
+            return None
+        model_key = f"{self.model.name}@{self.identity}"
+        return TranslationCache(self.cache_root, model_key, self.cache_settings)
+
 
 def plan_engine(options: EngineOptions = EngineOptions()) -> EnginePlan:
     """Resolve the model and settings for ``options`` (fast: loads no model).
@@ -182,11 +189,33 @@ def load_engine(
         backend = CTranslate2Backend(converted, tokenizer, cpu_threads())
     else:
         backend = TorchBackend(path, plan.device, plan.precision, tokenizer.pad_token_id)
-    cache = None
-    if plan.use_cache:
-        model_key = f"{plan.model.name}@{plan.identity}"
-        cache = TranslationCache(plan.cache_root, model_key, plan.cache_settings)
-    return Engine(plan, tokenizer, backend, cache, warnings, fixed_output_tokens)
+    return Engine(plan, tokenizer, backend, plan.open_cache(), warnings, fixed_output_tokens)
+
+
+@dataclass(frozen=True)
+class CachedTranslations:
+    """What the translation cache already holds for a text, read without the model."""
+
+    translations: dict[str, str]
+    """Source sentence → raw model output."""
+    warnings: list[str]
+    """Non-fatal cache problems met on the way (e.g. a damaged file replaced)."""
+
+
+def read_cached(options: EngineOptions, texts: Iterable[str]) -> CachedTranslations:
+    """The cached translations of ``texts`` under ``options``, without loading
+    the model: milliseconds, against seconds for :func:`load_engine` — so a
+    reader re-opening a document shows its translations at once.
+
+    Raises what :func:`plan_engine` raises (no model, bad option).
+    """
+    cache = plan_engine(options).open_cache()
+    if cache is None:
+        return CachedTranslations({}, [])
+    try:
+        return CachedTranslations(cache.get_many(texts), list(cache.warnings))
+    finally:
+        cache.close()
 
 
 class Engine:

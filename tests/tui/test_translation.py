@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from tui_helpers import HeldLoader, screen_text, wait_until, without_model
 
+from reader.translate.cache import DATABASE_NAME
 from reader.views.tui.bilingual_view import TRANSLATING, BilingualView
 
 
@@ -47,14 +51,24 @@ async def test_sentences_on_screen_are_translated_first(make_app) -> None:
     text = "\n\n".join(f"Satz {number} über die Zusammenarbeit." for number in range(60))
     held = HeldLoader()
     app = held.app = make_app(text, load=held)
+    arrivals: list[int] = []
+    drain = app.feed.drain
+
+    def recording_drain() -> list[tuple[int, str]]:
+        # The order translations reach the view in (the tiny model may finish
+        # the whole document between two looks at the screen).
+        results = drain()
+        arrivals.extend(index for index, _ in results)
+        return results
+
+    app.feed.drain = recording_drain
     async with app.run_test(size=(140, 20)) as pilot:
         await pilot.press("G")
-        view = app.query_one(BilingualView)
-        on_screen = view.visible_pairs
+        on_screen = app.query_one(BilingualView).visible_pairs
         held.release()
-        await wait_until(pilot, lambda: app.translated > 0)
-        first = [i for i, text in enumerate(view.translations) if text is not None]
-        assert set(first) <= set(on_screen)
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+    assert sorted(arrivals) == list(range(60))
+    assert set(arrivals[: len(on_screen)]) == set(on_screen)
 
 
 async def test_reopening_shows_cached_translations(make_app, seed_text) -> None:
@@ -84,3 +98,39 @@ async def test_without_a_model_the_reader_still_works(make_app, seed_text) -> No
         assert "Glossary" in screen_text(app)  # the term popup still opens
         await pilot.press("escape", "G")
         assert app.query_one(BilingualView).cursor == len(app.sentences) - 1
+
+
+async def test_reopening_shows_cached_translations_before_the_model_loads(
+    make_app, seed_text
+) -> None:
+    app = make_app(seed_text)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        first_run = list(app.query_one(BilingualView).translations)
+    held = HeldLoader()
+    again = held.app = make_app(seed_text, load=held)
+    async with again.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: again.translated == len(again.sentences))
+        text = screen_text(again)
+        assert "loading model…" in text  # the model is still held back
+        assert TRANSLATING not in text
+        assert again.query_one(BilingualView).translations == first_run
+        held.release()
+        await wait_until(pilot, lambda: all(worker.is_finished for worker in again.workers))
+        assert "4 beams" in screen_text(again)
+        # The engine's own pass over the cache delivered nothing a second time.
+        assert again.translated == len(again.sentences)
+        assert f"{len(again.sentences)} cached" in screen_text(again)
+
+
+async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -> None:
+    cache = Path(os.environ["READER_CACHE_DIR"]) / DATABASE_NAME
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    app = make_app(seed_text)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        # A notification, not an error: the reader goes on translating.
+        await wait_until(pilot, lambda: "damaged" in screen_text(app))
+        assert TRANSLATING not in screen_text(app)
+    assert list(cache.parent.glob(f"{DATABASE_NAME}.corrupt-*"))

@@ -124,6 +124,10 @@ class ReaderApp(App[None]):
     def _translation_failed(self, event: TranslationFeed.Failed) -> None:
         self._without_translation("translation failed", event.message)
 
+    @on(TranslationFeed.Warned)
+    def _translation_warned(self, event: TranslationFeed.Warned) -> None:
+        self.notify(event.message, title="translation", severity="warning", timeout=10)
+
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -1,7 +1,9 @@
 """Translating the document in a background thread while the reader reads.
 
 The model load takes seconds and a batch of beam search as long again, so all
-of it runs in a Textual thread worker. Results reach the UI in batches: the
+of it runs in a Textual thread worker. Translations already in the cache are
+read first, without the model (milliseconds), so a document read before shows
+its English at once while the model loads. Results reach the UI in batches: the
 thread queues them and posts one :class:`TranslationFeed.Arrived` whenever the
 queue was empty, so a burst of 10,000 cache hits costs a handful of UI updates,
 not 10,000 relayouts.
@@ -24,6 +26,7 @@ from reader.translate import (
     TranslationJob,
     load_engine,
 )
+from reader.translate.engine import read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
 
@@ -38,19 +41,19 @@ class TranslationFeed:
             self.description = description
             super().__init__()
 
-    class ModelMissing(Message):
+    class _Said(Message):
+        def __init__(self, message: str) -> None:
+            self.message = message
+            super().__init__()
+
+    class ModelMissing(_Said):
         """There is no model to load: the reader stays German-only."""
 
-        def __init__(self, message: str) -> None:
-            self.message = message
-            super().__init__()
-
-    class Failed(Message):
+    class Failed(_Said):
         """Loading or running the model failed."""
 
-        def __init__(self, message: str) -> None:
-            self.message = message
-            super().__init__()
+    class Warned(_Said):
+        """Something went wrong that does not stop translation (e.g. a damaged cache)."""
 
     class Arrived(Message):
         """Translations are waiting: call :meth:`TranslationFeed.drain`."""
@@ -73,12 +76,20 @@ class TranslationFeed:
         self._job: TranslationJob | None = None
         self._priority: list[int] = []
         self._cancelled = False
+        self._delivered: set[int] = set()
         self.from_cache = 0
         """How many translations came from the cache (read by the UI thread)."""
 
     def run(self) -> None:
         """Load and translate; runs in a worker thread until done or cancelled."""
         try:
+            cached = read_cached(self._options, self._texts)
+            self._warn(cached.warnings)
+            self._deliver(
+                (index, text, cached.translations[text], True)
+                for index, text in enumerate(self._texts)
+                if text in cached.translations
+            )
             engine = self._load(self._options)
         except ModelNotFoundError as error:
             self._target.post_message(self.ModelMissing(str(error)))
@@ -87,24 +98,38 @@ class TranslationFeed:
             self._target.post_message(self.Failed(str(error)))
             return
         self._target.post_message(self.EngineReady(engine.description))
+        self._warn(engine.warnings)
         with self._lock:
             if self._cancelled:
                 return
             job = self._job = engine.start(self._texts, priority=self._priority)
         try:
-            for result in job:
-                self.from_cache += result.cached
-                translation = result.translation
-                if self._glossary is not None:
-                    # The cache keeps raw model output; preferred terms go on top.
-                    translation = self._glossary.apply_preferred_terms(result.source, translation)
-                with self._lock:
-                    was_empty = not self._pending
-                    self._pending.append((result.index, translation))
-                if was_empty:
-                    self._target.post_message(self.Arrived())
+            self._deliver(
+                (result.index, result.source, result.translation, result.cached)
+                for result in job
+                if result.index not in self._delivered
+            )
         except ReaderError as error:
             self._target.post_message(self.Failed(str(error)))
+
+    def _deliver(self, results: Iterable[tuple[int, str, str, bool]]) -> None:
+        """Queue ``(index, source, raw translation, from the cache)`` for the UI,
+        waking it when the queue was empty."""
+        for index, source, translation, cached in results:
+            self._delivered.add(index)
+            self.from_cache += cached
+            if self._glossary is not None:
+                # The cache keeps raw model output; preferred terms go on top.
+                translation = self._glossary.apply_preferred_terms(source, translation)
+            with self._lock:
+                was_empty = not self._pending
+                self._pending.append((index, translation))
+            if was_empty:
+                self._target.post_message(self.Arrived())
+
+    def _warn(self, warnings: Iterable[str]) -> None:
+        for warning in dict.fromkeys(warnings):
+            self._target.post_message(self.Warned(warning))
 
     def drain(self) -> list[tuple[int, str]]:
         """The ``(index, translation)`` pairs that arrived since the last drain."""
