@@ -13,11 +13,13 @@ so every backend produces the same kind of translation.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -153,40 +155,65 @@ def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
     child process: the converter loads the whole fp32 model into torch
     (~800 MB peak for opus-mt), and memory a Python process has freed is not
     always returned to the system — the reader would keep it for the session.
-    Written to a temporary directory and renamed into place, so two processes
-    converting at once both end up with a complete copy.
+    The child writes to a temporary directory and renames it into place
+    itself, so two processes converting at once both end up with a complete
+    copy, and a reader that quits during the conversion still leaves a
+    finished one for next time.
     """
     if (target / "model.bin").is_file():
         return target
+    _remove_abandoned_conversions(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        child = subprocess.run(
-            [sys.executable, "-c", _CONVERT, str(model_dir), str(work)],
-            capture_output=True,
-            text=True,
-            env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
-            check=False,
-        )
-        if child.returncode:
-            lines = child.stderr.strip().splitlines() or [f"exit status {child.returncode}"]
+        # Errors go to a file, not a pipe: a child outliving the reader must
+        # not die of a broken pipe.
+        with tempfile.TemporaryFile() as errors:
+            child = subprocess.run(
+                [sys.executable, "-c", _CONVERT, str(model_dir), str(work), str(target)],
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+                check=False,
+            )
+            errors.seek(0)
+            lines = errors.read().decode(errors="replace").strip().splitlines()
+        if child.returncode or not (target / "model.bin").is_file():
+            reason = lines[-1] if lines else f"exit status {child.returncode}"
             raise ModelLoadError(
-                f"cannot convert {model_dir} for CTranslate2: {lines[-1]}; "
+                f"cannot convert {model_dir} for CTranslate2: {reason}; "
                 "use --quantize none to run it with torch"
             )
-        try:
-            work.rename(target)
-        except OSError:
-            if not (target / "model.bin").is_file():
-                raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
 
 
+ABANDONED_AFTER = 600
+"""Seconds after which a conversion's temporary directory counts as abandoned
+(its process killed): the real conversion takes ~10 s."""
+
+
+def _remove_abandoned_conversions(target: Path) -> None:
+    """Delete temporary directories left by conversions whose process was killed."""
+    cutoff = time.time() - ABANDONED_AFTER
+    for leftover in target.parent.glob(f".{target.name}.*"):
+        with contextlib.suppress(OSError):
+            if leftover.is_dir() and leftover.stat().st_mtime < cutoff:
+                shutil.rmtree(leftover)
+
+
 _CONVERT = """
-import sys
+import os, shutil, sys
 from ctranslate2.converters import TransformersConverter
 
-converter = TransformersConverter(sys.argv[1], low_cpu_mem_usage=True)
-converter.convert(sys.argv[2], quantization="int8", force=True)
+model_dir, work, target = sys.argv[1:]
+TransformersConverter(model_dir, low_cpu_mem_usage=True).convert(
+    work, quantization="int8", force=True
+)
+try:
+    os.rename(work, target)
+except OSError:
+    # Another process put its copy there first.
+    if not os.path.isfile(os.path.join(target, "model.bin")):
+        raise
 """

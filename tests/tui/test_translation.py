@@ -116,7 +116,7 @@ async def test_reopening_shows_cached_translations_before_the_model_loads(
         assert TRANSLATING not in text
         assert again.query_one(BilingualView).translations == first_run
         held.release()
-        await wait_until(pilot, lambda: all(worker.is_finished for worker in again.workers))
+        await wait_until(pilot, lambda: again.feed.finished)
         assert "4 beams" in screen_text(again)
         # The engine's own pass over the cache delivered nothing a second time.
         assert again.translated == len(again.sentences)

@@ -10,7 +10,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
 
 from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Sentence
@@ -93,7 +92,7 @@ class ReaderApp(App[None]):
         if saved is not None:
             # After the first layout: the view knows its width only then.
             self.call_after_refresh(self.view.move_to, saved, top_of_screen=True)
-        self.run_worker(self.feed.run, name="translate", thread=True, exit_on_error=False)
+        self.feed.start()
 
     def on_unmount(self) -> None:
         self.feed.cancel()
@@ -127,11 +126,6 @@ class ReaderApp(App[None]):
     @on(TranslationFeed.Warned)
     def _translation_warned(self, event: TranslationFeed.Warned) -> None:
         self.notify(event.message, title="translation", severity="warning", timeout=10)
-
-    @on(Worker.StateChanged)
-    def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self._without_translation("translation failed", str(event.worker.error))
 
     def _without_translation(self, status: str, message: str) -> None:
         self.status.model = status

@@ -77,11 +77,38 @@ class TranslationFeed:
         self._priority: list[int] = []
         self._cancelled = False
         self._delivered: set[int] = set()
+        self._thread: threading.Thread | None = None
         self.from_cache = 0
         """How many translations came from the cache (read by the UI thread)."""
 
+    def start(self) -> None:
+        """Run :meth:`run` in a daemon thread.
+
+        Not a Textual thread worker: those run in asyncio's default executor,
+        which is joined when the app's event loop closes, so quitting would
+        wait for the model load (~8 s the first time, when the model is
+        converted) or for the batch in flight (up to ~5 s at 4 beams on 2
+        cores). A daemon thread is abandoned when the reader exits; the
+        cache's SQLite transactions keep that safe.
+        """
+        self._thread = threading.Thread(target=self._run, name="reader-translation", daemon=True)
+        self._thread.start()
+
+    @property
+    def finished(self) -> bool:
+        """Whether the thread has stopped: all translated, cancelled or failed."""
+        return self._thread is not None and not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            self.run()
+        except Exception as error:
+            # A bug or a backend failure the engine did not anticipate: the
+            # reader says so and stays open, German-only.
+            self._target.post_message(self.Failed(f"{type(error).__name__}: {error}"))
+
     def run(self) -> None:
-        """Load and translate; runs in a worker thread until done or cancelled."""
+        """Load and translate until done or cancelled (blocks: see :meth:`start`)."""
         try:
             cached = read_cached(self._options, self._texts)
             self._warn(cached.warnings)
