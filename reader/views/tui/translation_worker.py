@@ -1,12 +1,12 @@
 """Translating the document in a background thread while the reader reads.
 
 The model load takes seconds and a batch of beam search as long again, so all
-of it runs in a Textual thread worker. Translations already in the cache are
-read first, without the model (milliseconds), so a document read before shows
-its English at once while the model loads. Results reach the UI in batches: the
-thread queues them and posts one :class:`TranslationFeed.Arrived` whenever the
-queue was empty, so a burst of 10,000 cache hits costs a handful of UI updates,
-not 10,000 relayouts.
+of it runs in a background thread (see :meth:`TranslationFeed.start`).
+Translations already in the cache are read first, without the model
+(milliseconds), so a document read before shows its English at once while the
+model loads. Results reach the UI in batches: the thread queues them and posts
+one :class:`TranslationFeed.Arrived` whenever the queue was empty, so a burst
+of 10,000 cache hits costs a handful of UI updates, not 10,000 relayouts.
 """
 
 from __future__ import annotations
