@@ -131,17 +131,18 @@ def _plain_ctranslate2(beams: int, tokens: int, cache_dir: Path, engine_threads:
     import ctranslate2
     from transformers import MarianTokenizer
 
-    from reader.translate.backends import CTranslate2Backend, convert_to_ctranslate2
+    from reader.translate.backends import convert_to_ctranslate2, ctranslate2_workers
     from reader.translate.device import cpu_threads
 
     tokenizer = MarianTokenizer.from_pretrained(MODEL_DIR)
     converted = convert_to_ctranslate2(MODEL_DIR, cache_dir / "plain-ct2-int8")
-    workers = min(CTranslate2Backend.WORKERS, cpu_threads()) if engine_threads else 1
+    # CTranslate2's default: one worker using every core.
+    workers, threads = ctranslate2_workers(cpu_threads()) if engine_threads else (1, cpu_threads())
     translator = ctranslate2.Translator(
         str(converted),
         device="cpu",
         compute_type="int8",
-        intra_threads=max(1, cpu_threads() // workers),
+        intra_threads=threads,
         inter_threads=workers,
     )
 
