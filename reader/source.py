@@ -44,8 +44,16 @@ def read_source(name: str | Path, stdin: BinaryIO | None = None) -> SourceText:
     directory, an unreadable file or binary data.
     """
     name = str(name)
-    data = (stdin or sys.stdin.buffer).read() if name == STDIN_NAME else _read_file(Path(name))
-    return decode(data, name)
+    return decode(read_bytes(name, stdin), name)
+
+
+def read_bytes(name: str | Path, stdin: BinaryIO | None = None) -> bytes:
+    """The raw bytes of the document ``name`` (``"-"`` reads ``stdin``).
+
+    Raises :class:`InputError` for a missing file, a directory or an unreadable file.
+    """
+    name = str(name)
+    return (stdin or sys.stdin.buffer).read() if name == STDIN_NAME else _read_file(Path(name))
 
 
 def decode(data: bytes, name: str = STDIN_NAME) -> SourceText:

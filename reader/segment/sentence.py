@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Literal
+
+SentenceKind = Literal["sentence", "heading", "footnote", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,11 @@ class Sentence:
     """Index of the paragraph this sentence belongs to (0-based)."""
     index: int = 0
     """Index of the sentence in the whole document (0-based)."""
+    kind: SentenceKind = "sentence"
+    """``heading``: a heading of the document; ``footnote``: part of a footnote's
+    text; ``code``: preformatted text, shown verbatim and never translated."""
+    section: str | None = None
+    """The text of the nearest heading before this sentence (``None``: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,12 @@ class Paragraph:
 
     index: int
     sentences: tuple[Sentence, ...]
+    kind: str = "text"
+    """The kind of document block it came from (see :data:`reader.document.BlockKind`)."""
+    level: int = 0
+    """Heading level (1–6) for headings; 0 otherwise."""
+    marker: str | None = None
+    """For footnote texts: the note's label, as referenced by :attr:`Sentence.footnotes`."""
 
 
 def all_sentences(paragraphs: Iterable[Paragraph]) -> Iterator[Sentence]:

@@ -1,0 +1,13 @@
+"""Plain text: decoded as before (UTF-8, cp1252, Latin-1) and kept as one block."""
+
+from __future__ import annotations
+
+from reader.document import Document, plain_text_document
+from reader.source import decode
+
+
+def import_text(data: bytes, name: str) -> Document:
+    """A plain-text document; raises :class:`~reader.errors.InputError` for binary data."""
+    source = decode(data, name)
+    warnings = (source.warning,) if source.warning else ()
+    return plain_text_document(name, source.text, warnings)
