@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from reader.document import Document
 from reader.errors import InputError
 from reader.importers.text import import_text
 from reader.source import STDIN_NAME, read_bytes
 
-Importer = Callable[[bytes, str], Document]
+ImportProgress = Callable[[int, int], None]
+"""Called with (units done, units in all) — pages, chapters — during a long import."""
+
+
+class Importer(Protocol):
+    def __call__(
+        self, data: bytes, name: str, *, progress: ImportProgress | None = None
+    ) -> Document: ...
+
 
 IMPORTERS: dict[str, Importer] = {"txt": import_text}
 """Format name (the ``--from`` value) → importer."""
@@ -31,7 +39,10 @@ def detect_format(name: str, data: bytes) -> str:
 
 
 def load_document(
-    name: str, source_format: str | None = None, stdin: BinaryIO | None = None
+    name: str,
+    source_format: str | None = None,
+    stdin: BinaryIO | None = None,
+    progress: ImportProgress | None = None,
 ) -> Document:
     """Read ``name`` (``"-"``: standard input) and import it as ``source_format``
     (``None``: detected). Raises :class:`InputError` with a one-line message."""
@@ -39,4 +50,4 @@ def load_document(
     chosen = source_format or detect_format(name, data)
     if chosen not in IMPORTERS:
         raise InputError(f"unknown input format {chosen!r}; choose {', '.join(FORMATS)}")
-    return IMPORTERS[chosen](data, name)
+    return IMPORTERS[chosen](data, name, progress=progress)
