@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = frozenset('“”"»«’)]')
+CLOSERS = frozenset('“”"»«‘’)]')
 """Characters that close a quotation or parenthesis after a sentence's last word
-(German quotes are „…“ and »…«; “ is the closing one)."""
+(German quotes are „…“, ‚…‘ and »…«; “ is the closing one)."""
 
-AMBIGUOUS_QUOTES = frozenset('"»«')
+AMBIGUOUS_QUOTES = frozenset('"»«‘')
 """Quotes that open as often as they close (» opens German »…«, « opens Swiss
-«…»): glued to a following letter they open the next sentence
-(`soll.»Endlich«`). German “ always closes (`Markt.“Um`)."""
+«…», ‘ opens English ‘…’): unless pairing says otherwise, glued to a following
+letter they open the next sentence (`soll.»Endlich«`). German “ always closes
+(`Markt.“Um`)."""
 
 
 OPENERS = frozenset("„“\"»«‚'([©§")
@@ -53,11 +54,23 @@ def letters_after(text: str, position: int) -> str:
     return match.group() if match else ""
 
 
-def closing_end(text: str, position: int) -> int:
-    """The end of the closing quotes and brackets that start at ``position``."""
+def closing_end(
+    text: str,
+    position: int,
+    openers: frozenset[int] = frozenset(),
+    closers: frozenset[int] = frozenset(),
+) -> int:
+    """The end of the closing quotes and brackets that start at ``position``.
+
+    ``openers`` and ``closers`` are the offsets of quotation marks known to open
+    or close a quotation (see :mod:`reader.segment.quotations`); they decide for
+    ambiguous marks (`alles.«Marie` closes, `sofort.»Endlich` opens)."""
     while position < len(text) and text[position] in CLOSERS:
+        if position in openers:
+            break
         following = text[position + 1 : position + 2]
-        if text[position] in AMBIGUOUS_QUOTES and following.isalpha():
+        ambiguous = text[position] in AMBIGUOUS_QUOTES and following.isalpha()
+        if ambiguous and position not in closers:
             break
         position += 1
     return position

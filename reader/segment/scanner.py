@@ -17,6 +17,7 @@ from reader.segment import repair
 from reader.segment.boundaries import ends_sentence, is_abbreviation_stop
 from reader.segment.characters import CLOSERS, closing_end, skip_space, word_before
 from reader.segment.findings import Findings
+from reader.segment.quotations import Quotations, find_quotations, keep_quotations_together
 
 _CANDIDATES = re.compile(
     r"""
@@ -36,6 +37,7 @@ _CANDIDATES = re.compile(
 def scan(text: str) -> Findings:
     """Find the sentence ends and repairs in one paragraph of ``text``."""
     findings = Findings()
+    quotations = find_quotations(text)
     for match in _CANDIDATES.finditer(text):
         if match.start() < findings.resume_scan:
             continue
@@ -45,7 +47,7 @@ def scan(text: str) -> Findings:
         elif kind == "dots":
             repair.dot_leader(text, match.start(), match.end(), findings)
         elif kind == "stop":
-            _stop(text, match.span(), findings)
+            _stop(text, match.span(), quotations, findings)
         elif kind == "seam":
             repair.glued_seam(text, match.start(), findings)
         elif kind == "colon":
@@ -53,11 +55,12 @@ def scan(text: str) -> Findings:
         elif kind == "glue":
             repair.lost_space(match.start(), findings)
         # url and email: consumed whole, nothing to do.
+    keep_quotations_together(text, quotations, findings)
     return findings
 
 
-def _stop(text: str, stop: tuple[int, int], findings: Findings) -> None:
-    close_end = closing_end(text, stop[1])
+def _stop(text: str, stop: tuple[int, int], quotations: Quotations, findings: Findings) -> None:
+    close_end = closing_end(text, stop[1], quotations.openers, quotations.closers)
     note = repair.footnote_after_stop(text, close_end)
     if note and _may_carry_footnote(text, stop):
         repair.place_footnote(text, stop, note, findings)
