@@ -23,14 +23,24 @@ brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`).""
 # the whole pass stays linear even in text without spaces.
 _LOOK_BEHIND = 64
 _LETTERS = re.compile(rf"[^\W\d_]{{1,{_LOOK_BEHIND}}}")
+_GLUED_FOOTNOTE = re.compile(r"^\d+(?=[^\W\d_])")
 
 
 def word_before(text: str, position: int) -> str:
-    """The word (with inner dots, as in ``z.B``) that ends at ``position``."""
+    """The word that ends at ``position``.
+
+    Dots join its parts only in a dotted initialism (``z.B``, ``U.S.A``,
+    ``i.V.m``); otherwise it starts behind the last dot, where a scrape may
+    have glued a sentence and a footnote number to it: the word before the
+    second stop of ``verschoben.7Prof.`` is ``Prof``, not ``verschoben.7Prof``."""
     start = position
     while start > 0 and position - start < _LOOK_BEHIND and _is_word_char(text[start - 1]):
         start -= 1
-    return text[start:position].lstrip(".")
+    word = text[start:position].lstrip(".")
+    parts = word.split(".")
+    if len(parts) == 1 or all(len(part) == 1 and part.isalpha() for part in parts):
+        return word
+    return _GLUED_FOOTNOTE.sub("", parts[-1])
 
 
 def _is_word_char(char: str) -> bool:

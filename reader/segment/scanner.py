@@ -72,10 +72,11 @@ def _stop(text: str, stop: tuple[int, int], quotations: Quotations, findings: Fi
 
 def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
     """Footnote numbers follow a word or a closing quote/parenthesis and a
-    single stop, never a number (`15.01`), an abbreviation (`S.12`, `Nr.5`) or
-    a camel-case name, where the digits are part of the name (`ProSiebenSat.1`)."""
+    single stop or a trailing ellipsis (`wartete lange...5Dann`), never a
+    number (`15.01`), an abbreviation (`S.12`, `Nr.5`) or a camel-case name,
+    where the digits are part of the name (`ProSiebenSat.1`)."""
     start, end = stop
-    if end - start != 1 or start == 0:
+    if start == 0 or (end - start != 1 and text[start:end] != "..."):
         return False
     before = text[start - 1]
     if before in CLOSERS:
