@@ -130,11 +130,11 @@ _SEEN_STARTING_SENTENCES = frozenset(
 )
 
 
-def is_noun(word: str) -> bool:
-    """Whether Punkt's corpus saw ``word`` capitalised inside sentences (and
-    never lower-case there): a German noun or name."""
+def is_lowercase_word(word: str) -> bool:
+    """Whether Punkt's corpus saw ``word`` only in lower case inside sentences
+    (a verb, adjective, participle or adverb): capitalised, it starts one."""
     flags = _PUNKT_GERMAN.ortho_context.get(word.lower(), 0)
-    return bool(flags & OrthoContext.MID_UC) and not flags & OrthoContext.MID_LC
+    return bool(flags & OrthoContext.MID_LC) and not flags & OrthoContext.MID_UC
 
 
 def begins_sentences(word: str) -> bool:
@@ -150,10 +150,8 @@ CAMEL_CASE_NAMES = frozenset(
         "ProSiebenSat",
         "DocMorris",
         "WeTransfer",
-        "MediaMarkt",
-        "DeutschlandTicket",
-        "WirtschaftsWoche",
+        "InterCity",
     }
 )
-"""Names whose halves are both ordinary German words (that begin sentences,
-or are both nouns), so the seam rule alone would split them."""
+"""Names whose halves are both ordinary German words that begin sentences, so
+the seam rule alone would split them."""

@@ -15,6 +15,11 @@ letter they open the next sentence (`soll.»Endlich«`). German “ always close
 (`Markt.“Um`)."""
 
 
+LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīıįķļľłńņňōőœŕřśşšţťūůűųźżž"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+"""Lower- and upper-case Latin letters for regular-expression classes: German
+and the letters of the names German text quotes (`Yılmaz`, `Łódź`, `Čapek`)."""
+
 OPENERS = frozenset("„“\"»«‚'([©§")
 """Characters that may open a sentence before its first letter (quotes,
 brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`)."""

@@ -20,7 +20,7 @@ from reader.segment.abbreviations import (
     SENTENCE_OPENERS,
     begins_sentences,
     is_known_word,
-    is_noun,
+    is_lowercase_word,
 )
 from reader.segment.characters import (
     CLOSERS,
@@ -115,7 +115,7 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
     left = camel_piece_before(text, position)
     if len(left) < 2:
         return
-    right = letters_after(text, position + 1 if text[position] in "„»" else position)
+    right = letters_after(text, position + 1 if text[position] in '"„»' else position)
     if left[0].islower():
         # `vorDrittens`: a preposition can be a verb particle ending a sentence
         # (`liegen … vor`), and a capitalised pronoun or adverb starts one.
@@ -129,23 +129,23 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
 
 
 def _sentences_meet(left: str, right: str) -> bool:
-    """Whether capitalised ``left`` glued to ``right`` is a noun ending one
-    sentence and the first word of the next, rather than one camel-case name.
+    """Whether capitalised ``left`` glued to ``right`` is the last word of one
+    sentence and the first of the next, rather than one camel-case name.
 
-    Brand names are made of short halves, mostly English ones that Punkt's
-    German vocabulary lacks (`You|Tube`, `Soft|Bank`, `Power|Point`). A seam
-    is a sentence boundary when the second half is an article, pronoun or
-    conjunction (`AltstadtWie`); when both halves are German words and the
-    second begins sentences in Punkt's statistics (`MeterKritiker`); when both
-    are German nouns (`NetzGruppen`); or when the first half is a long
-    compound (`LandesdatenschutzgesetzesAusleihdaten`) and the second a known
-    or long word."""
-    if right.lower() in CLOSED_CLASS_OPENERS:
+    Brand names are made of short halves, often English ones that Punkt's
+    German vocabulary lacks (`You|Tube`, `Soft|Bank`, `Power|Point`), and
+    German writes compounds with an inner capital too (`BahnCard`, `StadtRad`,
+    `KulturPass`), so two nouns alone prove nothing. A seam is a sentence
+    boundary when the first half is a German word (Punkt knows it, or it is a
+    long compound) and the second begins sentences in Punkt's statistics
+    (`MeterKritiker`, `AltstadtWie`) or is a word German writes in lower case
+    inside a sentence (`BesitzGeöffnet`); or when both halves are long
+    compounds (`LandesdatenschutzgesetzesAusleihdaten`)."""
+    compound = len(left) >= _COMPOUND_LETTERS
+    if compound and len(right) >= _COMPOUND_LETTERS:
         return True
-    if is_known_word(left) and (begins_sentences(right) or (is_noun(left) and is_noun(right))):
-        return True
-    return len(left) >= _COMPOUND_LETTERS and (
-        is_known_word(right) or len(right) >= _COMPOUND_LETTERS
+    return (compound or is_known_word(left)) and (
+        begins_sentences(right) or is_lowercase_word(right)
     )
 
 

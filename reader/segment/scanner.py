@@ -15,7 +15,14 @@ import re
 
 from reader.segment import repair
 from reader.segment.boundaries import ends_sentence, is_abbreviation_stop
-from reader.segment.characters import CLOSERS, closing_end, skip_space, word_before
+from reader.segment.characters import (
+    CLOSERS,
+    LOWER,
+    UPPER,
+    closing_end,
+    skip_space,
+    word_before,
+)
 from reader.segment.findings import Findings
 from reader.segment.quotations import Quotations, find_quotations, keep_quotations_together
 
@@ -26,10 +33,10 @@ _CANDIDATES = re.compile(
   | (?P<numbered>(?<![\d.,])(?P<number>\d{1,4})\.(?P<marker>\d{1,3})(?![\d.,]))
   | (?P<dots>\.{4,})
   | (?P<stop>[.!?…]+)
-  | (?P<seam>(?<=[a-zäöüß])(?=[„»]?[A-ZÄÖÜ][a-zäöüß]))
-  | (?P<colon>(?<=[a-zäöüß]):(?=[A-ZÄÖÜ][a-zäöüß]))
+  | (?P<seam>(?<=[@LOWER@])(?=["„»]?[@UPPER@][@LOWER@]))
+  | (?P<colon>(?<=[@LOWER@]):(?=[@UPPER@][@LOWER@]))
   | (?P<glue>(?<=\w)[;,](?=[^\W\d_]|„))
-    """,
+    """.replace("@LOWER@", LOWER).replace("@UPPER@", UPPER),
     re.VERBOSE,
 )
 
@@ -49,7 +56,8 @@ def scan(text: str) -> Findings:
         elif kind == "stop":
             _stop(text, match.span(), quotations, findings)
         elif kind == "seam":
-            repair.glued_seam(text, match.start(), findings)
+            if text[match.start()] != '"' or match.start() in quotations.openers:
+                repair.glued_seam(text, match.start(), findings)
         elif kind == "colon":
             repair.lost_list(match.start(), findings)
         elif kind == "glue":
