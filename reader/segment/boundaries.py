@@ -8,6 +8,7 @@ first non-space position behind it (and behind any closing quotes).
 from __future__ import annotations
 
 from reader.segment.abbreviations import (
+    CLOSED_CLASS_OPENERS,
     LIST_ENDINGS,
     PAGE_RANGES,
     REFERENCE_ABBREVIATIONS,
@@ -17,6 +18,7 @@ from reader.segment.abbreviations import (
 )
 from reader.segment.characters import letters_after, starts_sentence, word_before
 
+_ROMAN_LETTERS = frozenset("IVX")
 _LOOK_BACK = 16
 """How far back, in characters, :func:`follows_reference` looks."""
 
@@ -50,7 +52,7 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     if is_page_range(text, start, word):
         return closes_with_abbreviation(text, word, after)
     if is_initial(word):
-        return False
+        return is_regnal_number(word, letters_after(text, after))
     if is_abbreviation(word):
         return closes_with_abbreviation(text, word, after)
     return not (glued and is_dotted_acronym(word, text, after))
@@ -100,6 +102,13 @@ def is_page_range(text: str, start: int, word: str) -> bool:
     while number_end > 0 and text[number_end - 1] == " ":
         number_end -= 1
     return number_end > 0 and text[number_end - 1].isdigit()
+
+
+def is_regnal_number(word: str, next_word: str) -> bool:
+    """`Karl V. Er regierte`: a one-letter Roman numeral ends the sentence when
+    a pronoun or article follows, which never follows an initial (`John F.
+    Kennedy`, `C. H. Beck`)."""
+    return word in _ROMAN_LETTERS and next_word.lower() in CLOSED_CLASS_OPENERS
 
 
 def is_initial(word: str) -> bool:
