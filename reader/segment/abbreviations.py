@@ -133,8 +133,14 @@ _SEEN_STARTING_SENTENCES = frozenset(
 def is_lowercase_word(word: str) -> bool:
     """Whether Punkt's corpus saw ``word`` only in lower case inside sentences
     (a verb, adjective, participle or adverb): capitalised, it starts one."""
-    flags = _PUNKT_GERMAN.ortho_context.get(word.lower(), 0)
-    return bool(flags & OrthoContext.MID_LC) and not flags & OrthoContext.MID_UC
+    return word.lower() in _LOWER_CASE_INSIDE
+
+
+_LOWER_CASE_INSIDE = frozenset(
+    word
+    for word, flags in _PUNKT_GERMAN.ortho_context.items()
+    if flags & OrthoContext.MID_LC and not flags & OrthoContext.MID_UC
+)
 
 
 def begins_sentences(word: str) -> bool:
