@@ -4,7 +4,9 @@ A single compiled pattern finds, in text order, the things that can matter:
 URLs and e-mail addresses (skipped whole, so their dots never split), numbers
 with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
 colons and glued semicolons/commas. Each kind is handed to its rule. The pass
-is linear in the length of the text. (Domain labels of e-mail addresses need a
+is linear in the length of the text. Quotation marks are paired before it (so
+that an ambiguous `«` or `"` is known to open or close) and quotations are
+given their unit after it (:mod:`reader.segment.quotations`). (Domain labels of e-mail addresses need a
 letter, so a footnote glued behind one, `…@beispiel.de.6 oder`, is not taken
 for part of the address.)
 """
