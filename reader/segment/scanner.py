@@ -6,9 +6,9 @@ with glued footnotes, runs of sentence punctuation, lower→upper seams, glued
 colons and glued semicolons/commas. Each kind is handed to its rule. The pass
 is linear in the length of the text. Quotation marks are paired before it (so
 that an ambiguous `«` or `"` is known to open or close) and quotations are
-given their unit after it (:mod:`reader.segment.quotations`). (Domain labels of e-mail addresses need a
-letter, so a footnote glued behind one, `…@beispiel.de.6 oder`, is not taken
-for part of the address.)
+given their unit after it (:mod:`reader.segment.quotations`). (Domain labels
+of e-mail addresses need a letter, so a footnote glued behind one,
+`…@beispiel.de.6 oder`, is not taken for part of the address.)
 """
 
 from __future__ import annotations
