@@ -12,15 +12,22 @@ Three layouts:
 
 Every piece of document text is escaped (:mod:`reader.views.export.escape`), so
 the structure survives whatever the sentences contain. Footnote markers become
-``<sup>`` inline HTML, which CommonMark and GitHub both render. The first use
-of each glossary term links to its entry in the appendix.
+``<sup>`` inline HTML, which CommonMark and GitHub both render; a marker whose
+note is in the document becomes a real Markdown footnote (``[^1]``, the note's
+German and English text as its definition). The document's headings are
+Markdown headings one level below the title in every layout (German — English
+in the table layout, the English under the German when interleaved); code is
+a fenced block, untranslated. The first use of each glossary term links to
+its entry in the appendix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC
 from enum import StrEnum
+from itertools import zip_longest
 
 from reader.views.export.document import (
     ExportDocument,
@@ -64,11 +71,7 @@ class _FirstUses:
 def render_markdown(document: ExportDocument, layout: Layout) -> str:
     """The whole document as Markdown text, ending with a newline."""
     first_uses = _FirstUses(note.anchor for note in document.glossary)
-    body = {
-        Layout.TABLE: _table_blocks,
-        Layout.INTERLEAVED: _interleaved_blocks,
-        Layout.ENGLISH: _english_blocks,
-    }[layout](document.paragraphs, first_uses)
+    body = _body(document.paragraphs, layout, first_uses)
     blocks = [
         "# " + escape_inline(document.title).replace("#", "\\#"),
         _header(document, layout),
@@ -104,6 +107,70 @@ def _header(document: ExportDocument, layout: Layout) -> str:
 
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
+
+
+_Blocks = Callable[[Iterable[TranslatedParagraph], _FirstUses], Iterator[str]]
+_BACKTICKS = re.compile(r"`+")
+_ESCAPED_HASH = "\\#"  # a trailing "#" would close an ATX heading
+
+
+def _body(
+    paragraphs: Iterable[TranslatedParagraph], layout: Layout, first_uses: _FirstUses
+) -> Iterator[str]:
+    """Runs of ordinary paragraphs in the layout's form; headings, code and notes
+    as Markdown headings, fenced code and footnote definitions."""
+    ordinary: _Blocks = {
+        Layout.TABLE: _table_blocks,
+        Layout.INTERLEAVED: _interleaved_blocks,
+        Layout.ENGLISH: _english_blocks,
+    }[layout]
+    run: list[TranslatedParagraph] = []
+    for paragraph in paragraphs:
+        if paragraph.kind in ("heading", "code") or paragraph.note_label:
+            yield from ordinary(run, first_uses)
+            run = []
+            yield _structure_block(paragraph, layout, first_uses)
+        else:
+            run.append(paragraph)
+    yield from ordinary(run, first_uses)
+
+
+def _structure_block(paragraph: TranslatedParagraph, layout: Layout, first_uses: _FirstUses) -> str:
+    items = paragraph.sentences
+    if paragraph.kind == "code":
+        code = "\n".join(item.sentence.text for item in items)
+        longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"{fence}\n{code}\n{fence}"
+    heading = paragraph.kind == "heading"
+    german = ""
+    if layout is not Layout.ENGLISH:
+        german = " ".join(
+            _german(item, first_uses) if heading else _inline(item.sentence.text, (), first_uses)
+            for item in items
+        )
+    english_terms = layout is Layout.ENGLISH
+    english = " ".join(
+        _inline(item.translation, item.translation_terms if english_terms else (), first_uses)
+        + (_footnotes(item) if heading and english_terms else "")
+        for item in items
+    ).strip()
+    if heading:
+        prefix = "#" * min(max(paragraph.level, 1) + 1, 6)
+        german, english = german.replace("#", _ESCAPED_HASH), english.replace("#", _ESCAPED_HASH)
+        if layout is Layout.ENGLISH:
+            # Untranslatable (empty) output must not leave an empty heading.
+            fallback = " ".join(_inline(item.sentence.text, (), first_uses) for item in items)
+            return f"{prefix} {english or fallback.replace('#', _ESCAPED_HASH)}"
+        if not english:
+            return f"{prefix} {german}"
+        if layout is Layout.TABLE:
+            return f"{prefix} {german} — {english}"
+        return f"{prefix} {german}\n> {english}"
+    definition = (
+        english if layout is Layout.ENGLISH else " — ".join(filter(None, (german, english)))
+    )
+    return f"[^{paragraph.note_label}]: {definition}"
 
 
 def _table_blocks(
@@ -154,10 +221,17 @@ def _german(item: TranslatedSentence, first_uses: _FirstUses) -> str:
 
 
 def _footnotes(item: TranslatedSentence) -> str:
+    """The sentence's footnote markers: real footnotes where the note is in the
+    document, else superscripts."""
     markers = item.sentence.footnotes
     if not markers:
         return ""
-    return "<sup>" + ", ".join(escape_inline(marker) for marker in markers) + "</sup>"
+    pairs = list(zip_longest(markers, item.note_labels[: len(markers)]))
+    shown = [marker for marker, label in pairs if label is None]
+    text = (
+        "<sup>" + ", ".join(escape_inline(marker) for marker in shown) + "</sup>" if shown else ""
+    )
+    return text + "".join(f"[^{label}]" for _, label in pairs if label)
 
 
 def _inline(text: str, spans: Iterable[TermSpan], first_uses: _FirstUses) -> str:

@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from reader.document import Document
 from reader.errors import InputError, OutputError
 from reader.glossary import Glossary
-from reader.segment import segment
-from reader.source import STDIN_NAME, SourceText
+from reader.segment import segment_document
+from reader.source import STDIN_NAME
 from reader.translate import Engine
 from reader.translate.document import ProgressCallback
 from reader.views.export.atomic import check_writable, write_atomic
@@ -102,7 +103,7 @@ def _refuse_overwriting_input(target: ExportTarget) -> None:
 
 
 def translate_source(
-    source: SourceText,
+    source: Document,
     engine: Engine,
     glossary: Glossary,
     settings: ExportSettings,
@@ -112,10 +113,11 @@ def translate_source(
 
     Raises :class:`~reader.views.export.batch.TranslationInterrupted` on Ctrl-C.
     """
-    paragraphs = segment(source.text)
+    paragraphs = segment_document(source)
     batch = translate_paragraphs(paragraphs, engine, on_progress)
     info = DocumentInfo(
-        title=STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name,
+        title=source.title
+        or (STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name),
         source_name=source.name,
         model=engine.description,
         created=datetime.now(UTC),
