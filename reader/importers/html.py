@@ -32,7 +32,16 @@ Extractor = Callable[[_Element], str | None]
 """Main-content extraction: a parsed page in, the article as HTML out (``None``: nothing found)."""
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·-]\s+")
+_BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "dialog")
+_BOILERPLATE_CLASS = re.compile(
+    r"cookie|consent|banner|newsletter|menu|navigation|breadcrumb|sidebar|footer|share|related",
+    re.IGNORECASE,
+)
 _CONTAINERS = {"ol", "ul", "section", "div", "aside", "footer", "dl"}
+
+
+_MOSTLY_BOILERPLATE = 0.1
+"""At most this share of the extracted words outside menus and banners: no article."""
 
 
 class NoMainContentError(InputError):
@@ -77,6 +86,7 @@ def import_html(
     footnotes = walker.blocks
     for note in notes.notes.values():
         _remove_note(note.element)
+    boilerplate = _boilerplate_words(tree)
     article = extractor(tree)
     if article:
         body = BlockWalker()
@@ -84,7 +94,10 @@ def import_html(
         blocks = body.blocks
     else:
         blocks = []
-    if not any(block.kind != "heading" for block in blocks):
+    # Extractors fall back to the whole page when they find no article: text
+    # that all stands in menus, banners and footers is no main content.
+    words = [word for block in blocks if block.kind != "heading" for word in block.text.split()]
+    if sum(word not in boilerplate for word in words) <= len(words) * _MOSTLY_BOILERPLATE:
         raise NoMainContentError(
             f"{name}: no main text found in this page (only navigation, banners or other "
             "boilerplate); try --from txt to read all of its text"
@@ -112,6 +125,20 @@ def page_title(tree: _Element) -> str | None:
         if longest:
             return longest
     return None
+
+
+def _boilerplate_words(tree: _Element) -> set[str]:
+    """The words of the page's navigation, banners, forms, sidebars and footers."""
+    words: set[str] = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = (
+            f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+        )
+        if local_name(element) in _BOILERPLATE_TAGS or _BOILERPLATE_CLASS.search(classes):
+            words.update(element.text_content().split())
+    return words
 
 
 def _remove_note(element: _Element) -> None:
