@@ -186,15 +186,13 @@ class ReaderApp(App[None]):
     # -- structure: contents and footnotes ------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # No headings, no contents: the key stays out of the footer.
+        # No headings, no contents: the key is off and out of the footer (plain
+        # text looks exactly as before).
         if action == "contents":
             return bool(self.contents)
         return True
 
     def action_contents(self) -> None:
-        if not self.contents:
-            self.notify("This document has no headings.", timeout=3)
-            return
         self.push_screen(ContentsScreen(self.contents, self.view.cursor), self._jump)
 
     def action_footnotes(self) -> None:
