@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
@@ -106,7 +107,7 @@ def _opf(book: Book) -> str:
             spine.append('<itemref idref="nav"/>')
     for number, chapter in enumerate(book.chapters):
         items.append(
-            f'<item id="c{number}" href="{chapter.file}" media-type="application/xhtml+xml"/>'
+            f'<item id="c{number}" href="{quote(chapter.file)}" media-type="application/xhtml+xml"/>'
         )
         spine.append(f'<itemref idref="c{number}"/>')
     newline = "\n    "
@@ -130,7 +131,7 @@ def _opf(book: Book) -> str:
 def _ncx(book: Book) -> str:
     points = [
         f'<navPoint id="p{number}" playOrder="{number + 1}"><navLabel><text>'
-        f'{escape(chapter.title)}</text></navLabel><content src="{chapter.file}"/></navPoint>'
+        f'{escape(chapter.title)}</text></navLabel><content src="{quote(chapter.file)}"/></navPoint>'
         for number, chapter in enumerate(book.chapters)
         if chapter.title
     ]
@@ -148,7 +149,7 @@ def _ncx(book: Book) -> str:
 
 def _nav(book: Book) -> str:
     items = "\n".join(
-        f'<li><a href="{chapter.file}">{escape(chapter.title)}</a></li>'
+        f'<li><a href="{quote(chapter.file)}">{escape(chapter.title)}</a></li>'
         for chapter in book.chapters
         if chapter.title
     )
@@ -226,7 +227,43 @@ def chronik() -> Book:
     return Book("Chronik des Handwerkervereins", [one, two, notes], version=2)
 
 
-BOOKS = {"roman.epub": roman, "chronik.epub": chronik}
+def tagebuch() -> Book:
+    """Held out (written after the importers were tuned): EPUB 3, chapters in a
+    folder with a space in a file name, ``h2`` chapter titles with sections,
+    endnotes in their own file (``epub:type="endnote"`` list items with back
+    links), a table, an image-only page."""
+    one = Chapter(
+        "text/tag 1.xhtml",
+        "Montag",
+        """<h2>Montag</h2>
+<p>Heute habe ich mit dem Tagebuch angefangen. Die Ärztin hatte es mir empfohlen.<sup><a epub:type="noteref" href="anmerkungen.xhtml#en1" id="ref1">1</a></sup></p>
+<h3>Am Abend</h3>
+<p>Am Abend war ich noch am See. Das Wasser war ganz ruhig, und niemand war da.</p>
+<table><tr><td>Schritte</td><td>8200</td></tr></table>""",
+    )
+    picture = Chapter(
+        "text/bild.xhtml", None, '<p><img src="../images/bild.png" alt="Der See"/></p>'
+    )
+    two = Chapter(
+        "text/tag 2.xhtml",
+        "Dienstag",
+        """<section><h2>Dienstag</h2>
+<p>Der Regen hörte den ganzen Tag nicht auf. Ich las das Buch von Anna Seghers zu Ende.<sup><a epub:type="noteref" href="anmerkungen.xhtml#en2" id="ref2">2</a></sup></p>
+<blockquote><p>„Wir fühlen alle, wie tief die äußeren Mächte in den Menschen hineingreifen.“</p></blockquote>
+<p>Der Satz ging mir lange nach.</p></section>""",
+    )
+    notes = Chapter(
+        "text/anmerkungen.xhtml",
+        "Anmerkungen",
+        """<section epub:type="endnotes"><h2>Anmerkungen</h2><ol>
+<li epub:type="endnote" id="en1"><p>Frau Dr. Berger, bei der Untersuchung im März. <a href="tag%201.xhtml#ref1">↩</a></p></li>
+<li epub:type="endnote" id="en2"><p>Es war „Das siebte Kreuz“. <a href="tag%202.xhtml#ref2">↩</a></p></li>
+</ol></section>""",
+    )
+    return Book("Ein Jahr am See", [one, picture, two, notes], version=3)
+
+
+BOOKS = {"roman.epub": roman, "chronik.epub": chronik, "tagebuch.epub": tagebuch}
 
 
 def generated_book(chapters: int, seed: int = 1) -> Book:
