@@ -84,8 +84,7 @@ def import_html(
     for note in notes.notes.values():
         walker.add_note(note)
     footnotes = walker.blocks
-    for note in notes.notes.values():
-        _remove_note(note.element)
+    _remove_notes([note.element for note in notes.notes.values()])
     boilerplate = _boilerplate_words(tree)
     article = extractor(tree)
     if article:
@@ -141,16 +140,19 @@ def _boilerplate_words(tree: _Element) -> set[str]:
     return words
 
 
-def _remove_note(element: _Element) -> None:
-    """Take a note out of the page, and the list or section that only held notes."""
-    parent = element.getparent()
-    remove_element(element)
-    while parent is not None and local_name(parent) in _CONTAINERS:
-        if _has_text(parent):
-            break
-        grandparent = parent.getparent()
-        remove_element(parent)
-        parent = grandparent
+def _remove_notes(elements: list[_Element]) -> None:
+    """Take the notes out of the page, and the lists or sections that only held notes."""
+    containers = {parent for element in elements if (parent := element.getparent()) is not None}
+    for element in elements:
+        remove_element(element)
+    # Innermost first: an emptied list can leave its section empty too.
+    for container in sorted(containers, key=lambda e: -len(list(e.iterancestors()))):
+        while container is not None and local_name(container) in _CONTAINERS:
+            if container.getparent() is None or _has_text(container):
+                break
+            parent = container.getparent()
+            remove_element(container)
+            container = parent
 
 
 def _has_text(element: _Element) -> bool:

@@ -31,7 +31,6 @@ NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
 """A footnote reference inside text: ``NOTE_OPEN + marker + NOTE_CLOSE``."""
 
 _NOTE_IN_TEXT = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
-_SPACE_SPLIT = re.compile(r"(\s+)")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -351,18 +350,19 @@ class _Inline:
         self._add_words(text[position:])
 
     def _add_words(self, text: str) -> None:
-        for token in _SPACE_SPLIT.split(text.translate(_INVISIBLE)):
-            if not token:
-                continue
-            if token.isspace():
-                self.space = True
-                continue
+        words = text.translate(_INVISIBLE).split()
+        if not words:
+            self.space = self.space or bool(text)
+            return
+        self.space = self.space or text[0].isspace()
+        for word in words:
             if self.space and self.length:
                 self.parts.append(" ")
                 self.length += 1
-            self.parts.append(token)
-            self.length += len(token)
-            self.space = False
+            self.parts.append(word)
+            self.length += len(word)
+            self.space = True
+        self.space = text[-1].isspace()
 
     def take(self) -> tuple[str, tuple[FootnoteRef, ...]]:
         text, refs = "".join(self.parts), tuple(self.refs)
