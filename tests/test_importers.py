@@ -132,25 +132,25 @@ def test_epub2_chapter_titles_come_from_the_ncx() -> None:
     assert document.blocks[0].text == "1. Die Gründung"
 
 
-def test_drm_encrypted_epub_is_refused() -> None:
-    encryption = b"""<?xml version="1.0"?>
+def _encryption(algorithm: str, uri: str) -> bytes:
+    """A ``META-INF/encryption.xml`` with one encrypted file."""
+    return f"""<?xml version="1.0"?>
 <encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
  xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>
-<enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
-<enc:CipherData><enc:CipherReference URI="OEBPS/kapitel1.xhtml"/></enc:CipherData>
-</enc:EncryptedData></encryption>"""
+<enc:EncryptionMethod Algorithm="{algorithm}"/>
+<enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>
+</enc:EncryptedData></encryption>""".encode()
+
+
+def test_drm_encrypted_epub_is_refused() -> None:
+    encryption = _encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/kapitel1.xhtml")
     data = _book(extra={"META-INF/encryption.xml": encryption})
     with pytest.raises(EpubError, match=re.escape("book.epub: this EPUB is encrypted")):
         import_epub(data, "book.epub")
 
 
 def test_font_obfuscation_is_not_drm() -> None:
-    encryption = b"""<?xml version="1.0"?>
-<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
- xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>
-<enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>
-<enc:CipherData><enc:CipherReference URI="OEBPS/font.otf"/></enc:CipherData>
-</enc:EncryptedData></encryption>"""
+    encryption = _encryption("http://www.idpf.org/2008/embedding", "OEBPS/font.otf")
     document = import_epub(_book(extra={"META-INF/encryption.xml": encryption}), "book.epub")
     assert document.blocks
 
