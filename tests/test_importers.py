@@ -95,6 +95,17 @@ def test_html_references_attach_to_their_sentence() -> None:
     assert {sentence.section for sentence in sentences} == {"Grüße aus Köln"}
 
 
+def test_bare_superscripts_after_punctuation_are_notes_others_stay_text() -> None:
+    page = (
+        "<html><body><article><h1>Fläche</h1><p>Die Fläche beträgt 12 km<sup>2</sup> und "
+        "wächst.<sup>3</sup> Das sagen alle Fachleute aus der Region übereinstimmend.</p>"
+        "</article></body></html>"
+    )
+    block = import_html(page.encode(), "f.html").blocks[1]
+    assert block.text.startswith("Die Fläche beträgt 12 km² und wächst. Das sagen")
+    assert [(ref.position, ref.marker) for ref in block.footnotes] == [(37, "3")]
+
+
 def test_html_with_no_main_content_is_an_error() -> None:
     page = (
         b"<html><body><nav><a href='/'>Start</a> <a href='/a'>Politik</a></nav>"

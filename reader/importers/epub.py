@@ -22,6 +22,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml.etree import _Element
@@ -173,8 +174,7 @@ def _children(package: _Element, section: str, tag: str) -> list[_Element]:
 
 
 def _unquote(href: str) -> str:
-    from urllib.parse import unquote
-
+    """The archive path in an ``href``: no fragment, percent-escapes decoded."""
     return unquote(href.split("#", 1)[0])
 
 

@@ -41,6 +41,8 @@ _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "as
 _NOTE_LABEL = re.compile(
     r"^[\[(]?\s*([0-9]{1,4}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})\s*[\])]?\.?$", re.IGNORECASE
 )
+_SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+_AFTER_PUNCTUATION = set(".,;:!?“”\"'’)»«")
 _NOTE_HINT = re.compile(r"fn|note|anm|fussnote|fußnote|endnote", re.IGNORECASE)
 _BACKLINK_TEXT = {"↩", "↩︎", "↑", "^", "⤴", "zurück", "back"}
 _NOTE_TYPES = {"footnote", "endnote", "rearnote", "note"}
@@ -245,9 +247,30 @@ def mark_notes(
             if element.get("id"):
                 index.reference_ids.add(element.get("id"))
         _replace_with_text(holder, f"{NOTE_OPEN}{label}{NOTE_CLOSE}")
+    for sup in list(tree.iter("sup")):
+        label = _bare_reference_label(sup)
+        if label is not None:
+            _replace_with_text(sup, f"{NOTE_OPEN}{label}{NOTE_CLOSE}")
     for note in index.notes.values():
         _remove_back_links(note, index.reference_ids)
     return index
+
+
+def _bare_reference_label(sup: _Element) -> str | None:
+    """The label of a footnote reference without a link: ``Text.<sup>3</sup>``.
+
+    Only right after punctuation: ``km<sup>2</sup>`` is a unit, not a note.
+    """
+    if len(sup) or any(local_name(a) == "sup" for a in sup.iterancestors()):
+        return None
+    found = _NOTE_LABEL.match((sup.text or "").strip())
+    if found is None or (not found.group(1).isdigit() and found.group(1) not in "*†‡"):
+        return None
+    previous = sup.getprevious()
+    before = (previous.tail if previous is not None else sup.getparent().text) or ""
+    if previous is not None and not before:
+        before = previous.text_content()
+    return found.group(1) if before.rstrip()[-1:] in _AFTER_PUNCTUATION else None
 
 
 def _reference_label(anchor: _Element) -> str | None:
@@ -411,6 +434,10 @@ class BlockWalker:
             self.walk(element, _CONTEXT.get(tag, kind))
 
     def _inline(self, element: _Element, buffer: _Inline) -> None:
+        if local_name(element) == "sup" and not len(element):
+            # A superscript that is no note reference (km², 10³) keeps its look.
+            buffer.add((element.text or "").translate(_SUPERSCRIPT))
+            return
         buffer.add(element.text)
         for child in element:
             tag = local_name(child)
