@@ -163,3 +163,36 @@ def test_markdown_code_is_never_translated(tiny_model_dir: Path) -> None:
     assert len(code) == 1
     assert code[0]["translation"] == code[0]["source"]
     assert code[0]["section"] == "Ablauf"
+
+
+def test_markdown_export_lists_stay_lists_and_the_title_is_not_repeated(
+    tiny_model_dir: Path,
+) -> None:
+    def export(layout: str) -> list:
+        result = runner.invoke(
+            app,
+            [
+                "translate",
+                str(FIXTURES / "notizen.md"),
+                "--model",
+                str(tiny_model_dir),
+                "--fast",
+                "--layout",
+                layout,
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        return MarkdownIt("commonmark").enable("table").use(footnote_plugin).parse(result.stdout)
+
+    table = export("table")
+    titles = [table[i + 1].content for i, t in enumerate(table) if t.type == "heading_open"]
+    assert titles[0] == "notizen.md"  # the file name: the first heading is the title already
+    assert titles[1].startswith("Notizen zur Datenbankmigration — ")
+    first_cells = [table[i + 1].content for i, t in enumerate(table) if t.type == "td_open"][::2]
+    assert "• Zuerst legen wir eine vollständige Sicherung an." in first_cells
+    # paragraph, list, paragraph, quote, list, paragraph: each list is one table
+    assert sum(t.type == "table_open" for t in table) == 6
+    english = export("english")
+    items = [t for t in english if t.type == "list_item_open"]
+    assert len(items) == 4 + 6  # the header (source, model, date, settings), the two lists
+    assert any(t.type == "fence" for t in english)

@@ -46,6 +46,9 @@ from reader.views.export.escape import (
 TABLE_HEADER = ("Deutsch", "English")
 PARAGRAPH_BREAK = "* * *"
 GLOSSARY_HEADING = "Glossary"
+LIST_ITEM = "list_item"
+BULLET = "• "
+"""Opens a list item's first row in the table layout (a table cell holds no list)."""
 
 
 class Layout(StrEnum):
@@ -173,47 +176,74 @@ def _structure_block(paragraph: TranslatedParagraph, layout: Layout, first_uses:
     return f"[^{paragraph.note_label}]: {definition}"
 
 
+def _groups(paragraphs: Iterable[TranslatedParagraph]) -> Iterator[list[TranslatedParagraph]]:
+    """Paragraphs one at a time, except that consecutive list items go together."""
+    group: list[TranslatedParagraph] = []
+    for paragraph in paragraphs:
+        if group and not (paragraph.kind == group[-1].kind == LIST_ITEM):
+            yield group
+            group = []
+        group.append(paragraph)
+    if group:
+        yield group
+
+
 def _table_blocks(
     paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
 ) -> Iterator[str]:
     header = "| " + " | ".join(TABLE_HEADER) + " |"
     delimiter = "|" + " --- |" * len(TABLE_HEADER)
-    for paragraph in paragraphs:
+    for group in _groups(paragraphs):
+        # A list is one table, each item's first row opened by a bullet.
         rows = [header, delimiter]
-        for item in paragraph.sentences:
-            german = _german(item, first_uses)
-            english = _inline(item.translation, (), first_uses)
-            rows.append(f"| {german} | {english} |")
+        for paragraph in group:
+            for number, item in enumerate(paragraph.sentences):
+                german = _german(item, first_uses)
+                if paragraph.kind == LIST_ITEM and number == 0:
+                    german = BULLET + german
+                english = _inline(item.translation, (), first_uses)
+                rows.append(f"| {german} | {english} |")
         yield "\n".join(rows)
 
 
 def _interleaved_blocks(
     paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
 ) -> Iterator[str]:
-    for number, paragraph in enumerate(paragraphs):
+    for number, group in enumerate(_groups(paragraphs)):
         if number:
             yield PARAGRAPH_BREAK
-        for item in paragraph.sentences:
-            german = escape_line_start(_german(item, first_uses))
-            english = escape_line_start(_inline(item.translation, (), first_uses))
-            # The quote interrupts the German paragraph; the blank line that
-            # follows ends the quote (no lazy continuation into the next pair).
-            yield f"{german}\n> {english}".rstrip()
+        for paragraph in group:
+            listed = paragraph.kind == LIST_ITEM
+            for position, item in enumerate(paragraph.sentences):
+                german = escape_line_start(_german(item, first_uses))
+                english = escape_line_start(_inline(item.translation, (), first_uses))
+                # The quote interrupts the German paragraph; the blank line that
+                # follows ends the quote (no lazy continuation into the next pair).
+                pair = f"{german}\n> {english}".rstrip()
+                if listed:  # a real list: "- German", its English quoted inside the item
+                    pair = ("- " if position == 0 else "  ") + pair.replace("\n", "\n  ")
+                yield pair
 
 
 def _english_blocks(
     paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
 ) -> Iterator[str]:
-    for paragraph in paragraphs:
-        lines = [
-            escape_line_start(
-                _inline(item.translation, item.translation_terms, first_uses) + _footnotes(item)
-            )
-            for item in paragraph.sentences
-        ]
-        # An empty translation must not leave a blank line: that would split
-        # the paragraph in two.
-        yield "\n".join(line for line in lines if line)
+    for group in _groups(paragraphs):
+        items = []
+        for paragraph in group:
+            lines = [
+                escape_line_start(
+                    _inline(item.translation, item.translation_terms, first_uses) + _footnotes(item)
+                )
+                for item in paragraph.sentences
+            ]
+            # An empty translation must not leave a blank line: that would split
+            # the paragraph in two.
+            text = "\n".join(line for line in lines if line)
+            if paragraph.kind == LIST_ITEM and text:
+                text = "- " + text.replace("\n", "\n  ")
+            items.append(text)
+        yield "\n".join(item for item in items if item)
 
 
 def _german(item: TranslatedSentence, first_uses: _FirstUses) -> str:

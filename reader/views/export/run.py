@@ -116,8 +116,7 @@ def translate_source(
     paragraphs = segment_document(source)
     batch = translate_paragraphs(paragraphs, engine, on_progress)
     info = DocumentInfo(
-        title=source.title
-        or (STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name),
+        title=_title(source),
         source_name=source.name,
         model=engine.description,
         created=datetime.now(UTC),
@@ -132,6 +131,16 @@ def translate_source(
         preferred_terms=settings.preferred_terms,
     )
     return document, batch
+
+
+def _title(source: Document) -> str:
+    """The document's own title (EPUB metadata), else the file name — also when
+    the title is the first heading, which the export shows anyway."""
+    first = source.blocks[0] if source.blocks else None
+    title = source.title
+    if first is not None and first.kind == "heading" and " ".join(first.text.split()) == title:
+        title = None
+    return title or (STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name)
 
 
 def deliver(markdown: str, output: Path | None, stdout: TextIO) -> None:
