@@ -180,6 +180,66 @@ def test_zip_without_container_is_not_an_epub() -> None:
         import_epub(buffer.getvalue(), "x.epub")
 
 
+def _rewritten(changes: dict[str, bytes | None]) -> bytes:
+    """The novel with some members replaced (``None``: left out)."""
+    source = zipfile.ZipFile(io.BytesIO(_book()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = changes.get(name, source.read(name))
+            if data is not None:
+                archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+SPINE_WITHOUT_CHAPTERS = b"""<?xml version="1.0"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>
+<manifest><item id="i" href="images/bild.png" media-type="image/png"/></manifest>
+<spine><itemref idref="i"/></spine></package>"""
+CONTAINER_WITHOUT_ROOTFILE = b"""<?xml version="1.0"?>
+<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles/></container>"""
+ONLY_IMAGES = {
+    f"OEBPS/{name}": build_epub.xhtml(
+        "x", '<p><img src="images/bild.png" alt="Bild"/></p>'
+    ).encode()
+    for name in ("cover.xhtml", "kapitel1.xhtml", "kapitel2.xhtml", "kapitel3.xhtml")
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"OEBPS/kapitel2.xhtml": None}, "damaged EPUB: OEBPS/kapitel2.xhtml is missing"),
+        ({"OEBPS/content.opf": b"\x00\x01 not xml"}, "damaged EPUB: OEBPS/content.opf is not XML"),
+        (
+            {"META-INF/container.xml": CONTAINER_WITHOUT_ROOTFILE},
+            "damaged EPUB: container.xml names no package document",
+        ),
+        (
+            {"OEBPS/content.opf": SPINE_WITHOUT_CHAPTERS},
+            "damaged EPUB: the spine lists no chapters",
+        ),
+        (ONLY_IMAGES, "this EPUB has no text (only images?)"),
+    ],
+    ids=["missing chapter", "package not XML", "no rootfile", "empty spine", "only images"],
+)
+def test_damaged_epub_parts_are_named(changes: dict[str, bytes | None], message: str) -> None:
+    with pytest.raises(EpubError, match=re.escape(f"book.epub: {message}")):
+        import_epub(_rewritten(changes), "book.epub")
+
+
+def test_html_with_a_wrong_declared_charset_is_read_with_a_warning() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><p>{}</p></article></body></html>'
+    )
+    text = "Die Straße führt über die Brücke. Dort stehen die Häuser der Fischer am Ufer."
+    document = import_html(page.format(text).encode("cp1252"), "alt.html")
+    assert "Stra\ufffde" in document.blocks[-1].text
+    assert document.warnings == (
+        "alt.html: not valid utf-8 as declared (offset 67); undecodable bytes replaced",
+    )
+
+
 def test_zip_bomb_is_capped() -> None:
     bomb = "<p>" + "A" * 2_000_000 + "</p>"
     book = build_epub.Book("Bombe", [build_epub.Chapter("k.xhtml", "K", bomb)])

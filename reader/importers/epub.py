@@ -89,7 +89,10 @@ class _Archive:
         return data
 
     def xml(self, path: str) -> _Element:
-        root = etree.fromstring(self.read(path), _XML_PARSER)
+        try:
+            root = etree.fromstring(self.read(path), _XML_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
         if root is None:
             raise EpubError(f"{self.name}: damaged EPUB: {path} is not XML")
         return root
