@@ -172,6 +172,18 @@ def test_truncated_epub_is_one_clear_error() -> None:
         import_epub(data[: len(data) // 2], "book.epub")
 
 
+def test_a_corrupt_chapter_inside_an_intact_archive_is_named() -> None:
+    data = bytearray(_book())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("OEBPS/kapitel2.xhtml")
+    start = info.header_offset + 30 + len(info.filename.encode())
+    for offset in range(start + 10, start + 30):
+        data[offset] ^= 0xFF
+    with pytest.raises(
+        EpubError, match=re.escape("damaged EPUB: cannot read OEBPS/kapitel2.xhtml")
+    ):
+        import_epub(bytes(data), "book.epub")
+
+
 def test_zip_without_container_is_not_an_epub() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
