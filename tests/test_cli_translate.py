@@ -55,7 +55,11 @@ def test_jsonl_has_one_object_per_sentence_in_document_order(tiny_model_dir, cac
     lines = records(result.stdout)
     assert [line["source"] for line in lines] == [s.text for s in sentences]
     assert [line["paragraph"] for line in lines] == [s.paragraph for s in sentences]
-    assert all(set(line) == {"paragraph", "source", "translation", "footnotes"} for line in lines)
+    assert all(
+        set(line) == {"paragraph", "source", "translation", "footnotes", "kind", "section"}
+        for line in lines
+    )
+    assert {line["kind"] for line in lines} == {"sentence"}
     assert all(isinstance(line["translation"], str) for line in lines)
 
 

@@ -3,7 +3,8 @@
 Every command that loads the translation model (``reader read``, ``reader
 translate``, ``reader model info``) accepts the same
 ``--model/--device/--fast/--quantize/--no-cache``; every command that uses the
-glossary accepts ``--glossary FILE`` (repeatable).
+glossary accepts ``--glossary FILE`` (repeatable); every command that reads a
+document accepts ``--from FORMAT`` (the choices are the importers' registry).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from reader.importers import FORMATS
 from reader.translate import EngineOptions
 
 
@@ -63,6 +65,20 @@ GlossaryFilesOption = Annotated[
         "-g",
         metavar="FILE",
         help="A user glossary (TOML, repeatable); its entries override built-in ones.",
+        show_default=False,
+    ),
+]
+
+
+SourceFormat = StrEnum("SourceFormat", {name: name for name in FORMATS})
+"""The ``--from`` choices: one per importer in the registry."""
+
+FromOption = Annotated[
+    SourceFormat | None,
+    typer.Option(
+        "--from",
+        help=f"Read the input as {'|'.join(FORMATS)} (default: detected from the content "
+        "and the extension).",
         show_default=False,
     ),
 ]

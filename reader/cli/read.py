@@ -12,6 +12,7 @@ from reader.cli.options import (
     Device,
     DeviceOption,
     FastOption,
+    FromOption,
     GlossaryFilesOption,
     ModelOption,
     NoCacheOption,
@@ -20,19 +21,26 @@ from reader.cli.options import (
 )
 from reader.errors import InputError
 from reader.glossary import load_glossary
-from reader.segment import all_sentences, segment
-from reader.source import STDIN_NAME, read_source
+from reader.importers import load_document
+from reader.segment import all_sentences, segment_document
+from reader.source import STDIN_NAME
 from reader.translate import resolve_model
 
 
 def read_command(
-    file: Annotated[str, typer.Argument(help="German text file to read.", metavar="FILE")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="German document to read: text, HTML, EPUB or Markdown.", metavar="FILE"
+        ),
+    ],
     glossary_files: GlossaryFilesOption = None,
     model: ModelOption = None,
     device: DeviceOption = Device.auto,
     fast: FastOption = False,
     quantize: QuantizeOption = None,
     no_cache: NoCacheOption = False,
+    source_format: FromOption = None,
 ) -> None:
     """Read a German text with its English translation side by side.
 
@@ -44,10 +52,11 @@ def read_command(
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
-    source = read_source(file)
-    if source.warning:
-        print(f"reader: warning: {source.warning}", file=sys.stderr)
-    sentences = list(all_sentences(segment(source.text)))
+    document = load_document(file, source_format and source_format.value)
+    for warning in document.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    paragraphs = segment_document(document)
+    sentences = list(all_sentences(paragraphs))
     if not sentences:
         raise InputError(f"{file}: there is no text to read")
     terms = load_glossary(glossary_files or ())
@@ -56,4 +65,11 @@ def read_command(
         # leaves the reader German-only (it says how to get one).
         resolve_model(model)
     options = engine_options(model, device, fast, quantize, no_cache)
-    ReaderApp(Path(file).name, source.text, sentences, options=options, glossary=terms).run()
+    ReaderApp(
+        Path(file).name,
+        document.text,
+        sentences,
+        options=options,
+        glossary=terms,
+        paragraphs=paragraphs,
+    ).run()

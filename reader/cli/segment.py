@@ -10,8 +10,9 @@ from typing import Annotated
 
 import typer
 
-from reader.segment import Paragraph, segment
-from reader.source import read_source
+from reader.cli.options import FromOption
+from reader.importers import load_document
+from reader.segment import Paragraph, segment_document
 
 
 class OutputFormat(StrEnum):
@@ -23,7 +24,9 @@ def segment_command(
     file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE", help="German text file (UTF-8, cp1252 or Latin-1), or - for stdin."
+            metavar="FILE",
+            help="German document: text (UTF-8, cp1252 or Latin-1), HTML, EPUB or Markdown; "
+            "- for stdin.",
         ),
     ],
     output_format: Annotated[
@@ -32,23 +35,26 @@ def segment_command(
             "--format",
             "-f",
             help=(
-                "text: one sentence per line, a blank line between paragraphs. "
-                "jsonl: one JSON object per sentence with text, start, end (character "
-                "offsets into the decoded input), footnotes, paragraph and index."
+                "text: one sentence per line, a blank line between paragraphs (headings "
+                "are lines of their own). jsonl: one JSON object per sentence with text, "
+                "start, end (character offsets into the document's text), footnotes, "
+                "paragraph, index, kind (sentence, heading, footnote or code) and section."
             ),
         ),
     ] = OutputFormat.text,
+    source_format: FromOption = None,
 ) -> None:
     """Split a German document into clean sentences.
 
     Repairs scraped text on the way: missing spaces between sentences, footnote
     numbers glued to sentence ends (kept as markers in jsonl), lost list
-    markup and junk runs.
+    markup and junk runs. Web pages give their main content only (no menus or
+    banners), e-books their chapters in reading order.
     """
-    source = read_source(file)
-    if source.warning:
-        print(f"reader: warning: {source.warning}", file=sys.stderr)
-    paragraphs = segment(source.text)
+    document = load_document(file, source_format and source_format.value)
+    for warning in document.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    paragraphs = segment_document(document)
     lines = _text_lines(paragraphs) if output_format is OutputFormat.text else _jsonl(paragraphs)
     sys.stdout.writelines(lines)
 
@@ -71,5 +77,9 @@ def _jsonl(paragraphs: list[Paragraph]) -> Iterator[str]:
                 "footnotes": list(sentence.footnotes),
                 "paragraph": sentence.paragraph,
                 "index": sentence.index,
+                "kind": sentence.kind,
+                "section": sentence.section,
             }
+            if paragraph.kind == "footnote":
+                record["note"] = paragraph.marker
             yield json.dumps(record, ensure_ascii=False) + "\n"

@@ -22,6 +22,7 @@ from reader.cli.options import (
     Device,
     DeviceOption,
     FastOption,
+    FromOption,
     GlossaryFilesOption,
     ModelOption,
     NoCacheOption,
@@ -30,8 +31,8 @@ from reader.cli.options import (
 )
 from reader.errors import OutputError
 from reader.glossary import load_glossary
-from reader.segment import segment
-from reader.source import read_source
+from reader.importers import load_document
+from reader.segment import segment_document
 from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
 from reader.views.export.batch import TranslationInterrupted
@@ -59,7 +60,8 @@ def translate_command(
             "--format",
             "-f",
             help="markdown: a bilingual document (see --layout); jsonl: one JSON object "
-            "per sentence (paragraph, source, translation, footnotes) on standard output.",
+            "per sentence (paragraph, source, translation, footnotes, kind, section) on "
+            "standard output.",
         ),
     ] = OutputFormat.markdown,
     output: Annotated[
@@ -105,6 +107,7 @@ def translate_command(
     fast: FastOption = False,
     quantize: QuantizeOption = None,
     no_cache: NoCacheOption = False,
+    source_format: FromOption = None,
 ) -> None:
     """Translate German documents to bilingual Markdown (progress on stderr).
 
@@ -112,13 +115,14 @@ def translate_command(
     """
     options = engine_options(model, device, fast, quantize, no_cache)
     err = Console(stderr=True)
+    chosen = source_format.value if source_format else None
     if output_format is OutputFormat.jsonl:
         if len(files) > 1 or output is not None or out_dir is not None:
             raise OutputError(
                 "--format jsonl translates one document to standard output "
                 "(-o and --out-dir are for Markdown)"
             )
-        translate_jsonl(files[0], options, err)
+        translate_jsonl(files[0], options, err, chosen)
         return
     try:
         translate_markdown(
@@ -130,6 +134,7 @@ def translate_command(
             ExportSettings(preferred_terms=not no_glossary_terms),
             options,
             err,
+            chosen,
         )
     except (KeyboardInterrupt, TranslationInterrupted) as error:
         # One line, not click's "Aborted!"; 130 is the shell's code for SIGINT.
@@ -147,13 +152,14 @@ def translate_markdown(
     settings: ExportSettings,
     options: EngineOptions,
     err: Console,
+    source_format: str | None = None,
 ) -> None:
     """The Markdown export: every check that needs no model comes first."""
     targets = plan_targets(files, output, out_dir)
-    sources = [read_source(target.source) for target in targets]
+    sources = [load_document(target.source, source_format) for target in targets]
     for source in sources:
-        if source.warning:
-            print(f"reader: warning: {source.warning}", file=sys.stderr)
+        for warning in source.warnings:
+            print(f"reader: warning: {warning}", file=sys.stderr)
     glossary = load_glossary(glossary_files)
     engine = _load(options, err)
     try:
@@ -172,12 +178,14 @@ def translate_markdown(
         _close(engine, err)
 
 
-def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
+def translate_jsonl(
+    file: str, options: EngineOptions, err: Console, source_format: str | None = None
+) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
-    source = read_source(file)
-    if source.warning:
-        err.print(f"reader: warning: {source.warning}", markup=False, highlight=False)
-    paragraphs = segment(source.text)
+    source = load_document(file, source_format)
+    for warning in source.warnings:
+        err.print(f"reader: warning: {warning}", markup=False, highlight=False)
+    paragraphs = segment_document(source)
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:
@@ -231,6 +239,8 @@ def write_jsonl(sentences: Iterator[TranslatedSentence], out: TextIO) -> None:
             "source": item.sentence.text,
             "translation": item.translation,
             "footnotes": list(item.sentence.footnotes),
+            "kind": item.sentence.kind,
+            "section": item.sentence.section,
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()

@@ -1,7 +1,17 @@
-"""Which importer reads a file: ``--from`` when given, else the content, else the extension."""
+"""Which importer reads a file: ``--from`` when given, else the content, else the extension.
+
+Binary formats announce themselves in their first bytes (a ZIP archive for
+EPUB) and HTML in its first tag, so the content decides; Markdown and plain
+text look alike, so for them the extension decides. When the extension names
+one format and the content is clearly another (``book.epub`` that is an HTML
+page), the file is refused with a hint to pass ``--from``: guessing would
+show the wrong thing.
+"""
 
 from __future__ import annotations
 
+import importlib
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import BinaryIO, Protocol
@@ -21,21 +31,82 @@ class Importer(Protocol):
     ) -> Document: ...
 
 
-IMPORTERS: dict[str, Importer] = {"txt": import_text}
+def _lazy(module: str, function: str) -> Importer:
+    """An importer whose module (and its parser: lxml, markdown-it) loads on first use:
+    reading plain text never pays for them."""
+
+    def run(data: bytes, name: str, *, progress: ImportProgress | None = None) -> Document:
+        importer = getattr(importlib.import_module(module), function)
+        return importer(data, name, progress=progress)
+
+    return run
+
+
+IMPORTERS: dict[str, Importer] = {
+    "txt": import_text,
+    "html": _lazy("reader.importers.html", "import_html"),
+    "epub": _lazy("reader.importers.epub", "import_epub"),
+    "md": _lazy("reader.importers.markdown", "import_markdown"),
+}
 """Format name (the ``--from`` value) → importer."""
 
 FORMATS = tuple(IMPORTERS)
 
-_EXTENSIONS = {".txt": "txt", ".text": "txt"}
+FORMAT_NAMES = {"txt": "plain text", "html": "HTML", "epub": "EPUB", "md": "Markdown"}
+
+_EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".epub": "epub",
+    ".md": "md",
+    ".markdown": "md",
+}
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = ((b"PK\x03\x04", "epub"),)
+"""Leading bytes that identify a format whatever the extension says."""
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_CONTENT_NAMES = {"epub": "a ZIP archive", "html": "an HTML page"}
+
+
+class ExtensionMismatchError(InputError):
+    """The file's extension names one format and its content is another."""
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The format the content itself announces, if any."""
+    for signature, source_format in _SIGNATURES:
+        if data.startswith(signature):
+            return source_format
+    if _HTML_START.match(data[:4096]):
+        return "html"
+    return None
 
 
 def detect_format(name: str, data: bytes) -> str:
-    """The format of ``data`` read from ``name``: its extension, plain text otherwise."""
+    """The format of ``data`` read from ``name``.
+
+    Raises :class:`ExtensionMismatchError` when the extension and the content disagree.
+    """
+    by_extension = None
     if name != STDIN_NAME:
-        extension = PurePath(name).suffix.lower()
-        if extension in _EXTENSIONS:
-            return _EXTENSIONS[extension]
-    return "txt"
+        by_extension = _EXTENSIONS.get(PurePath(name).suffix.lower())
+    by_content = sniff_format(data)
+    if by_extension and by_content and by_content != by_extension:
+        content = _CONTENT_NAMES.get(by_content, by_content)
+    elif by_extension == "epub" and by_content is None and data:
+        content = "not a ZIP archive"
+    else:
+        return by_extension or by_content or "txt"
+    raise ExtensionMismatchError(
+        f"{name}: the extension says {FORMAT_NAMES.get(by_extension, by_extension)} but the "
+        f"content is {content}; pass --from {'|'.join(FORMATS)} to choose"
+    )
 
 
 def load_document(

@@ -27,18 +27,23 @@ def translate_document(
     """Translate every sentence of ``paragraphs`` and yield them in document order.
 
     Yields as soon as the next sentence in order is ready, so output can be
-    written while later sentences are still being translated.
+    written while later sentences are still being translated. Code is never
+    sent to the model: its "translation" is the code itself.
     """
     sentences = list(all_sentences(paragraphs))
-    job = engine.start([sentence.text for sentence in sentences])
-    ready: dict[int, TranslatedSentence] = {}
+    ready: dict[int, TranslatedSentence] = {
+        number: TranslatedSentence(sentence, sentence.text, cached=False)
+        for number, sentence in enumerate(sentences)
+        if sentence.kind == "code"
+    }
+    prose = [number for number, sentence in enumerate(sentences) if sentence.kind != "code"]
+    job = engine.start([sentences[number].text for number in prose])
     next_index = 0
     if on_progress:
         on_progress(0, job.total)
     for result in job:
-        ready[result.index] = TranslatedSentence(
-            sentences[result.index], result.translation, result.cached
-        )
+        number = prose[result.index]
+        ready[number] = TranslatedSentence(sentences[number], result.translation, result.cached)
         if on_progress:
             on_progress(job.done, job.total)
         while next_index in ready:

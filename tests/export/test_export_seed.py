@@ -10,24 +10,24 @@ from pathlib import Path
 import pytest
 from export_structure import Block, Inline, normalise, parse_blocks
 
+from reader.document import plain_text_document
 from reader.glossary import load_glossary
+from reader.importers import load_document
 from reader.segment import Paragraph, segment
-from reader.source import SourceText, read_source
 from reader.views.export.markdown import TABLE_HEADER, Layout, render_markdown
 from reader.views.export.run import ExportSettings, translate_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-HOSTILE_SOURCE = SourceText(
-    name="hostile.md",
-    text=(
+HOSTILE_SOURCE = plain_text_document(
+    "hostile.md",
+    (
         "# Überschrift? Nein, ein Satz mit | Pipe und *Sternen*.\n"
         "> Auch kein Zitat: <script>alert('x')</script> und `Code`.\n\n"
         "- Keine Liste, sondern _Unterstriche_ und [eckige](Klammern).\n"
         "1. Auch keine nummerierte Liste. === Und noch ein Satz mit \\ Backslash.\n\n"
         "Das Zentrum für Quantenforschung (ZQF) ist neu. Das ZQF wächst.\n"
     ),
-    encoding="utf-8",
 )
 
 
@@ -41,7 +41,7 @@ class Export:
 
 @pytest.fixture(scope="module", params=[*SEEDS, None], ids=[*(p.name for p in SEEDS), "hostile"])
 def export(request: pytest.FixtureRequest, tiny_engine) -> Export:
-    source = HOSTILE_SOURCE if request.param is None else read_source(request.param)
+    source = HOSTILE_SOURCE if request.param is None else load_document(str(request.param))
     document, _ = translate_source(source, tiny_engine, load_glossary(), ExportSettings())
     return Export(
         paragraphs=segment(source.text),

@@ -36,11 +36,13 @@ class BatchTranslation:
     """One translation per sentence, in document order (``Sentence.index``)."""
     from_cache: int
     """How many came from the translation cache rather than the model."""
+    verbatim: int = 0
+    """Code, shown as it is and never given to the model."""
 
     @property
     def translated(self) -> int:
         """How many the model translated in this run."""
-        return len(self.translations) - self.from_cache
+        return len(self.translations) - self.from_cache - self.verbatim
 
 
 def translate_paragraphs(
@@ -60,11 +62,12 @@ def translate_paragraphs(
             on_progress(finished, total)
 
     translations: list[str] = []
-    from_cache = 0
+    from_cache = verbatim = 0
     try:
         for item in translate_document(paragraphs, engine, progress):
             translations.append(item.translation)
             from_cache += item.cached
+            verbatim += item.sentence.kind == "code"
     except KeyboardInterrupt:
         raise TranslationInterrupted(done, total) from None
-    return BatchTranslation(translations, from_cache)
+    return BatchTranslation(translations, from_cache, verbatim)

@@ -18,6 +18,7 @@ from datetime import datetime
 from reader.glossary import Glossary, GlossaryEntry, document_terms
 from reader.glossary.matcher import spelling_key, spelling_pattern
 from reader.segment import Paragraph, all_sentences
+from reader.segment.notes import link_notes
 from reader.views.export.document import (
     ExportDocument,
     GlossaryNote,
@@ -54,6 +55,8 @@ def build_document(
     index) and collect the glossary appendix from ``text``, the source."""
     notes = glossary_notes(glossary, paragraphs, text)
     spans = _SpanFinder(notes)
+    links = link_notes(paragraphs)
+    labels = _note_labels(paragraphs, set(links.values()))
     translated = []
     for paragraph in paragraphs:
         sentences = []
@@ -67,9 +70,21 @@ def build_document(
                     translation=translation,
                     source_terms=spans.find(sentence.text),
                     translation_terms=spans.find(translation),
+                    note_labels=tuple(
+                        labels.get(links.get((sentence.index, marker), -1))
+                        for marker in sentence.footnotes
+                    ),
                 )
             )
-        translated.append(TranslatedParagraph(paragraph.index, tuple(sentences)))
+        translated.append(
+            TranslatedParagraph(
+                paragraph.index,
+                tuple(sentences),
+                paragraph.kind,
+                paragraph.level,
+                labels.get(paragraph.index),
+            )
+        )
     return ExportDocument(
         title=info.title,
         source_name=info.source_name,
@@ -79,6 +94,22 @@ def build_document(
         paragraphs=tuple(translated),
         glossary=notes,
     )
+
+
+def _note_labels(paragraphs: Sequence[Paragraph], referenced: set[int]) -> dict[int, str]:
+    """A unique Markdown footnote label for each referenced note paragraph."""
+    labels: dict[int, str] = {}
+    used: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.index not in referenced:
+            continue
+        base = re.sub(r"[^0-9A-Za-z_-]+", "-", paragraph.marker or "").strip("-") or "note"
+        label, number = base, 2
+        while label in used:
+            label, number = f"{base}-{number}", number + 1
+        used.add(label)
+        labels[paragraph.index] = label
+    return labels
 
 
 def glossary_notes(

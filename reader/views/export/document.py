@@ -32,12 +32,23 @@ class TranslatedSentence:
     """Glossary terms in ``sentence.text``."""
     translation_terms: tuple[TermSpan, ...] = ()
     """Glossary terms in ``translation`` (linked in the English-only layout)."""
+    note_labels: tuple[str | None, ...] = ()
+    """For each of ``sentence.footnotes``: the Markdown footnote label of the note
+    it refers to, or ``None`` when the document has no such note (then the
+    marker is shown as a superscript)."""
 
 
 @dataclass(frozen=True, slots=True)
 class TranslatedParagraph:
     index: int
     sentences: tuple[TranslatedSentence, ...]
+    kind: str = "text"
+    """The document block it came from: ``heading``, ``footnote``, ``code``… (see
+    :data:`reader.document.BlockKind`)."""
+    level: int = 0
+    """Heading level (1–6) for headings."""
+    note_label: str | None = None
+    """For a footnote that the text refers to: its Markdown footnote label."""
 
 
 @dataclass(frozen=True, slots=True)

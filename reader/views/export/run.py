@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from reader.document import Document
 from reader.errors import InputError, OutputError
 from reader.glossary import Glossary
-from reader.segment import segment
-from reader.source import STDIN_NAME, SourceText
+from reader.segment import segment_document
+from reader.source import STDIN_NAME
 from reader.translate import Engine
 from reader.translate.document import ProgressCallback
 from reader.views.export.atomic import check_writable, write_atomic
@@ -102,7 +103,7 @@ def _refuse_overwriting_input(target: ExportTarget) -> None:
 
 
 def translate_source(
-    source: SourceText,
+    source: Document,
     engine: Engine,
     glossary: Glossary,
     settings: ExportSettings,
@@ -112,10 +113,10 @@ def translate_source(
 
     Raises :class:`~reader.views.export.batch.TranslationInterrupted` on Ctrl-C.
     """
-    paragraphs = segment(source.text)
+    paragraphs = segment_document(source)
     batch = translate_paragraphs(paragraphs, engine, on_progress)
     info = DocumentInfo(
-        title=STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name,
+        title=_title(source),
         source_name=source.name,
         model=engine.description,
         created=datetime.now(UTC),
@@ -130,6 +131,16 @@ def translate_source(
         preferred_terms=settings.preferred_terms,
     )
     return document, batch
+
+
+def _title(source: Document) -> str:
+    """The document's own title (EPUB metadata), else the file name — also when
+    the title is the first heading, which the export shows anyway."""
+    first = source.blocks[0] if source.blocks else None
+    title = source.title
+    if first is not None and first.kind == "heading" and " ".join(first.text.split()) == title:
+        title = None
+    return title or (STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name)
 
 
 def deliver(markdown: str, output: Path | None, stdout: TextIO) -> None:

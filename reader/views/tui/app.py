@@ -12,11 +12,14 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.glossary import Definition, Glossary, find_definitions
-from reader.segment import Sentence
+from reader.segment import Paragraph, Sentence
+from reader.segment.notes import link_notes
 from reader.translate import EngineOptions, load_engine
 from reader.views.tui.bilingual_view import BilingualView
+from reader.views.tui.contents_screen import ContentsEntry, ContentsScreen
 from reader.views.tui.glossary_screen import GlossaryScreen
 from reader.views.tui.help_screen import HelpScreen
+from reader.views.tui.note_popup import NotePopup, NoteText
 from reader.views.tui.positions import PositionStore, document_key
 from reader.views.tui.search_bar import SearchBar
 from reader.views.tui.status_bar import StatusBar
@@ -40,6 +43,8 @@ class ReaderApp(App[None]):
         Binding("t", "terms", "Terms"),
         Binding("l", "glossary", "Glossary"),
         Binding("v", "toggle_layout", "Layout"),
+        Binding("o", "contents", "Contents"),
+        Binding("f", "footnotes", "Footnotes", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -54,17 +59,34 @@ class ReaderApp(App[None]):
         glossary: Glossary | None = None,
         positions: PositionStore | None = None,
         load: EngineLoader = load_engine,
+        paragraphs: Sequence[Paragraph] = (),
     ) -> None:
+        """``paragraphs`` (from ``segment_document``) give the footnotes their
+        notes; headings and code come from the sentences' kinds."""
         super().__init__()
         self.document_name = name
         self.text = text
         self.sentences = sentences
+        self.paragraphs = paragraphs
         self.glossary = glossary
         self.positions = positions or PositionStore()
         self.key = document_key(text)
-        texts = [sentence.text for sentence in sentences]
+        self.contents = [
+            ContentsEntry(sentence.index, paragraphs[sentence.paragraph].level, sentence.text)
+            if paragraphs
+            else ContentsEntry(sentence.index, 1, sentence.text)
+            for sentence in sentences
+            if sentence.kind == "heading"
+        ]
+        self.note_links = link_notes(paragraphs)
+        # Code is shown verbatim on both sides and never sent to the model:
+        # the feed sees the other sentences only.
+        self.code = [(s.index, s.text) for s in sentences if s.kind == "code"]
+        self.prose = [s.index for s in sentences if s.kind != "code"]
+        self._prose_position = {index: number for number, index in enumerate(self.prose)}
+        texts = [sentences[index].text for index in self.prose]
         self.feed = TranslationFeed(self, options, texts, glossary, load)
-        self.translated = 0
+        self.translated = len(self.code)
         self.position = 0
         """The current sentence, kept here because the view is gone at unmount."""
         self.matches: list[int] = []
@@ -87,6 +109,9 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.status.document = self.document_name
         self.status.position = (0, len(self.sentences))
+        self.status.chapter = self._chapter(0)
+        if self.code:
+            self.view.set_translations(self.code)
         self.view.focus()
         saved = self.positions.load(self.key)
         if saved is not None:
@@ -107,7 +132,7 @@ class ReaderApp(App[None]):
 
     @on(TranslationFeed.Arrived)
     def _translations_arrived(self) -> None:
-        results = self.feed.drain()
+        results = [(self.prose[number], text) for number, text in self.feed.drain()]
         if not results:
             return
         self.view.set_translations(results)
@@ -134,7 +159,8 @@ class ReaderApp(App[None]):
 
     @on(BilingualView.VisibleChanged)
     def _visible_changed(self, event: BilingualView.VisibleChanged) -> None:
-        self.feed.prioritize(event.indices)
+        positions = self._prose_position
+        self.feed.prioritize(positions[i] for i in event.indices if i in positions)
 
     # -- position -------------------------------------------------------------
 
@@ -142,6 +168,7 @@ class ReaderApp(App[None]):
     def _cursor_moved(self, event: BilingualView.CursorMoved) -> None:
         self.position = event.index
         self.status.position = (event.index, len(self.sentences))
+        self.status.chapter = self._chapter(event.index)
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(_SAVE_DELAY, self._save_position)
@@ -149,6 +176,52 @@ class ReaderApp(App[None]):
     def _save_position(self) -> None:
         if self.sentences:
             self.positions.save(self.key, self.position)
+
+    def _chapter(self, index: int) -> str:
+        if not self.sentences:
+            return ""
+        sentence = self.sentences[index]
+        return (sentence.text if sentence.kind == "heading" else sentence.section) or ""
+
+    # -- structure: contents and footnotes ------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # No headings, no contents: the key is off and out of the footer (plain
+        # text looks exactly as before).
+        if action == "contents":
+            return bool(self.contents)
+        return True
+
+    def action_contents(self) -> None:
+        self.push_screen(ContentsScreen(self.contents, self.view.cursor), self._jump)
+
+    def action_footnotes(self) -> None:
+        if not self.sentences:
+            return
+        sentence = self.sentences[self.view.cursor]
+        notes = []
+        for marker in sentence.footnotes:
+            target = self.note_links.get((sentence.index, marker))
+            if target is None:
+                continue
+            note = self.paragraphs[target].sentences
+            english = [self.view.translations[item.index] for item in note]
+            notes.append(
+                NoteText(
+                    marker,
+                    " ".join(item.text for item in note),
+                    None if None in english else " ".join(filter(None, english)),
+                    note[0].index,
+                )
+            )
+        if notes:
+            self.push_screen(NotePopup(notes), self._jump)
+        else:
+            self.notify("No footnote text for this sentence.", timeout=3)
+
+    def _jump(self, index: int | None) -> None:
+        if index is not None:
+            self.view.move_to(index, top_of_screen=True)
 
     # -- search ---------------------------------------------------------------
 

@@ -30,6 +30,13 @@ from reader.views.tui.wrap import Span
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
+_KIND_COMPONENTS = {
+    "heading": "bilingual-view--heading",
+    "code": "bilingual-view--code",
+    "footnote": "bilingual-view--note",
+}
+"""Sentences of these kinds are drawn in their own style (reader.tcss)."""
+
 TRANSLATING = "… translating"
 """What an English row shows until its translation arrives."""
 
@@ -63,6 +70,9 @@ class BilingualView(ScrollView, can_focus=True):
         "bilingual-view--term-english",
         "bilingual-view--match",
         "bilingual-view--footnote",
+        "bilingual-view--heading",
+        "bilingual-view--code",
+        "bilingual-view--note",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -270,20 +280,22 @@ class BilingualView(ScrollView, can_focus=True):
         if row.pair is None:
             return Strip.blank(width, blank)
         german = english = None
+        kind = _KIND_COMPONENTS.get(self.sentences[row.pair].kind)
         if row.german is not None:
             german = self._cell(
                 self.german[row.pair],
                 row.german,
                 self._german_highlights(row.pair),
-                style("bilingual-view--german"),
+                style(kind or "bilingual-view--german"),
             )
         if row.english is not None:
             translated = self.translations[row.pair] is not None
+            english_component = kind or "bilingual-view--english"
             english = self._cell(
                 self._layout.english_text(row.pair),
                 row.english,
                 self._english_highlights(row.pair) if translated else [],
-                style("bilingual-view--english" if translated else "bilingual-view--placeholder"),
+                style(english_component if translated else "bilingual-view--placeholder"),
             )
         if self.mode == "stacked":
             if english is not None:

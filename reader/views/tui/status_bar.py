@@ -15,6 +15,8 @@ class StatusBar(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--warning", "status-bar--dim"}
 
     document: reactive[str] = reactive("")
+    chapter: reactive[str] = reactive("")
+    """The heading the current sentence is under (empty: none)."""
     position: reactive[tuple[int, int]] = reactive((0, 0))
     model: reactive[str] = reactive("loading model…")
     model_missing: reactive[bool] = reactive(False)
@@ -25,9 +27,10 @@ class StatusBar(Widget):
     def render(self) -> Text:
         dim = self.get_component_rich_style("status-bar--dim", partial=True)
         current, total = self.position
-        left = Text.assemble(
-            self.document, (f" · sentence {current + 1}/{total}", dim), overflow="ellipsis"
-        )
+        left = Text.assemble(self.document, overflow="ellipsis")
+        if self.chapter:
+            left.append(f" · {self.chapter}")
+        left.append(f" · sentence {current + 1}/{total}", style=dim)
         if self.search:
             left.append(f" · {self.search}")
         model_style = (

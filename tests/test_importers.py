@@ -1,0 +1,329 @@
+"""The HTML, EPUB and Markdown importers on documents built for the purpose."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reader.errors import InputError
+from reader.importers import load_document
+from reader.importers.detect import ExtensionMismatchError, detect_format
+from reader.importers.epub import EpubError, import_epub
+from reader.importers.html import NoMainContentError, import_html
+from reader.importers.markdown import import_markdown
+from reader.segment import all_sentences, segment_document
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "documents"
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build_epub = _script("build_epub")
+evaluation = _script("eval_documents")
+
+GOLD_DOCUMENTS = sorted(
+    path
+    for path in FIXTURES.iterdir()
+    if path.suffix != ".gold" and path.with_suffix(".gold").exists()
+)
+
+
+@pytest.mark.parametrize("path", GOLD_DOCUMENTS, ids=lambda path: path.name)
+def test_gold_sentences_headings_and_no_boilerplate(path: Path) -> None:
+    gold = evaluation.read_gold(path.with_suffix(".gold"))
+    found = evaluation.sentences_of(load_document(str(path)))
+    score = evaluation.score(found, gold)
+    assert score.f1 >= 0.95
+    assert score.headings_found == score.headings
+    assert score.boilerplate == []
+
+
+def test_committed_epub_fixtures_are_what_the_script_builds() -> None:
+    for name, build in build_epub.BOOKS.items():
+        assert (FIXTURES / name).read_bytes() == build_epub.epub_bytes(build())
+
+
+# -- HTML -----------------------------------------------------------------------
+
+ARTICLE = """<html><head><meta charset="{charset}"><title>Seite | Verlag</title></head><body>
+<nav><ul><li>Start</li><li>Politik</li></ul></nav>
+<article><h1>Grüße aus Köln</h1>
+<p>Der Dom steht seit über siebenhundert Jahren am Rhein.<sup><a href="#fn1" id="r1">1</a></sup>
+Jedes Jahr kommen &auml;hnlich viele Besucher wie im Vorjahr&nbsp;&ndash; rund sechs Millionen.</p>
+<p>Die Bauarbeiten am Dom enden nie, sagen die Kölner gern. Die Dombauhütte beschäftigt heute
+fast hundert Menschen aus vielen Berufen.</p>
+<ol class="footnotes"><li id="fn1">Fertiggestellt wurde er erst 1880.
+<a href="#r1">&#8617;</a></li></ol>
+</article><footer>Impressum · Datenschutz</footer></body></html>"""
+
+
+def test_html_declared_charset_entities_title_and_notes() -> None:
+    data = ARTICLE.format(charset="iso-8859-1").encode("cp1252")
+    document = import_html(data, "koeln.html")
+    kinds = [(block.kind, block.text) for block in document.blocks]
+    assert kinds[0] == ("heading", "Grüße aus Köln")
+    assert document.title == "Grüße aus Köln"
+    body = document.blocks[1]
+    assert "ähnlich viele Besucher wie im Vorjahr – rund" in body.text
+    assert [ref.marker for ref in body.footnotes] == ["1"]
+    assert body.text[: body.footnotes[0].position].endswith("am Rhein.")
+    assert kinds[-1] == ("footnote", "Fertiggestellt wurde er erst 1880.")
+    assert document.blocks[-1].marker == "1"
+    assert not any("Impressum" in text or "Politik" in text for _, text in kinds)
+    assert document.warnings == ()
+
+
+def test_html_references_attach_to_their_sentence() -> None:
+    document = import_html(ARTICLE.format(charset="utf-8").encode(), "koeln.html")
+    sentences = list(all_sentences(segment_document(document)))
+    assert sentences[1].text == "Der Dom steht seit über siebenhundert Jahren am Rhein."
+    assert sentences[1].footnotes == ("1",)
+    assert sentences[-1].kind == "footnote"
+    assert {sentence.section for sentence in sentences} == {"Grüße aus Köln"}
+
+
+def test_bare_superscripts_after_punctuation_are_notes_others_stay_text() -> None:
+    page = (
+        "<html><body><article><h1>Fläche</h1><p>Die Fläche beträgt 12 km<sup>2</sup> und "
+        "wächst.<sup>3</sup> Das sagen alle Fachleute aus der Region übereinstimmend.</p>"
+        "</article></body></html>"
+    )
+    block = import_html(page.encode(), "f.html").blocks[1]
+    assert block.text.startswith("Die Fläche beträgt 12 km² und wächst. Das sagen")
+    assert [(ref.position, ref.marker) for ref in block.footnotes] == [(37, "3")]
+
+
+def test_html_with_no_main_content_is_an_error() -> None:
+    page = (
+        b"<html><body><nav><a href='/'>Start</a> <a href='/a'>Politik</a></nav>"
+        b"<div class='cookie'>Wir nutzen Cookies.</div><footer>Impressum</footer></body></html>"
+    )
+    with pytest.raises(NoMainContentError, match=re.escape("menu.html: no main text found")):
+        import_html(page, "menu.html")
+
+
+# -- EPUB -----------------------------------------------------------------------
+
+
+def _book(**changes) -> bytes:
+    book = build_epub.roman()
+    for name, value in changes.items():
+        setattr(book, name, value)
+    return build_epub.epub_bytes(book)
+
+
+def test_epub_spine_order_titles_notes_and_progress() -> None:
+    calls = []
+    document = import_epub(_book(), "werft.epub", progress=lambda done, total: calls.append(done))
+    headings = [block.text for block in document.blocks if block.kind == "heading"]
+    assert headings[0] == "Erstes Kapitel: Der Umzug"
+    assert "Inhalt" not in headings  # the navigation document in the spine is skipped
+    assert calls == [1, 2, 3, 4, 5]  # nav, cover, three chapters
+    assert document.title == "Die Werft"
+    notes = [block for block in document.blocks if block.kind == "footnote"]
+    assert [note.marker for note in notes] == ["1", "2", "3"]
+
+
+def test_epub2_chapter_titles_come_from_the_ncx() -> None:
+    document = load_document(str(FIXTURES / "chronik.epub"))
+    assert document.blocks[0].kind == "heading"
+    assert document.blocks[0].text == "1. Die Gründung"
+
+
+def _encryption(algorithm: str, uri: str) -> bytes:
+    """A ``META-INF/encryption.xml`` with one encrypted file."""
+    return f"""<?xml version="1.0"?>
+<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
+ xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>
+<enc:EncryptionMethod Algorithm="{algorithm}"/>
+<enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>
+</enc:EncryptedData></encryption>""".encode()
+
+
+def test_drm_encrypted_epub_is_refused() -> None:
+    encryption = _encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/kapitel1.xhtml")
+    data = _book(extra={"META-INF/encryption.xml": encryption})
+    with pytest.raises(EpubError, match=re.escape("book.epub: this EPUB is encrypted")):
+        import_epub(data, "book.epub")
+
+
+def test_font_obfuscation_is_not_drm() -> None:
+    encryption = _encryption("http://www.idpf.org/2008/embedding", "OEBPS/font.otf")
+    document = import_epub(_book(extra={"META-INF/encryption.xml": encryption}), "book.epub")
+    assert document.blocks
+
+
+def test_truncated_epub_is_one_clear_error() -> None:
+    data = _book()
+    with pytest.raises(EpubError, match=re.escape("book.epub: not a readable EPUB")):
+        import_epub(data[: len(data) // 2], "book.epub")
+
+
+def test_a_corrupt_chapter_inside_an_intact_archive_is_named() -> None:
+    data = bytearray(_book())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("OEBPS/kapitel2.xhtml")
+    start = info.header_offset + 30 + len(info.filename.encode())
+    for offset in range(start + 10, start + 30):
+        data[offset] ^= 0xFF
+    with pytest.raises(
+        EpubError, match=re.escape("damaged EPUB: cannot read OEBPS/kapitel2.xhtml")
+    ):
+        import_epub(bytes(data), "book.epub")
+
+
+def test_zip_without_container_is_not_an_epub() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hallo")
+    with pytest.raises(EpubError, match=re.escape("without META-INF/container.xml")):
+        import_epub(buffer.getvalue(), "x.epub")
+
+
+def _rewritten(changes: dict[str, bytes | None]) -> bytes:
+    """The novel with some members replaced (``None``: left out)."""
+    source = zipfile.ZipFile(io.BytesIO(_book()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = changes.get(name, source.read(name))
+            if data is not None:
+                archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+SPINE_WITHOUT_CHAPTERS = b"""<?xml version="1.0"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>
+<manifest><item id="i" href="images/bild.png" media-type="image/png"/></manifest>
+<spine><itemref idref="i"/></spine></package>"""
+CONTAINER_WITHOUT_ROOTFILE = b"""<?xml version="1.0"?>
+<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles/></container>"""
+ONLY_IMAGES = {
+    f"OEBPS/{name}": build_epub.xhtml(
+        "x", '<p><img src="images/bild.png" alt="Bild"/></p>'
+    ).encode()
+    for name in ("cover.xhtml", "kapitel1.xhtml", "kapitel2.xhtml", "kapitel3.xhtml")
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"OEBPS/kapitel2.xhtml": None}, "damaged EPUB: OEBPS/kapitel2.xhtml is missing"),
+        ({"OEBPS/content.opf": b"\x00\x01 not xml"}, "damaged EPUB: OEBPS/content.opf is not XML"),
+        (
+            {"META-INF/container.xml": CONTAINER_WITHOUT_ROOTFILE},
+            "damaged EPUB: container.xml names no package document",
+        ),
+        (
+            {"OEBPS/content.opf": SPINE_WITHOUT_CHAPTERS},
+            "damaged EPUB: the spine lists no chapters",
+        ),
+        (ONLY_IMAGES, "this EPUB has no text (only images?)"),
+    ],
+    ids=["missing chapter", "package not XML", "no rootfile", "empty spine", "only images"],
+)
+def test_damaged_epub_parts_are_named(changes: dict[str, bytes | None], message: str) -> None:
+    with pytest.raises(EpubError, match=re.escape(f"book.epub: {message}")):
+        import_epub(_rewritten(changes), "book.epub")
+
+
+def test_html_with_a_wrong_declared_charset_is_read_with_a_warning() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><p>{}</p></article></body></html>'
+    )
+    text = "Die Straße führt über die Brücke. Dort stehen die Häuser der Fischer am Ufer."
+    document = import_html(page.format(text).encode("cp1252"), "alt.html")
+    assert "Stra\ufffde" in document.blocks[-1].text
+    assert document.warnings == (
+        "alt.html: not valid utf-8 as declared (offset 67); undecodable bytes replaced",
+    )
+
+
+def test_zip_bomb_is_capped() -> None:
+    bomb = "<p>" + "A" * 2_000_000 + "</p>"
+    book = build_epub.Book("Bombe", [build_epub.Chapter("k.xhtml", "K", bomb)])
+    data = build_epub.epub_bytes(book)
+    assert len(data) < 50_000
+    with pytest.raises(EpubError, match="refusing to decompress"):
+        import_epub(data, "bomb.epub", max_decompressed=1_000_000)
+
+
+# -- Markdown -------------------------------------------------------------------
+
+
+def test_markdown_code_is_verbatim_and_emphasis_and_links_are_text() -> None:
+    source = (
+        "# Titel\n\nEin *wichtiger* [Link](http://x.de) und `code_span()`.[^a]\n\n"
+        "    eingerückt  = 1\n\n```\n  a = [1, 2]\n```\n\n[^a]: Die Anmerkung.\n"
+    )
+    document = import_markdown(source.encode(), "n.md")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Titel"),
+        ("paragraph", "Ein wichtiger Link und code_span()."),
+        ("code", "eingerückt  = 1"),
+        ("code", "  a = [1, 2]"),
+        ("footnote", "Die Anmerkung."),
+    ]
+    assert document.blocks[1].footnotes[0].marker == "1"
+    assert document.blocks[4].marker == "1"
+
+
+# -- detection ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("a.html", b"<p>Hallo</p>", "html"),
+        ("a.htm", b"<!DOCTYPE html><html></html>", "html"),
+        ("a.xhtml", b"<?xml version='1.0'?><html></html>", "html"),
+        ("a.md", b"# Titel", "md"),
+        ("a.markdown", b"Text", "md"),
+        ("a.txt", b"Text", "txt"),
+        ("-", b"<!doctype html><html><body></body></html>", "html"),
+        ("-", b"PK\x03\x04rest", "epub"),
+        ("-", b"Nur Text.", "txt"),
+        ("noextension", b"<html><body>x</body></html>", "html"),
+    ],
+)
+def test_format_detection(name: str, data: bytes, expected: str) -> None:
+    assert detect_format(name, data) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("book.epub", b"<!DOCTYPE html><html><body>Hallo</body></html>", "an HTML page"),
+        ("book.epub", b"Nur Text.", "not a ZIP archive"),
+        ("page.html", b"PK\x03\x04rest", "a ZIP archive"),
+        ("notes.txt", b"PK\x03\x04rest", "a ZIP archive"),
+    ],
+)
+def test_an_extension_that_lies_is_refused(name: str, data: bytes, says: str) -> None:
+    with pytest.raises(ExtensionMismatchError, match=f"{name}: the extension says .* {says}"):
+        detect_format(name, data)
+
+
+def test_from_overrides_detection(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("# Titel\n\nText hier.", encoding="utf-8")
+    assert load_document(str(path), "md").blocks[0].kind == "heading"
+    assert load_document(str(path)).blocks[0].kind == "text"
+
+
+def test_binary_html_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="binary"):
+        import_html(b"\x00\x01\x02" * 100, "x.html")
