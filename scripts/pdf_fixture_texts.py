@@ -1,0 +1,318 @@
+"""German texts (written for this project) of the PDF fixtures, with their gold.
+
+Each document is a list of blocks: ``("h1"|"h2", text)``, ``("p", [sentence, ...])``
+and ``("columns", [block, ...])`` for a section typeset in two columns on a page
+of its own. A footnote stands inside a sentence as ``{fn:Text. More text.}``
+right after the word that carries its call; WeasyPrint prints it at the page
+foot. The gold sentences (:func:`gold_sentences`) are derived from the same
+blocks: the sentence without its footnote, each footnote's own sentences
+(split at ``|``) as ``kind: "footnote"``, headings as ``kind: "heading"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+Block = tuple[str, object]
+
+_FOOTNOTE = re.compile(r"\{fn:([^}]*)\}")
+
+BERICHT: list[Block] = [
+    ("h1", "Digitale Souveränität in der Verwaltung"),
+    (
+        "p",
+        [
+            "Die Bundesregierung hat im vergangenen Jahr eine umfassende "
+            "Digitalisierungsstrategie für die öffentliche Verwaltung beschlossen.",
+            "Sie soll die Abhängigkeit von einzelnen Softwareanbietern verringern und "
+            "die Wettbewerbsfähigkeit heimischer Unternehmen stärken.",
+            "Dieses Arbeitspapier fasst die wichtigsten Maßnahmen zusammen und bewertet "
+            "ihre Umsetzung in Bund, Ländern und Kommunen.",
+        ],
+    ),
+    ("h2", "1. Ausgangslage"),
+    (
+        "p",
+        [
+            "Viele Behörden arbeiten noch immer mit Fachverfahren, deren "
+            "Wartungsverträge an einen einzigen Hersteller gebunden sind.{fn:Vgl. den "
+            "Bericht des Bundesrechnungshofes aus dem Jahr 2024.}",
+            "Wechselt dieser Hersteller seine Lizenzbedingungen, entstehen den "
+            "Verwaltungen erhebliche Mehrkosten, die in keinem Haushaltsplan "
+            "vorgesehen waren.",
+            "Hinzu kommt, dass die Kommunikation zwischen Bürgerinnen, Bürgern und "
+            "Ämtern zunehmend per E-Mail und über Onlineportale abgewickelt wird.",
+            "Die Anforderungen an Datenschutz und Informationssicherheit sind dadurch "
+            "deutlich gestiegen.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Eine Befragung unter zweihundert Kommunalverwaltungen zeigt ein "
+            "uneinheitliches Bild.",
+            "Während größere Städte eigene Rechenzentren betreiben, sind kleinere "
+            "Gemeinden auf die Angebote kommunaler IT-Dienstleister angewiesen.",
+            "Diese wiederum beziehen ihre Standardsoftware häufig von denselben "
+            "internationalen Konzernen, sodass sich die Abhängigkeit nur "
+            "verlagert.{fn:Die Befragung wurde zwischen März und Mai durchgeführt. "
+            "|Die Rücklaufquote lag bei 41 Prozent.}",
+            "Forschungs- und Entwicklungsvorhaben, die Alternativen erproben, "
+            "erhalten bislang nur geringe Fördermittel.",
+        ],
+    ),
+    ("h2", "2. Maßnahmen der Bundesregierung"),
+    (
+        "p",
+        [
+            "Im Mittelpunkt der Strategie steht ein gemeinsamer Softwarebaukasten, "
+            "der quelloffene Anwendungen für Textverarbeitung, Videokonferenzen und "
+            "Dateiablage bündelt.",
+            "Das Bundesministerium des Innern stellt dafür in den kommenden vier "
+            "Jahren insgesamt 120 Millionen Euro bereit.",
+            "Ergänzend sollen Beschaffungsrichtlinien so geändert werden, dass offene "
+            "Standards bei Ausschreibungen ausdrücklich bevorzugt werden.",
+            "Ein eigenes Kompetenzzentrum berät Behörden bei der Migration und "
+            "sammelt Erfahrungen aus Pilotprojekten.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Besonders umstritten ist das Halbleiter-Förderprogramm, mit dem die "
+            "Regierung die Fertigung sicherheitskritischer Komponenten im Inland "
+            "unterstützen will.",
+            "Kritiker bemängeln, dass die Subventionen vor allem wenigen "
+            "Großunternehmen zugutekommen.{fn:So etwa der Sachverständigenrat in "
+            "seinem Jahresgutachten.}",
+            "Befürworter verweisen dagegen auf die Erfahrungen der vergangenen "
+            "Lieferkettenkrise, in der ganze Produktionslinien wochenlang stillstanden.",
+            "Beide Seiten sind sich jedoch einig, dass eine verlässliche "
+            "Finanzierungsperspektive wichtiger ist als die Höhe einzelner Zuschüsse.",
+        ],
+    ),
+    ("h2", "3. Umsetzung in Ländern und Kommunen"),
+    (
+        "p",
+        [
+            "Die Länder haben die Strategie sehr unterschiedlich aufgenommen.",
+            "Einige haben eigene Landesprogramme aufgelegt und die Migration ihrer "
+            "Landesverwaltungen bereits begonnen, andere warten auf verbindliche "
+            "Vorgaben des Bundes.",
+            "In den Kommunen fehlt es vor allem an Fachpersonal, das Ausschreibungen "
+            "vorbereiten und neue Systeme betreuen kann.",
+            "Die kommunalen Spitzenverbände fordern deshalb eine dauerhafte "
+            "Beteiligung des Bundes an den Personalkosten.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Ein Beispiel für gelungene Zusammenarbeit ist der Verbund mehrerer "
+            "Landkreise, die ihre Bürgerdienste gemeinsam auf eine quelloffene "
+            "Plattform umgestellt haben.",
+            "Die Landkreise teilen sich Betrieb, Schulungen und Weiterentwicklung und "
+            "konnten so ihre jährlichen Lizenzkosten um mehr als ein Drittel "
+            "senken.{fn:Angaben der beteiligten Kreisverwaltungen.}",
+            "Ähnliche Verbünde entstehen derzeit in mehreren Bundesländern.",
+        ],
+    ),
+    ("h2", "4. Empfehlungen"),
+    (
+        "p",
+        [
+            "Aus der Analyse ergeben sich drei Empfehlungen.",
+            "Erstens sollte der Bund die Finanzierung des Softwarebaukastens über die "
+            "laufende Legislaturperiode hinaus absichern.",
+            "Zweitens brauchen Kommunen eine zentrale Anlaufstelle, die Verträge "
+            "prüft, Musterausschreibungen bereitstellt und bei Streitfällen mit "
+            "Anbietern vermittelt.",
+            "Drittens sollten Forschungseinrichtungen stärker eingebunden werden, "
+            "damit die Verwaltung von neuen Entwicklungen früher erfährt.",
+            "Nur wenn diese Schritte zusammenwirken, wird digitale Souveränität mehr "
+            "als ein politisches Schlagwort sein.",
+        ],
+    ),
+]
+
+SPALTEN: list[Block] = [
+    ("h1", "Wasserstoff im Verkehrssektor"),
+    (
+        "p",
+        [
+            "Grüner Wasserstoff gilt als Hoffnungsträger für Bereiche, die sich nur "
+            "schwer elektrifizieren lassen.",
+            "Dazu zählen der Schwerlastverkehr, die Schifffahrt und der Luftverkehr.",
+            "Dieses Kurzgutachten untersucht, welche Rolle Wasserstoff bis zum Jahr "
+            "2040 im deutschen Verkehrssektor spielen kann.",
+        ],
+    ),
+    (
+        "columns",
+        [
+            ("h2", "Zusammenfassung"),
+            (
+                "p",
+                [
+                    "Die Herstellung von Wasserstoff durch Elektrolyse benötigt große "
+                    "Mengen erneuerbaren Stroms.",
+                    "Solange dieser knapp ist, sollte Wasserstoff vorrangig dort "
+                    "eingesetzt werden, wo es keine effizienteren Alternativen gibt.",
+                    "Für Personenkraftwagen ist der batterieelektrische Antrieb "
+                    "deutlich günstiger, weil bei der Umwandlung weniger Energie "
+                    "verloren geht.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "Im Güterfernverkehr ist das Bild weniger eindeutig.",
+                    "Brennstoffzellen-Lastkraftwagen erreichen große Reichweiten und "
+                    "lassen sich schnell betanken, sind aber in der Anschaffung "
+                    "teurer.",
+                    "Der Aufbau eines flächendeckenden Tankstellennetzes würde nach "
+                    "unseren Schätzungen mehrere Milliarden Euro kosten.",
+                    "Oberleitungen auf Autobahnen wären eine Alternative, deren "
+                    "Wirtschaftlichkeit ebenfalls umstritten ist.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "Für Schiffe und Flugzeuge kommen vor allem synthetische "
+                    "Kraftstoffe infrage, die aus Wasserstoff hergestellt werden.",
+                    "Ihre Produktion ist heute noch sehr teuer, dürfte aber mit "
+                    "wachsenden Anlagenkapazitäten günstiger werden.",
+                    "Internationale Abkommen sind dafür unverzichtbar, da Schiff- und "
+                    "Luftfahrt grenzüberschreitend organisiert sind.",
+                ],
+            ),
+        ],
+    ),
+    ("h2", "Schlussfolgerungen"),
+    (
+        "p",
+        [
+            "Wasserstoff ist kein Allheilmittel für die Verkehrswende.",
+            "Er kann aber in einzelnen Anwendungen einen wichtigen Beitrag leisten, "
+            "wenn Infrastruktur, Förderung und Regulierung aufeinander abgestimmt "
+            "werden.{fn:Eine ausführliche Fassung der Berechnungen ist auf Anfrage "
+            "erhältlich.}",
+            "Die Politik sollte deshalb klare Prioritäten setzen und Fördermittel "
+            "nicht nach dem Gießkannenprinzip verteilen.",
+        ],
+    ),
+]
+
+NACHTEST: list[Block] = [
+    ("h1", "Mietrecht und Wohnungsmarkt"),
+    (
+        "p",
+        [
+            "In vielen Großstädten sind die Angebotsmieten in den letzten zehn Jahren "
+            "stärker gestiegen als die Einkommen.",
+            "Der Gesetzgeber hat darauf mit der Mietpreisbremse reagiert, deren "
+            "Wirkung bis heute umstritten ist.{fn:Die Regelung gilt nur in Gebieten "
+            "mit angespanntem Wohnungsmarkt.}",
+            "Diese Stellungnahme beschreibt die Rechtslage und schlägt "
+            "Verbesserungen vor.",
+        ],
+    ),
+    ("h2", "Rechtslage"),
+    (
+        "p",
+        [
+            "Bei der Wiedervermietung darf die Miete höchstens zehn Prozent über der "
+            "ortsüblichen Vergleichsmiete liegen.",
+            "Ausnahmen gelten für Neubauten und umfassend modernisierte Wohnungen.",
+            "Vermieterinnen und Vermieter müssen die Vormiete auf Nachfrage "
+            "offenlegen, was in der Praxis jedoch selten überprüft wird.",
+            "Mieterinnen und Mieter scheuen häufig den Rechtsweg, weil sie um das "
+            "Mietverhältnis fürchten.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Die Landesregierungen bestimmen durch Rechtsverordnung, welche Gemeinden "
+            "als angespannte Wohnungsmärkte gelten.",
+            "Mehrere dieser Verordnungen wurden von Gerichten wegen formaler Mängel "
+            "aufgehoben.{fn:Meist fehlte eine ausreichende Begründung. |Die "
+            "Verordnungen wurden später neu erlassen.}",
+            "Die Rechtsunsicherheit schadet beiden Vertragsparteien.",
+        ],
+    ),
+    ("h2", "Vorschläge"),
+    (
+        "p",
+        [
+            "Wir empfehlen, die Auskunftspflichten zu vereinfachen und einen "
+            "bundesweit einheitlichen Mietspiegel einzuführen.",
+            "Ein digitales Mietenregister würde Vergleichsmieten nachvollziehbar "
+            "machen und Streitigkeiten vermeiden.",
+            "Zugleich muss der Wohnungsneubau beschleunigt werden, denn ohne "
+            "zusätzliches Angebot kann keine Regulierung die Knappheit beseitigen.",
+            "Genehmigungsverfahren sollten dafür digitalisiert und "
+            "Bauvorschriften zwischen den Ländern angeglichen werden.",
+        ],
+    ),
+    (
+        "columns",
+        [
+            ("h2", "Anhang: Begriffe"),
+            (
+                "p",
+                [
+                    "Die ortsübliche Vergleichsmiete ist die Miete, die in den "
+                    "letzten sechs Jahren für vergleichbare Wohnungen vereinbart "
+                    "wurde.",
+                    "Sie wird meist aus dem örtlichen Mietspiegel abgelesen.",
+                    "Eine Staffelmiete legt die künftigen Erhöhungen schon beim "
+                    "Vertragsschluss fest.",
+                    "Bei einer Indexmiete folgt die Miete dagegen der Entwicklung "
+                    "der Verbraucherpreise.",
+                    "Beide Formen sind auch in Gebieten mit Mietpreisbremse "
+                    "zulässig, unterliegen dort aber zusätzlichen Grenzen.",
+                ],
+            ),
+        ],
+    ),
+]
+
+
+def _paragraph_html(sentences: list[str]) -> str:
+    def footnote(match: re.Match[str]) -> str:
+        return f'<span class="fn">{match.group(1).replace("|", "")}</span>'
+
+    return "<p>" + " ".join(_FOOTNOTE.sub(footnote, s) for s in sentences) + "</p>"
+
+
+def blocks_html(blocks: list[Block]) -> str:
+    """The HTML body of ``blocks``."""
+    parts = []
+    for kind, content in blocks:
+        if kind == "p":
+            parts.append(_paragraph_html(content))  # type: ignore[arg-type]
+        elif kind == "columns":
+            parts.append(f'<div class="columns">{blocks_html(content)}</div>')  # type: ignore[arg-type]
+        else:
+            parts.append(f"<{kind}>{content}</{kind}>")
+    return "\n".join(parts)
+
+
+def gold_sentences(blocks: list[Block]) -> list[dict[str, str]]:
+    """The gold sentences of ``blocks`` in reading order (footnotes after their sentence)."""
+    gold: list[dict[str, str]] = []
+    for kind, content in blocks:
+        if kind == "p":
+            for sentence in content:  # type: ignore[union-attr]
+                gold.append({"text": _FOOTNOTE.sub("", sentence), "kind": "sentence"})
+                for note in _FOOTNOTE.findall(sentence):
+                    gold.extend(
+                        {"text": part.strip(), "kind": "footnote"} for part in note.split("|")
+                    )
+        elif kind == "columns":
+            gold.extend(gold_sentences(content))  # type: ignore[arg-type]
+        else:
+            gold.append({"text": str(content), "kind": "heading"})
+    return gold
