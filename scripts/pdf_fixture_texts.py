@@ -280,6 +280,14 @@ NACHTEST: list[Block] = [
 ]
 
 
+FURNITURE: dict[str, list[str]] = {
+    "bericht": ["Arbeitspapier 3/2026", "Digitale Verwaltung"],
+    "spalten": ["Kurzgutachten Verkehr", "Seite"],
+    "nachtest": ["Stellungnahme Wohnen", "Mai 2026", "–"],
+}
+"""Running header and footer text of each fixture (page numbers are checked by F1)."""
+
+
 def _paragraph_html(sentences: list[str]) -> str:
     def footnote(match: re.Match[str]) -> str:
         return f'<span class="fn">{match.group(1).replace("|", "")}</span>'

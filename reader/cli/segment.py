@@ -10,8 +10,9 @@ from typing import Annotated
 
 import typer
 
-from reader.segment import Paragraph, segment
-from reader.source import read_source
+from reader.cli.progress import import_progress
+from reader.importers import load_document
+from reader.segment import Paragraph, segment_document
 
 
 class OutputFormat(StrEnum):
@@ -45,10 +46,11 @@ def segment_command(
     numbers glued to sentence ends (kept as markers in jsonl), lost list
     markup and junk runs.
     """
-    source = read_source(file)
-    if source.warning:
-        print(f"reader: warning: {source.warning}", file=sys.stderr)
-    paragraphs = segment(source.text)
+    with import_progress(file) as progress:
+        document = load_document(file, progress=progress)
+    for warning in document.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    paragraphs = segment_document(document)
     lines = _text_lines(paragraphs) if output_format is OutputFormat.text else _jsonl(paragraphs)
     sys.stdout.writelines(lines)
 

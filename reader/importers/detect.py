@@ -8,6 +8,7 @@ from typing import BinaryIO, Protocol
 
 from reader.document import Document
 from reader.errors import InputError
+from reader.importers.pdf import import_pdf
 from reader.importers.text import import_text
 from reader.source import STDIN_NAME, read_bytes
 
@@ -21,16 +22,18 @@ class Importer(Protocol):
     ) -> Document: ...
 
 
-IMPORTERS: dict[str, Importer] = {"txt": import_text}
+IMPORTERS: dict[str, Importer] = {"txt": import_text, "pdf": import_pdf}
 """Format name (the ``--from`` value) → importer."""
 
 FORMATS = tuple(IMPORTERS)
 
-_EXTENSIONS = {".txt": "txt", ".text": "txt"}
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".pdf": "pdf"}
 
 
 def detect_format(name: str, data: bytes) -> str:
     """The format of ``data`` read from ``name``: its extension, plain text otherwise."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if name != STDIN_NAME:
         extension = PurePath(name).suffix.lower()
         if extension in _EXTENSIONS:

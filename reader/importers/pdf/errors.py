@@ -14,8 +14,8 @@ class NotAPdfError(PdfError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"{name}: not a PDF file (no %PDF- header); check the file, or pass --from "
-            "with its real format"
+            f"{name}: not a PDF file (no %PDF- header); check that it is complete and "
+            "really a PDF"
         )
 
 
