@@ -49,8 +49,8 @@ def split_footnotes(
     while start > 0 and ordered[start - 1].size < SMALLER * body_size:
         start -= 1
     area = ordered[start:]
-    first_label = next((i for i, line in enumerate(area) if note_label(line)), None)
-    if first_label is None or (first_label > 0 and previous is None):
+    first_label = next((i for i, line in enumerate(area) if note_label(line)), len(area))
+    if not area or (first_label > 0 and previous is None):
         return lines, []
     previous_lines = area[:first_label]
     if previous is not None:

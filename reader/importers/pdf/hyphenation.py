@@ -46,7 +46,7 @@ def line_joint(previous: str, following: str) -> Joint:
     last = previous[-1]
     if last == SOFT_HYPHEN:
         return Joint(1, "")
-    if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalpha():
+    if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalnum():
         return SPACE
     word = _FIRST_WORD.match(following)
     if word is None:
