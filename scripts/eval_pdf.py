@@ -69,7 +69,9 @@ def score(name: str) -> Score:
     ]
     unknown = sorted({w for f in found for w in _WORD.findall(f["text"])} - vocabulary)
     headings_missing = [
-        g["text"] for g in gold if g["kind"] == "heading" and (g["text"], "heading") not in found_set
+        g["text"]
+        for g in gold
+        if g["kind"] == "heading" and (g["text"], "heading") not in found_set
     ]
     return Score(
         name,
@@ -89,7 +91,10 @@ def main() -> None:
     parser.add_argument("names", nargs="*", default=[*TUNING, *HELD_OUT])
     parser.add_argument("--verbose", "-v", action="store_true", help="list missed/extra sentences")
     args = parser.parse_args()
-    print("| fixture | set | precision | recall | F1 | furniture in sentences | words not in gold | headings missed |")
+    print(
+        "| fixture | set | precision | recall | F1 | furniture in sentences "
+        "| words not in gold | headings missed |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for name in args.names:
         result = score(name)

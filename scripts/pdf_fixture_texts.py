@@ -49,8 +49,7 @@ BERICHT: list[Block] = [
     (
         "p",
         [
-            "Eine Befragung unter zweihundert Kommunalverwaltungen zeigt ein "
-            "uneinheitliches Bild.",
+            "Eine Befragung unter zweihundert Kommunalverwaltungen zeigt ein uneinheitliches Bild.",
             "Während größere Städte eigene Rechenzentren betreiben, sind kleinere "
             "Gemeinden auf die Angebote kommunaler IT-Dienstleister angewiesen.",
             "Diese wiederum beziehen ihre Standardsoftware häufig von denselben "
@@ -214,8 +213,7 @@ NACHTEST: list[Block] = [
             "Der Gesetzgeber hat darauf mit der Mietpreisbremse reagiert, deren "
             "Wirkung bis heute umstritten ist.{fn:Die Regelung gilt nur in Gebieten "
             "mit angespanntem Wohnungsmarkt.}",
-            "Diese Stellungnahme beschreibt die Rechtslage und schlägt "
-            "Verbesserungen vor.",
+            "Diese Stellungnahme beschreibt die Rechtslage und schlägt Verbesserungen vor.",
         ],
     ),
     ("h2", "Rechtslage"),

@@ -35,9 +35,9 @@ class ImportProgress:
         if now - self.started < SHOW_AFTER_S:
             return
         interactive = self.stream.isatty()
-        if not interactive and self.last_shown is not None and now - self.last_shown < 1.0:
-            if done != total:
-                return
+        recent = self.last_shown is not None and now - self.last_shown < 1.0
+        if not interactive and recent and done != total:
+            return
         self.last_shown = now
         message = f"reader: reading {self.name}: page {done} of {total}"
         if interactive:

@@ -8,6 +8,7 @@ from typing import BinaryIO, Protocol
 
 from reader.document import Document
 from reader.errors import InputError
+from reader.importers.cache import cached_import
 from reader.importers.pdf import import_pdf
 from reader.importers.text import import_text
 from reader.source import STDIN_NAME, read_bytes
@@ -53,4 +54,4 @@ def load_document(
     chosen = source_format or detect_format(name, data)
     if chosen not in IMPORTERS:
         raise InputError(f"unknown input format {chosen!r}; choose {', '.join(FORMATS)}")
-    return IMPORTERS[chosen](data, name, progress=progress)
+    return cached_import(IMPORTERS[chosen], data, name, chosen, progress)

@@ -82,7 +82,9 @@ def test_blocks_know_their_page() -> None:
 
 def test_progress_counts_pages() -> None:
     calls: list[tuple[int, int]] = []
-    import_pdf((FIXTURES / "bericht.pdf").read_bytes(), "b.pdf", progress=lambda *a: calls.append(a))
+    import_pdf(
+        (FIXTURES / "bericht.pdf").read_bytes(), "b.pdf", progress=lambda *a: calls.append(a)
+    )
     assert calls == [(1, 3), (2, 3), (3, 3)]
 
 

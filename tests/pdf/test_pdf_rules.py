@@ -45,7 +45,9 @@ def test_line_end_hyphen(first: str, second: str, joined: str) -> None:
 # --- page furniture ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["7", "- 7 -", "– 12 –", "Seite 7", "Seite 7 von 20", "7 / 20", "vii"])
+@pytest.mark.parametrize(
+    "text", ["7", "- 7 -", "– 12 –", "Seite 7", "Seite 7 von 20", "7 / 20", "vii"]
+)
 def test_page_numbers_are_recognised(text: str) -> None:
     assert is_page_number(text)
 
@@ -63,7 +65,11 @@ def _report_page(number: int, body: list[str]) -> Page:
 
 
 def test_running_header_and_page_numbers_are_removed() -> None:
-    bodies = [["Es war", "einmal", "ein Staat"], ["Er hatte", "viele", "Ämter"], ["Sie", "machten", "Akten"]]
+    bodies = [
+        ["Es war", "einmal", "ein Staat"],
+        ["Er hatte", "viele", "Ämter"],
+        ["Sie", "machten", "Akten"],
+    ]
     pages = [_report_page(n, body) for n, body in enumerate(bodies, start=1)]
     assert [[ln.text for ln in page.lines] for page in remove_furniture(pages)] == bodies
 
@@ -133,7 +139,9 @@ def _blocks(lines: list[tuple[Line, int]], outline=()):
     return build_blocks(flow, [], styles)
 
 
-BODY = [line("Ein ganz normaler Satz in einer Zeile voller Text, die", 100 + 14 * i) for i in range(5)]
+BODY = [
+    line("Ein ganz normaler Satz in einer Zeile voller Text, die", 100 + 14 * i) for i in range(5)
+]
 
 
 def test_larger_and_bold_lines_are_headings_ranked_by_size() -> None:

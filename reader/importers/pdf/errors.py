@@ -14,8 +14,7 @@ class NotAPdfError(PdfError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"{name}: not a PDF file (no %PDF- header); check that it is complete and "
-            "really a PDF"
+            f"{name}: not a PDF file (no %PDF- header); check that it is complete and really a PDF"
         )
 
 

@@ -135,7 +135,9 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     for index in range(start, end):
         if text[index].isdigit():
             raw.FPDFText_GetCharOrigin(textpage, index, x, ctypes.byref(dy := ctypes.c_double()))
-            digits.append((index - start, raw.FPDFText_GetFontSize(textpage, index), height - dy.value))
+            digits.append(
+                (index - start, raw.FPDFText_GetFontSize(textpage, index), height - dy.value)
+            )
     return _Fragment(
         text=text[start:end].replace("\x02", _SOFT_HYPHEN),
         left=left,
@@ -198,7 +200,14 @@ def _line(fragment: _Fragment) -> Line:
         and fragment.baseline - baseline > _SUPERSCRIPT_RISE * fragment.size
     )
     if not raised:
-        return Line(fragment.text, fragment.left, fragment.right, fragment.baseline, fragment.size, fragment.bold)
+        return Line(
+            fragment.text,
+            fragment.left,
+            fragment.right,
+            fragment.baseline,
+            fragment.size,
+            fragment.bold,
+        )
     text = fragment.text
     pieces: list[str] = []
     markers: list[FootnoteRef] = []

@@ -44,16 +44,11 @@ class HeadingStyles:
     @classmethod
     def find(cls, lines: list[Line], outline: list[OutlineEntry]) -> HeadingStyles:
         body_size = body_font_size(lines)
-        styles = {
-            _style(line)
-            for line in lines
-            if _looks_like_heading(line, body_size)
-        }
+        styles = {_style(line) for line in lines if _looks_like_heading(line, body_size)}
         ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
         levels = {style: min(index + 1, 6) for index, style in enumerate(ranked)}
         titles = {
-            (normalized_title(entry.title), entry.page): min(entry.level, 6)
-            for entry in outline
+            (normalized_title(entry.title), entry.page): min(entry.level, 6) for entry in outline
         }
         return cls(body_size, levels, titles)
 

@@ -23,7 +23,9 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 """Hyphen-minus, hyphen (what typesetters print at automatic breaks), non-breaking hyphen."""
 
-_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "noch", "wie", "bis", "als", "beziehungsweise"})
+_CONJUNCTIONS = frozenset(
+    {"und", "oder", "bzw", "sowie", "noch", "wie", "bis", "als", "beziehungsweise"}
+)
 _LAST_PIECE = re.compile(r"(\w+)$")
 _FIRST_WORD = re.compile(r"\w+")
 

@@ -32,7 +32,9 @@ def import_pdf(
     notes: list[Note] = []
     for page in pages:
         previous = notes[-1] if notes and notes[-1].page == page.number - 1 else None
-        body, page_notes = split_footnotes(list(page.lines), styles.body_size, page.number, previous)
+        body, page_notes = split_footnotes(
+            list(page.lines), styles.body_size, page.number, previous
+        )
         flow.extend(
             PlacedLine(line, page.number, styles.level(line, page.number))
             for line in reading_order(body)

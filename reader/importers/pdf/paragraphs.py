@@ -13,6 +13,7 @@ first calls it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from reader.document import Block, FootnoteRef
@@ -53,7 +54,7 @@ def build_blocks(flow: list[PlacedLine], notes: list[Note], styles: HeadingStyle
 def _line_pitch(flow: list[PlacedLine]) -> float:
     steps = [
         after.line.baseline - before.line.baseline
-        for before, after in zip(flow, flow[1:], strict=False)
+        for before, after in pairwise(flow)
         if before.page == after.page
         and not before.level
         and 0 < after.line.baseline - before.line.baseline < 2.5 * before.line.size
@@ -88,7 +89,10 @@ def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
             joint = line_joint(text, line.text)
             text = text[: len(text) - joint.drop] + joint.separator
         offset = len(text)
-        refs.extend(FootnoteRef(min(offset + ref.position, offset + len(line.text)), ref.marker) for ref in line.markers)
+        refs.extend(
+            FootnoteRef(min(offset + ref.position, offset + len(line.text)), ref.marker)
+            for ref in line.markers
+        )
         text += line.text
     return text, tuple(refs)
 
