@@ -35,7 +35,15 @@ import weasyprint
 from pypdf import PdfReader, PdfWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdf_fixture_texts import BERICHT, NACHTEST, SPALTEN, Block, blocks_html, gold_sentences
+from pdf_fixture_texts import (
+    BERICHT,
+    NACHTEST,
+    NACHTEST2,
+    SPALTEN,
+    Block,
+    blocks_html,
+    gold_sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,12 +82,21 @@ body { font-family: "DejaVu Sans"; font-size: 9.5pt; line-height: 1.4; }
 h1 { font-size: 15pt; } h2 { font-size: 11pt; }
 .fn { font-size: 7pt; }
 """,
+    "nachtest2": """
+@page { size: A6; margin: 14mm 10mm 16mm 10mm;
+  @bottom-left { content: "Pflege-Kompass 2026"; font-size: 6pt; }
+  @bottom-right { content: "Seite " counter(page) " von " counter(pages); font-size: 6pt; } }
+body { font-family: "DejaVu Serif"; font-size: 8pt; line-height: 1.3; }
+h1 { font-size: 13pt; } h3 { font-size: 8pt; font-weight: bold; margin: 0.8em 0 0.3em; }
+.fn { font-size: 6pt; }
+""",
 }
 
 DOCUMENTS: dict[str, list[Block]] = {
     "bericht": BERICHT,
     "spalten": SPALTEN,
     "nachtest": NACHTEST,
+    "nachtest2": NACHTEST2,
 }
 
 

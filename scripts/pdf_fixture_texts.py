@@ -282,8 +282,49 @@ FURNITURE: dict[str, list[str]] = {
     "bericht": ["Arbeitspapier 3/2026", "Digitale Verwaltung"],
     "spalten": ["Kurzgutachten Verkehr", "Seite"],
     "nachtest": ["Stellungnahme Wohnen", "Mai 2026", "–"],
+    "nachtest2": ["Pflege-Kompass", "Seite"],
 }
 """Running header and footer text of each fixture (page numbers are checked by F1)."""
+
+NACHTEST2: list[Block] = [
+    ("h1", "Pflege auf dem Land"),
+    (
+        "p",
+        [
+            "Auf dem Land fehlen ambulante Pflegedienste, weil die Wege zwischen den "
+            "Haushalten lang und die Fahrtkosten hoch sind.",
+            "Angehörige übernehmen deshalb einen Großteil der Versorgung, oft neben "
+            "einer Vollzeitbeschäftigung.{fn:Nach Schätzungen der Krankenkassen betrifft "
+            "das rund zwei Drittel der Pflegebedürftigen.}",
+        ],
+    ),
+    ("h3", "Nachbarschaftshilfe"),
+    (
+        "p",
+        [
+            "Einige Landkreise fördern Nachbarschaftsnetzwerke, in denen Ehrenamtliche "
+            "Einkäufe, Arztfahrten und Besuche übernehmen.",
+            "Die Koordination übernimmt eine hauptamtliche Fachkraft, die von der "
+            "Gemeinde oder einem Wohlfahrtsverband angestellt ist.",
+            "Wo solche Netzwerke bestehen, können Pflegebedürftige deutlich länger "
+            "in ihrer eigenen Wohnung bleiben.",
+        ],
+    ),
+    ("h3", "Telepflege"),
+    (
+        "p",
+        [
+            "Videosprechstunden und Sensoren in der Wohnung sollen Pflegekräfte "
+            "entlasten.",
+            "Die Erfahrungen aus Modellprojekten sind bisher gemischt, weil die "
+            "Internetverbindungen in vielen Dörfern zu langsam sind.{fn:Siehe den "
+            "Zwischenbericht der Begleitforschung.}",
+            "Ohne den Ausbau der Breitbandnetze bleibt die Telepflege deshalb ein "
+            "Versprechen für die Zukunft.",
+        ],
+    ),
+]
+"""Written after the importer was tuned: the second held-out document."""
 
 
 def _paragraph_html(sentences: list[str]) -> str:
