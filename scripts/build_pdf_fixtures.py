@@ -9,10 +9,11 @@ Writes, from the German texts in ``pdf_fixture_texts.py``:
   sentences across page breaks; tuning set.
 - ``spalten.pdf`` — the same features plus one page set in two columns;
   tuning set.
-- ``nachtest.pdf`` — built after the importer was tuned, in another style
+- ``nachtest.pdf`` — built with the others, first scored after tuning, in another style
   (sans-serif, header left and right, ``– N –`` footers, a two-column
   appendix): the held-out set.
 - ``*.gold.jsonl`` — the gold sentences (text, kind) of each.
+- ``liste.pdf`` (a bulleted list) and ``teilscan.pdf`` (it, then a scanned page);
 - the bad PDFs: ``verschluesselt.pdf`` (password), ``abgeschnitten.pdf``
   (truncated), ``zufall.pdf`` (random bytes), ``scan.pdf`` (a page image, no
   text layer).
@@ -37,8 +38,10 @@ from pypdf import PdfReader, PdfWriter
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pdf_fixture_texts import (
     BERICHT,
+    LISTE,
     NACHTEST,
     NACHTEST2,
+    NACHTEST3,
     SPALTEN,
     Block,
     blocks_html,
@@ -90,6 +93,22 @@ body { font-family: "DejaVu Serif"; font-size: 8pt; line-height: 1.3; }
 h1 { font-size: 13pt; } h3 { font-size: 8pt; font-weight: bold; margin: 0.8em 0 0.3em; }
 .fn { font-size: 6pt; }
 """,
+    "nachtest3": """
+@page { size: letter; margin: 25mm 30mm 25mm 30mm;
+  @top-left { content: string(chapter); font-size: 8pt; font-style: italic; }
+  @top-right { content: "Wärmeplanung 2026 · " counter(page); font-size: 8pt; } }
+h2 { string-set: chapter content(); }
+body { font-family: "DejaVu Sans"; font-size: 11pt; line-height: 1.45; }
+p { margin: 0; text-indent: 1.5em; }
+h1 { font-size: 20pt; } h2 { font-size: 14pt; margin: 1em 0 0.4em; }
+h3 { font-size: 11pt; font-weight: bold; margin: 0.8em 0 0.2em; }
+ul { margin: 0.3em 0; }
+.fn { font-size: 8.5pt; text-indent: 0; }
+""",
+    "liste": """
+@page { size: A6; margin: 12mm 10mm; }
+body { font-family: "DejaVu Serif"; font-size: 9pt; line-height: 1.3; }
+""",
 }
 
 DOCUMENTS: dict[str, list[Block]] = {
@@ -97,6 +116,8 @@ DOCUMENTS: dict[str, list[Block]] = {
     "spalten": SPALTEN,
     "nachtest": NACHTEST,
     "nachtest2": NACHTEST2,
+    "nachtest3": NACHTEST3,
+    "liste": LISTE,
 }
 
 
@@ -133,19 +154,37 @@ def scanned(pdf: bytes, directory: Path) -> bytes:
         image.unlink()
 
 
+def with_scanned_page(pdf: bytes, directory: Path) -> bytes:
+    """``pdf`` followed by a scanned page (an image of its own first page)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.append(PdfReader(io.BytesIO(scanned(pdf, directory))))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "pdf")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help="build only these documents (and no bad PDFs)"
+    )
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     rendered = {}
     for name, blocks in DOCUMENTS.items():
+        if args.only and name not in args.only:
+            continue
         rendered[name] = render(blocks, STYLES[name])
         (out / f"{name}.pdf").write_bytes(rendered[name])
         with (out / f"{name}.gold.jsonl").open("w", encoding="utf-8") as gold:
             for record in gold_sentences(blocks):
                 gold.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if "liste" in rendered:
+        (out / "teilscan.pdf").write_bytes(with_scanned_page(rendered["liste"], out))
+    if args.only:
+        return
     report = rendered["bericht"]
     (out / "verschluesselt.pdf").write_bytes(encrypted(report))
     (out / "abgeschnitten.pdf").write_bytes(report[: len(report) // 3])

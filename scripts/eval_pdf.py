@@ -29,8 +29,8 @@ from pdf_fixture_texts import FURNITURE  # noqa: E402
 from reader.importers import load_document  # noqa: E402
 from reader.segment import all_sentences, segment_document  # noqa: E402
 
-TUNING = ("bericht", "spalten")
-HELD_OUT = ("nachtest", "nachtest2")
+TUNING = ("bericht", "spalten", "liste")
+HELD_OUT = ("nachtest", "nachtest2", "nachtest3")
 _WORD = re.compile(r"\w+(?:[-‐]\w+)*")
 
 

@@ -1,7 +1,8 @@
 """German texts (written for this project) of the PDF fixtures, with their gold.
 
-Each document is a list of blocks: ``("h1"|"h2", text)``, ``("p", [sentence, ...])``
-and ``("columns", [block, ...])`` for a section typeset in two columns on a page
+Each document is a list of blocks: ``("h1"|"h2"|"h3", text)``,
+``("p", [sentence, ...])``, ``("ul", [item sentence, ...])`` and
+``("columns", [block, ...])`` for a section typeset in two columns on a page
 of its own. A footnote stands inside a sentence as ``{fn:Text. More text.}``
 right after the word that carries its call; WeasyPrint prints it at the page
 foot. The gold sentences (:func:`gold_sentences`) are derived from the same
@@ -283,6 +284,7 @@ FURNITURE: dict[str, list[str]] = {
     "spalten": ["Kurzgutachten Verkehr", "Seite"],
     "nachtest": ["Stellungnahme Wohnen", "Mai 2026", "–"],
     "nachtest2": ["Pflege-Kompass", "Seite"],
+    "nachtest3": ["Wärmeplanung 2026"],
 }
 """Running header and footer text of each fixture (page numbers are checked by F1)."""
 
@@ -314,8 +316,7 @@ NACHTEST2: list[Block] = [
     (
         "p",
         [
-            "Videosprechstunden und Sensoren in der Wohnung sollen Pflegekräfte "
-            "entlasten.",
+            "Videosprechstunden und Sensoren in der Wohnung sollen Pflegekräfte entlasten.",
             "Die Erfahrungen aus Modellprojekten sind bisher gemischt, weil die "
             "Internetverbindungen in vielen Dörfern zu langsam sind.{fn:Siehe den "
             "Zwischenbericht der Begleitforschung.}",
@@ -325,6 +326,99 @@ NACHTEST2: list[Block] = [
     ),
 ]
 """Written after the importer was tuned: the second held-out document."""
+
+NACHTEST3: list[Block] = [
+    ("h1", "Kommunale Wärmeplanung"),
+    ("h2", "Warum Wärmeplanung?"),
+    (
+        "p",
+        [
+            "Mehr als die Hälfte des Energiebedarfs in Deutschland entfällt auf Wärme, "
+            "und der größte Teil davon wird noch mit Erdgas und Heizöl erzeugt.",
+            "Das Wärmeplanungsgesetz verpflichtet deshalb alle Gemeinden, bis spätestens "
+            "2028 einen Plan für eine klimaneutrale Wärmeversorgung vorzulegen.",
+            "Größere Städte müssen schon zwei Jahre früher fertig sein.{fn:Die Frist "
+            "gilt für Gemeinden mit mehr als hunderttausend Einwohnern.}",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Für Hauseigentümerinnen und Hauseigentümer schafft der Plan "
+            "Orientierung, weil er zeigt, wo künftig ein Wärmenetz verlegt wird.",
+            "Wer weiß, dass sein Haus bald an ein Netz angeschlossen werden kann, "
+            "muss keine eigene Wärmepumpe anschaffen.",
+        ],
+    ),
+    ("h2", "Was ein Wärmeplan enthält"),
+    (
+        "p",
+        [
+            "Ein Wärmeplan besteht aus mehreren Teilen, die aufeinander aufbauen:",
+        ],
+    ),
+    (
+        "ul",
+        [
+            "Eine Bestandsanalyse erfasst, wie viel Wärme in jedem Quartier verbraucht "
+            "und womit sie erzeugt wird.",
+            "Eine Potenzialanalyse zeigt, welche erneuerbaren Quellen vor Ort zur "
+            "Verfügung stehen, etwa Abwärme aus Industriebetrieben oder Geothermie.",
+            "Ein Zielszenario beschreibt die Versorgung im Jahr 2045.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Aus diesen Teilen leitet die Gemeinde eine Umsetzungsstrategie mit "
+            "konkreten Maßnahmen ab.",
+            "Der Plan selbst ist rechtlich nicht bindend, er bereitet aber spätere "
+            "Entscheidungen des Gemeinderats vor.",
+        ],
+    ),
+    ("h3", "Beteiligung der Öffentlichkeit"),
+    (
+        "p",
+        [
+            "Bürgerinnen und Bürger sowie Unternehmen müssen während der Planung beteiligt werden.",
+            "Viele Gemeinden veranstalten dazu Informationsabende und stellen "
+            "Entwürfe im Internet zur Stellungnahme bereit.{fn:Eine Übersicht guter "
+            "Beispiele bietet der Leitfaden des Kompetenzzentrums.}",
+            "Die Erfahrung zeigt, dass frühe Beteiligung spätere Konflikte über "
+            "Leitungstrassen und Heizzentralen deutlich verringert.",
+        ],
+    ),
+    ("h2", "Offene Fragen"),
+    (
+        "p",
+        [
+            "Ungeklärt ist vielerorts noch, wer die Wärmenetze bauen und betreiben soll.",
+            "Stadtwerke verfügen über Erfahrung, sind aber oft finanziell nicht in "
+            "der Lage, Investitionen in dieser Größenordnung allein zu stemmen.",
+            "Auch die Preisaufsicht über Wärmenetze ist bisher schwach ausgeprägt, "
+            "was das Vertrauen der künftigen Kundinnen und Kunden belastet.",
+            "Bund und Länder sollten hier rasch für klare Regeln sorgen.",
+        ],
+    ),
+]
+"""Written after ``nachtest2`` had been scored and the importer changed for it:
+the third held-out document (running header from the chapter title, first-line
+indents instead of paragraph gaps, a bulleted list, a bold subheading)."""
+
+LISTE: list[Block] = [
+    ("h2", "Ergebnisse"),
+    ("p", ["Die Auswertung ergab drei Befunde:"]),
+    (
+        "ul",
+        [
+            "Die Nachfrage ist in allen Regionen gestiegen, am stärksten in den Großstädten.",
+            "Die Wartezeiten sind kürzer geworden.",
+            "Die Zufriedenheit der Befragten blieb unverändert.",
+        ],
+    ),
+    ("p", ["Diese Befunde werden im Folgenden erläutert."]),
+]
+"""A list typeset by WeasyPrint, whose bullets are drawn apart from the items."""
 
 
 def _paragraph_html(sentences: list[str]) -> str:
@@ -340,6 +434,9 @@ def blocks_html(blocks: list[Block]) -> str:
     for kind, content in blocks:
         if kind == "p":
             parts.append(_paragraph_html(content))  # type: ignore[arg-type]
+        elif kind == "ul":
+            items = "".join(f"<li>{item}</li>" for item in content)  # type: ignore[union-attr]
+            parts.append(f"<ul>{items}</ul>")
         elif kind == "columns":
             parts.append(f'<div class="columns">{blocks_html(content)}</div>')  # type: ignore[arg-type]
         else:
@@ -351,7 +448,7 @@ def gold_sentences(blocks: list[Block]) -> list[dict[str, str]]:
     """The gold sentences of ``blocks`` in reading order (footnotes after their sentence)."""
     gold: list[dict[str, str]] = []
     for kind, content in blocks:
-        if kind == "p":
+        if kind in ("p", "ul"):
             for sentence in content:  # type: ignore[union-attr]
                 gold.append({"text": _FOOTNOTE.sub("", sentence), "kind": "sentence"})
                 for note in _FOOTNOTE.findall(sentence):

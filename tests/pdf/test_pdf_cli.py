@@ -26,6 +26,14 @@ def test_segment_prints_the_sentences_of_a_pdf() -> None:
     assert result.stderr == ""
 
 
+def test_a_partly_scanned_pdf_prints_its_text_and_a_warning() -> None:
+    result = reader("segment", str(FIXTURES / "teilscan.pdf"))
+    assert result.returncode == 0
+    assert result.stdout.startswith("Ergebnisse\n")
+    assert result.stderr.startswith("reader: warning: page 2 of 2 has no text layer")
+    assert len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize(
     ("fixture", "says"),
     [

@@ -29,7 +29,7 @@ def _load_script(name: str):
 eval_pdf = _load_script("eval_pdf")
 
 
-@pytest.mark.parametrize("name", ["bericht", "spalten", "nachtest"])
+@pytest.mark.parametrize("name", [*eval_pdf.TUNING, *eval_pdf.HELD_OUT])
 def test_sentences_match_the_gold(name: str) -> None:
     score = eval_pdf.score(name)
     assert score.f1 >= 0.95, (score.missed, score.extra)
@@ -73,6 +73,27 @@ def test_sentence_across_page_break_and_footnote_area_is_one_sentence() -> None:
         "Forschungs- und Entwicklungsvorhaben, die Alternativen erproben, erhalten bislang "
         "nur geringe Fördermittel." in sentences
     )
+
+
+def test_bullets_drawn_apart_from_their_items_make_list_items() -> None:
+    blocks = [(b.kind, b.text) for b in _document("liste").blocks]
+    assert blocks[2:5] == [
+        (
+            "list_item",
+            "Die Nachfrage ist in allen Regionen gestiegen, am stärksten in den Großstädten.",
+        ),
+        ("list_item", "Die Wartezeiten sind kürzer geworden."),
+        ("list_item", "Die Zufriedenheit der Befragten blieb unverändert."),
+    ]
+
+
+def test_a_scanned_page_among_text_pages_is_a_warning() -> None:
+    document = _document("teilscan")
+    assert document.warnings == (
+        "page 2 of 2 has no text layer (scanned?) and is left out; run OCR first "
+        "(e.g. ocrmypdf -l deu IN.pdf OUT.pdf) to read them",
+    )
+    assert document.blocks[0].text == "Ergebnisse"
 
 
 def test_blocks_know_their_page() -> None:

@@ -158,6 +158,41 @@ def test_outline_decides_headings_and_levels() -> None:
     assert (blocks[0].kind, blocks[0].level, blocks[0].text) == ("heading", 1, "Einleitung")
 
 
+def test_outline_titles_match_headings_without_their_numbering() -> None:
+    outline = [OutlineEntry("Ausgangslage", 2, 1)]
+    blocks = _blocks([(line("2.1 Ausgangslage", 80), 1), *[(ln, 1) for ln in BODY]], outline)
+    assert (blocks[0].kind, blocks[0].level, blocks[0].text) == ("heading", 2, "2.1 Ausgangslage")
+
+
+def test_bulleted_lines_become_list_items_with_their_indented_lines() -> None:
+    lines = [
+        (line("Die Ziele:", 100, right=120), 1),
+        (line("• Erstens ein Punkt, der länger ist und in der", 114), 1),
+        (line("nächsten Zeile weitergeht.", 128, left=62, right=200), 1),
+        (line("• Zweitens.", 142, right=110), 1),
+        (line("Danach geht der Text als Absatz weiter.", 156), 1),
+    ]
+    assert [(b.kind, b.text) for b in _blocks(lines)] == [
+        ("paragraph", "Die Ziele:"),
+        ("list_item", "Erstens ein Punkt, der länger ist und in der nächsten Zeile weitergeht."),
+        ("list_item", "Zweitens."),
+        ("paragraph", "Danach geht der Text als Absatz weiter."),
+    ]
+
+
+def test_a_dash_opening_a_line_mid_sentence_is_no_bullet() -> None:
+    lines = [
+        (line("Das Ergebnis ist eindeutig, aber die Lage", 100), 1),
+        (line("– so der Bericht – bleibt schwierig.", 114, right=200), 1),
+    ]
+    assert [(b.kind, b.text) for b in _blocks(lines)] == [
+        (
+            "paragraph",
+            "Das Ergebnis ist eindeutig, aber die Lage – so der Bericht – bleibt schwierig.",
+        )
+    ]
+
+
 def test_sentence_across_a_page_break_stays_one_paragraph() -> None:
     lines = [
         (line("Der Satz beginnt auf einer Seite und geht auf der", 500), 1),
@@ -187,3 +222,22 @@ def test_footnote_calls_keep_their_place_in_joined_lines() -> None:
     (block,) = _blocks(lines)
     assert block.text == "Erste Zeile mit einer Fußnote am Ende der Zeile und einem Ruf hier."
     assert block.footnotes == (FootnoteRef(len(block.text) - 1, "3"),)
+
+
+def test_a_footer_ending_in_a_labelled_page_number_goes_even_on_one_page() -> None:
+    lines = (
+        line("Ein Satz im Text, der weitergeht und endet.", 100),
+        line("Pflege-Kompass 2026 Seite 1 von 1", 400, size=6),
+    )
+    (page,) = remove_furniture([Page(1, 300.0, 420.0, lines)])
+    assert [ln.text for ln in page.lines] == ["Ein Satz im Text, der weitergeht und endet."]
+
+
+def test_a_chapter_title_running_on_three_pages_is_furniture() -> None:
+    pages = []
+    for number in range(1, 11):
+        header = "Kapitel 1: Anfang" if number <= 3 else f"Kapitel {number}: Thema {number}"
+        body = [line(f"Text {chr(96 + number) * number}", 100 + 14 * i) for i in range(3)]
+        pages.append(Page(number, 420.0, 595.0, (line(header, 30, size=8), *body)))
+    kept = remove_furniture(pages)
+    assert all(not ln.text.startswith("Kapitel 1:") for page in kept[:3] for ln in page.lines)

@@ -2,7 +2,9 @@
 
 PDFium gives the page text in content order with a line break wherever the
 text jumps; a raised footnote call also makes it break the line, so fragments
-on one baseline are merged back into one :class:`Line`. Only a few characters
+on one baseline are merged back into one :class:`Line`. Where PDFium bridged a
+wide gap with a space of its own (a header's left and right parts, two
+columns side by side), the line is split there. Only a few characters
 per line are asked for their geometry (the line's first letter, its ends, its
 digits), which keeps extraction at a few milliseconds per page.
 """
@@ -27,6 +29,8 @@ _SUPERSCRIPT_SIZE = 0.85
 _SUPERSCRIPT_RISE = 0.15
 """…and raised by more than this share of it is a footnote call."""
 _BOLD_WEIGHT = 600
+_WIDE_GAP = 2.0
+"""A gap wider than this many font sizes separates two pieces of text on a baseline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +101,13 @@ def _page(page, number: int, raw) -> Page:
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         fragments = [
             fragment
-            for start, end in _line_spans(text)
+            for line_start, line_end in _line_spans(text)
+            for start, end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
             if (fragment := _fragment(textpage, text, start, end, height, raw)) is not None
         ]
     finally:
         textpage.close()
-    return Page(number, width, height, tuple(_merge(fragments)))
+    return Page(number, width, height, tuple(_merge(_attach_list_markers(fragments))))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -115,6 +120,20 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
             start = index + 1
     if start < len(text):
         spans.append((start, len(text)))
+    return spans
+
+
+def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+    """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
+    spans = []
+    for index in range(start + 1, end - 1):
+        if text[index] != " " or not raw.FPDFText_IsGenerated(textpage, index):
+            continue
+        gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
+        if gap > _WIDE_GAP * raw.FPDFText_GetFontSize(textpage, index - 1):
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, end))
     return spans
 
 
@@ -162,6 +181,41 @@ def _is_bold(textpage, index: int, raw) -> bool:
     flags = ctypes.c_int()
     length = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
     return length > 0 and b"bold" in buffer.value.lower()
+
+
+_MARKER_LENGTH = 4
+
+
+def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
+    """List bullets and numbers (``•``, ``2.``) put before the text they mark.
+
+    Typesetters may draw a list's markers apart from its items (WeasyPrint
+    draws them after the page's text); a short fragment just left of a
+    fragment on its baseline is such a marker.
+    """
+    markers = [f for f in fragments if len(f.text) <= _MARKER_LENGTH]
+    if not markers:
+        return fragments
+    attached: set[int] = set()
+    for marker in markers:
+        items = [
+            f
+            for f in fragments
+            if f is not marker
+            and id(f) not in attached
+            and len(f.text) > _MARKER_LENGTH
+            and abs(f.baseline - marker.baseline) < 0.2 * f.size
+            and 0 <= f.left - marker.right <= 2.5 * f.size
+        ]
+        if not items:
+            continue
+        item = min(items, key=lambda f: f.left)
+        shift = len(marker.text) + 1
+        item.digits = marker.digits + [(o + shift, size, base) for o, size, base in item.digits]
+        item.text = f"{marker.text} {item.text}"
+        item.left = marker.left
+        attached.add(id(marker))
+    return [f for f in fragments if id(f) not in attached]
 
 
 def _merge(fragments: list[_Fragment]) -> list[Line]:

@@ -1,9 +1,13 @@
 """Page furniture: running headers and footers and page numbers, removed.
 
-Furniture sits in the first or last lines of a page. A line there is furniture
-when it is a page number (``7``, ``- 7 -``, ``Seite 7 von 20``, ``vii``) or
-when the same text (digits ignored) stands at about the same height on many
-pages (running titles, dates, ``Arbeitspapier 3/2026``).
+Furniture sits in the first or last rows of a page (lines on one baseline, like
+a header's left and right parts, are one row). A row there is furniture
+when it is a page number (``7``, ``- 7 -``, ``Seite 7 von 20``, ``vii``), when
+the same text (digits ignored) stands at about the same height on many pages
+(running titles, dates, ``Arbeitspapier 3/2026``; a chapter's running title
+on three pages is enough), or when the page's very first or last line ends
+in a labelled page number (``Pflege-Kompass 2026   Seite 1 von 1``: a footer
+even on a one-page document) — one such line makes its whole row furniture.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from dataclasses import replace
 
 from reader.importers.pdf.layout import Line, Page
 
-EDGE_LINES = 2
-"""How many lines at the top and at the bottom of a page may be furniture."""
+EDGE_ROWS = 2
+"""How many rows at the top and at the bottom of a page may be furniture."""
 REPEAT_SHARE = 0.4
-"""Share of pages a running header or footer must appear on (at least two)."""
+"""Share of pages a running header or footer must appear on (at least two)…"""
+REPEAT_PAGES = 3
+"""…or this many pages (a chapter title repeated on the chapter's pages)."""
 _SAME_HEIGHT = 0.03
 """Tolerance, as a share of the page height, for "the same place" on two pages."""
 
@@ -25,6 +31,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:(?:seite|page|s\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?"
     r"(?:\s*(?:/|von|of)\s*\d{1,4})?",
     re.IGNORECASE,
+)
+_LABELLED_PAGE_NUMBER = re.compile(
+    r"\b(?:seite|page)\s+\d{1,4}(?:\s*(?:/|von|of)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -37,28 +46,41 @@ def is_page_number(text: str) -> bool:
 
 def remove_furniture(pages: list[Page]) -> list[Page]:
     """``pages`` without their running headers, footers and page numbers."""
-    candidates = [_edge_lines(page) for page in pages]
+    candidates = [_edge_rows(page) for page in pages]
     seen: Counter[tuple[str, int]] = Counter()
-    for page, lines in zip(pages, candidates, strict=True):
-        seen.update({_signature(line, page) for line in lines})
-    needed = max(2, REPEAT_SHARE * len(pages))
+    for page, rows in zip(pages, candidates, strict=True):
+        seen.update({_signature(line, page) for row in rows for line in row})
+    needed = min(REPEAT_PAGES, max(2, REPEAT_SHARE * len(pages)))
     result = []
-    for page, lines in zip(pages, candidates, strict=True):
+    for page, rows in zip(pages, candidates, strict=True):
+        outermost = [id(row) for row in rows[:1] + rows[-1:]]
         furniture = {
             id(line)
-            for line in lines
-            if is_page_number(line.text) or _repeats(line, page, seen, needed)
+            for row in rows
+            if any(
+                is_page_number(line.text)
+                or _repeats(line, page, seen, needed)
+                or (id(row) in outermost and _LABELLED_PAGE_NUMBER.search(line.text))
+                for line in row
+            )
+            for line in row
         }
         kept = tuple(line for line in page.lines if id(line) not in furniture)
         result.append(replace(page, lines=kept))
     return result
 
 
-def _edge_lines(page: Page) -> list[Line]:
-    ordered = sorted(page.lines, key=lambda line: line.baseline)
-    if len(ordered) <= 2 * EDGE_LINES:
-        return ordered
-    return ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]
+def _edge_rows(page: Page) -> list[list[Line]]:
+    """The first and last :data:`EDGE_ROWS` rows of ``page``, top to bottom."""
+    rows: list[list[Line]] = []
+    for line in sorted(page.lines, key=lambda line: line.baseline):
+        if rows and line.baseline - rows[-1][0].baseline < 0.3 * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    if len(rows) <= 2 * EDGE_ROWS:
+        return rows
+    return rows[:EDGE_ROWS] + rows[-EDGE_ROWS:]
 
 
 def _signature(line: Line, page: Page) -> tuple[str, int]:

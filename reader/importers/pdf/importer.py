@@ -11,6 +11,7 @@ from reader.importers.pdf.extract import read_pdf
 from reader.importers.pdf.footnotes import Note, split_footnotes
 from reader.importers.pdf.furniture import remove_furniture
 from reader.importers.pdf.headings import HeadingStyles
+from reader.importers.pdf.layout import Page
 from reader.importers.pdf.paragraphs import PlacedLine, build_blocks
 
 
@@ -26,6 +27,7 @@ def import_pdf(
     content = read_pdf(data, name, progress)
     if not any(page.lines for page in content.pages):
         raise NoTextLayerError(name)
+    warnings = _pages_without_text(content.pages)
     pages = remove_furniture(content.pages)
     styles = HeadingStyles.find([line for page in pages for line in page.lines], content.outline)
     flow: list[PlacedLine] = []
@@ -41,4 +43,19 @@ def import_pdf(
         )
         notes.extend(page_notes)
     blocks = build_blocks(flow, notes, styles)
-    return Document(name=name, format="pdf", blocks=tuple(blocks), title=content.title)
+    return Document(
+        name=name, format="pdf", blocks=tuple(blocks), title=content.title, warnings=warnings
+    )
+
+
+def _pages_without_text(pages: list[Page]) -> tuple[str, ...]:
+    """A warning naming the pages that have no text (scanned pages in a text PDF)."""
+    empty = [page.number for page in pages if not page.lines]
+    if not empty:
+        return ()
+    listed = ", ".join(map(str, empty[:10])) + (", …" if len(empty) > 10 else "")
+    if len(empty) == 1:
+        what = f"page {listed} of {len(pages)} has no text layer (scanned?) and is left out"
+    else:
+        what = f"pages {listed} of {len(pages)} have no text layer (scanned?) and are left out"
+    return (f"{what}; run OCR first (e.g. ocrmypdf -l deu IN.pdf OUT.pdf) to read them",)

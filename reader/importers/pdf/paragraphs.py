@@ -2,7 +2,9 @@
 
 Consecutive lines form one block unless a larger gap, an indented first line or
 a short line ending a sentence says a new paragraph begins, or the heading level
-changes. A page or column break ends a paragraph only when the last line
+changes. A line opening with a bullet (``•``, ``▪``…; a dash after a line that
+ends a sentence or a colon) starts a list item, which runs on over its
+indented lines. A page or column break ends a paragraph only when the last line
 before it is short and ends a sentence: a sentence continuing on the next page
 (across the footnote area, which is taken out first) stays one. Lines are
 glued by :func:`~reader.importers.pdf.hyphenation.line_joint`; footnote calls
@@ -27,6 +29,8 @@ PARAGRAPH_GAP = 1.3
 SHORT_LINE = 2.0
 """A line ending this many font sizes before the text's right edge is short."""
 _SENTENCE_END = tuple('.!?:…"“”»«)')
+_BULLETS = "•◦▪▫‣■□●○►➢"
+_DASH_BULLETS = "–—-*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,10 @@ def _line_pitch(flow: list[PlacedLine]) -> float:
 def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> bool:
     previous = group[-1]
     before, after = previous.line, following.line
-    if previous.level != following.level:
+    if previous.level != following.level or _bullet(after, before) is not None:
         return False
+    if not following.level and _bullet(group[0].line, None) is not None:
+        return after.left > group[0].line.left + 0.5 * after.size
     if following.level:
         step = after.baseline - before.baseline
         return previous.page == following.page and 0 < step < 2.0 * before.size
@@ -79,6 +85,17 @@ def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> 
         return False
     indented = after.left > min(p.line.left for p in group) + before.size
     return not (ends_sentence and (short or indented))
+
+
+def _bullet(line: Line, before: Line | None) -> int | None:
+    """Length of the bullet (and its space) opening ``line``, if it opens a list item."""
+    text = line.text
+    if len(text) < 3 or not text[1].isspace():
+        return None
+    dash_allowed = before is None or before.text.rstrip().endswith(_SENTENCE_END)
+    if text[0] in _BULLETS or (text[0] in _DASH_BULLETS and dash_allowed):
+        return len(text) - len(text[1:].lstrip())
+    return None
 
 
 def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
@@ -103,6 +120,10 @@ def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
     if first.level:
         level = styles.outline_level(text, first.page) or first.level
         return Block("heading", text, level=level, footnotes=refs, page=first.page)
+    bullet = _bullet(first.line, None)
+    if bullet is not None:
+        refs = tuple(FootnoteRef(max(r.position - bullet, 0), r.marker) for r in refs)
+        return Block("list_item", text[bullet:], footnotes=refs, page=first.page)
     return Block("paragraph", text, footnotes=refs, page=first.page)
 
 
