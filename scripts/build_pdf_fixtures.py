@@ -42,6 +42,7 @@ from pdf_fixture_texts import (
     NACHTEST,
     NACHTEST2,
     NACHTEST3,
+    NACHTEST4,
     SPALTEN,
     Block,
     blocks_html,
@@ -105,6 +106,16 @@ h3 { font-size: 11pt; font-weight: bold; margin: 0.8em 0 0.2em; }
 ul { margin: 0.3em 0; }
 .fn { font-size: 8.5pt; text-indent: 0; }
 """,
+    "nachtest4": """
+@page { size: A5; margin: 20mm 14mm 20mm 14mm;
+  @top-center { content: "Zeitschrift für Rechtspolitik · Heft 2/2026"; font-size: 7pt; }
+  @bottom-right { content: counter(page); font-size: 8pt; } }
+body { font-family: "DejaVu Serif"; font-size: 9pt; line-height: 1.35; }
+h1 { font-size: 15pt; text-align: center; } h2 { font-size: 10pt; }
+.twocolumn { columns: 2; column-gap: 1.5em; }
+p { hyphens: auto; }
+.fn { font-size: 7pt; }
+""",
     "liste": """
 @page { size: A6; margin: 12mm 10mm; }
 body { font-family: "DejaVu Serif"; font-size: 9pt; line-height: 1.3; }
@@ -117,6 +128,7 @@ DOCUMENTS: dict[str, list[Block]] = {
     "nachtest": NACHTEST,
     "nachtest2": NACHTEST2,
     "nachtest3": NACHTEST3,
+    "nachtest4": NACHTEST4,
     "liste": LISTE,
 }
 

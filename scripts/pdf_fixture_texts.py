@@ -285,6 +285,7 @@ FURNITURE: dict[str, list[str]] = {
     "nachtest": ["Stellungnahme Wohnen", "Mai 2026", "–"],
     "nachtest2": ["Pflege-Kompass", "Seite"],
     "nachtest3": ["Wärmeplanung 2026"],
+    "nachtest4": ["Zeitschrift für Rechtspolitik", "Heft"],
 }
 """Running header and footer text of each fixture (page numbers are checked by F1)."""
 
@@ -405,6 +406,88 @@ NACHTEST3: list[Block] = [
 the third held-out document (running header from the chapter title, first-line
 indents instead of paragraph gaps, a bulleted list, a bold subheading)."""
 
+NACHTEST4: list[Block] = [
+    ("h1", "Künstliche Intelligenz in der Justiz"),
+    (
+        "p",
+        [
+            "Gerichte in mehreren Bundesländern erproben Software, die Schriftsätze "
+            "sortiert und ähnliche Verfahren erkennt.",
+            "Dieser Beitrag fragt, wo solche Werkzeuge die Arbeit erleichtern und wo "
+            "sie an verfassungsrechtliche Grenzen stoßen.",
+        ],
+    ),
+    (
+        "twocolumn",
+        [
+            ("h2", "I. Massenverfahren"),
+            (
+                "p",
+                [
+                    "Seit einigen Jahren erreichen die Zivilgerichte Tausende "
+                    "gleichartiger Klagen, etwa wegen manipulierter Abgaswerte oder "
+                    "verspäteter Flüge.",
+                    "Die Schriftsätze unterscheiden sich oft nur in wenigen Angaben "
+                    "wie Namen, Kaufdatum und Kilometerstand.",
+                    "Ein Assistenzsystem kann diese Angaben herauslesen und in eine "
+                    "Übersicht eintragen, die Richterinnen und Richter anschließend "
+                    "prüfen.{fn:So das Pilotprojekt eines Oberlandesgerichts seit 2022.}",
+                    "Die Entscheidung selbst bleibt dabei vollständig beim Menschen.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "Die bisherigen Erfahrungen sind ermutigend.",
+                    "Nach Angaben der beteiligten Gerichte sinkt die Bearbeitungszeit "
+                    "je Verfahren spürbar, während die Fehlerquote nicht steigt.",
+                    "Allerdings mussten die Daten für das Training der Software "
+                    "zunächst mühsam anonymisiert werden.",
+                ],
+            ),
+            ("h2", "II. Grenzen"),
+            (
+                "p",
+                [
+                    "Das Grundgesetz garantiert jedem den gesetzlichen Richter.",
+                    "Eine Software, die Urteile vorschlägt, darf deshalb nicht "
+                    "faktisch an die Stelle der richterlichen Abwägung treten.{fn:Vgl. "
+                    "Artikel 101 Absatz 1 Satz 2 des Grundgesetzes. |Ähnlich die "
+                    "europäische Verordnung über künstliche Intelligenz.}",
+                    "Problematisch ist vor allem der sogenannte Ankereffekt, wenn "
+                    "Menschen einem maschinellen Vorschlag zu schnell folgen.",
+                    "Transparenz über die Funktionsweise der Systeme ist daher unverzichtbar.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "Hinzu kommen Fragen des Datenschutzes, weil Gerichtsakten "
+                    "besonders sensible Angaben enthalten.",
+                    "Die Verarbeitung sollte ausschließlich auf Servern der Justiz stattfinden.",
+                    "Nur so lässt sich ausschließen, dass private Anbieter Zugriff auf "
+                    "vertrauliche Verfahrensdaten erhalten.",
+                ],
+            ),
+            ("h2", "III. Ausblick"),
+            (
+                "p",
+                [
+                    "Künstliche Intelligenz wird die Justiz nicht ersetzen, aber sie "
+                    "kann Richterinnen und Richter von Routinearbeit entlasten.",
+                    "Dafür braucht es klare gesetzliche Regeln, unabhängige Prüfungen "
+                    "der eingesetzten Systeme und Fortbildungen für das Personal.",
+                    "Die Länder sollten ihre Pilotprojekte gemeinsam auswerten, statt "
+                    "jeweils eigene Lösungen zu entwickeln.",
+                ],
+            ),
+        ],
+    ),
+]
+"""Written after ``nachtest3`` had been scored and the importer changed for it:
+the fourth held-out document (an article set in two columns throughout, over
+page breaks, under a one-column title)."""
+
 LISTE: list[Block] = [
     ("h2", "Ergebnisse"),
     ("p", ["Die Auswertung ergab drei Befunde:"]),
@@ -439,6 +522,8 @@ def blocks_html(blocks: list[Block]) -> str:
             parts.append(f"<ul>{items}</ul>")
         elif kind == "columns":
             parts.append(f'<div class="columns">{blocks_html(content)}</div>')  # type: ignore[arg-type]
+        elif kind == "twocolumn":
+            parts.append(f'<div class="twocolumn">{blocks_html(content)}</div>')  # type: ignore[arg-type]
         else:
             parts.append(f"<{kind}>{content}</{kind}>")
     return "\n".join(parts)
@@ -455,7 +540,7 @@ def gold_sentences(blocks: list[Block]) -> list[dict[str, str]]:
                     gold.extend(
                         {"text": part.strip(), "kind": "footnote"} for part in note.split("|")
                     )
-        elif kind == "columns":
+        elif kind in ("columns", "twocolumn"):
             gold.extend(gold_sentences(content))  # type: ignore[arg-type]
         else:
             gold.append({"text": str(content), "kind": "heading"})

@@ -12,6 +12,7 @@ digits), which keeps extraction at a few milliseconds per page.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -183,17 +184,17 @@ def _is_bold(textpage, index: int, raw) -> bool:
     return length > 0 and b"bold" in buffer.value.lower()
 
 
-_MARKER_LENGTH = 4
+_LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
 
 
 def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
     """List bullets and numbers (``•``, ``2.``) put before the text they mark.
 
     Typesetters may draw a list's markers apart from its items (WeasyPrint
-    draws them after the page's text); a short fragment just left of a
-    fragment on its baseline is such a marker.
+    draws them after the page's text); a fragment that is only a bullet or a
+    label (``3.``, ``b)``) just left of text on its baseline is such a marker.
     """
-    markers = [f for f in fragments if len(f.text) <= _MARKER_LENGTH]
+    markers = [f for f in fragments if _LIST_MARKER.fullmatch(f.text)]
     if not markers:
         return fragments
     attached: set[int] = set()
@@ -203,7 +204,7 @@ def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
             for f in fragments
             if f is not marker
             and id(f) not in attached
-            and len(f.text) > _MARKER_LENGTH
+            and not _LIST_MARKER.fullmatch(f.text)
             and abs(f.baseline - marker.baseline) < 0.2 * f.size
             and 0 <= f.left - marker.right <= 2.5 * f.size
         ]
