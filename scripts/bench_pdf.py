@@ -1,12 +1,15 @@
 """PDF libraries and the importer compared: text quality and speed per page.
 
     .venv/bin/python scripts/bench_pdf.py [--pages 300] [--slow-pages 30] [--repeat 3]
+                                          [--typeset]
 
 Quality: each library's own plain-text extraction of the fixtures, segmented
 by reader's segmenter, against the gold sentences (F1 as in eval_pdf.py); and
 reader's importer (pypdfium2 + layout repairs). Speed: a long report made by
-repeating the fixtures' pages (pypdf) to ``--pages`` pages; the pure-Python
-libraries (pdfminer.six, pypdf) are timed on its first ``--slow-pages`` pages.
+repeating the fixtures' pages (pypdf) to ``--pages`` pages — or, with
+``--typeset``, a dense A4 report (10 pt, footnotes, running header) typeset by
+WeasyPrint from the fixture texts repeated; the pure-Python libraries
+(pdfminer.six, pypdf) are timed on its first ``--slow-pages`` pages.
 Medians of ``--repeat`` runs, seconds per page in milliseconds.
 """
 
@@ -113,6 +116,26 @@ def quality() -> None:
     )
 
 
+def typeset_report(pages: int) -> bytes:
+    """A dense A4 report of about ``pages`` pages typeset by WeasyPrint."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_pdf_fixtures import render
+    from pdf_fixture_texts import BERICHT, NACHTEST
+
+    css = """
+@page { size: A4; margin: 20mm;
+  @top-center { content: "Langer Bericht"; font-size: 8pt; }
+  @bottom-center { content: counter(page); font-size: 8pt; } }
+body { font-family: "DejaVu Serif"; font-size: 10pt; line-height: 1.3; }
+.fn { font-size: 8pt; }
+"""
+    one = render(BERICHT + NACHTEST, css)
+    import pypdfium2
+
+    per_copy = len(pypdfium2.PdfDocument(one))
+    return render((BERICHT + NACHTEST) * max(1, round(pages / per_copy)), css)
+
+
 def long_report(pages: int) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
@@ -137,10 +160,19 @@ def timed(function: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def speed(pages: int, slow_pages: int, repeat: int) -> None:
-    data = long_report(pages)
-    small = long_report(slow_pages)
-    print(f"\nlong report: {pages} pages, {len(data) / 1e6:.1f} MB\n")
+def speed(pages: int, slow_pages: int, repeat: int, typeset: bool) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    data = typeset_report(pages) if typeset else long_report(pages)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    while len(writer.pages) > slow_pages:
+        writer.remove_page(len(writer.pages) - 1)
+    out = io.BytesIO()
+    writer.write(out)
+    small = out.getvalue()
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    kind = "typeset A4" if typeset else "fixture pages repeated"
+    print(f"\nlong report ({kind}): {pages} pages, {len(data) / 1e6:.1f} MB\n")
     print("| what | pages | seconds | ms per page |")
     print("|---|---:|---:|---:|")
     rows = [
@@ -170,9 +202,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--slow-pages", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--typeset", action="store_true", help="a dense A4 report (WeasyPrint)")
     args = parser.parse_args()
     quality()
-    speed(args.pages, args.slow_pages, args.repeat)
+    speed(args.pages, args.slow_pages, args.repeat, args.typeset)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from reader.document import Document
+from reader.importers import load_document
+
 SHOW_AFTER_S = 1.0
 
 
@@ -61,3 +64,9 @@ def import_progress(name: str) -> Iterator[ImportProgress]:
         yield progress
     finally:
         progress.finish()
+
+
+def load_document_with_progress(name: str, source_format: str | None = None) -> Document:
+    """:func:`~reader.importers.load_document`, its page progress on stderr after a second."""
+    with import_progress(name) as progress:
+        return load_document(name, source_format, progress=progress)

@@ -10,8 +10,7 @@ from typing import Annotated
 
 import typer
 
-from reader.cli.progress import import_progress
-from reader.importers import load_document
+from reader.cli.progress import load_document_with_progress
 from reader.segment import Paragraph, segment_document
 
 
@@ -46,8 +45,7 @@ def segment_command(
     numbers glued to sentence ends (kept as markers in jsonl), lost list
     markup and junk runs.
     """
-    with import_progress(file) as progress:
-        document = load_document(file, progress=progress)
+    document = load_document_with_progress(file)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     paragraphs = segment_document(document)

@@ -241,3 +241,9 @@ def test_a_chapter_title_running_on_three_pages_is_furniture() -> None:
         pages.append(Page(number, 420.0, 595.0, (line(header, 30, size=8), *body)))
     kept = remove_furniture(pages)
     assert all(not ln.text.startswith("Kapitel 1:") for page in kept[:3] for ln in page.lines)
+
+
+def test_a_raised_label_opens_a_footnote() -> None:
+    note = line("Eine Anmerkung im Stil von LaTeX.", 500, size=7.5, markers=[FootnoteRef(0, "7")])
+    _, (found,) = split_footnotes([line("Text.", 100), note], 10.0, 1, None)
+    assert (found.marker, found.lines[0].text) == ("7", "Eine Anmerkung im Stil von LaTeX.")
