@@ -30,6 +30,9 @@ _SUPERSCRIPT_SIZE = 0.85
 _SUPERSCRIPT_RISE = 0.15
 """…and raised by more than this share of it is a footnote call."""
 _BOLD_WEIGHT = 600
+_LINE = re.compile(r"[^\r\n]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
 """A gap wider than this many font sizes separates two pieces of text on a baseline."""
 
@@ -112,23 +115,15 @@ def _page(page, number: int, raw) -> Page:
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for index, char in enumerate(text):
-        if char in "\r\n":
-            if start < index:
-                spans.append((start, index))
-            start = index + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    return [match.span() for match in _LINE.finditer(text)]
 
 
 def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
     """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
     spans = []
-    for index in range(start + 1, end - 1):
-        if text[index] != " " or not raw.FPDFText_IsGenerated(textpage, index):
+    index = start
+    while (index := text.find(" ", index + 1, end - 1)) != -1:
+        if not raw.FPDFText_IsGenerated(textpage, index):
             continue
         gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
         if gap > _WIDE_GAP * raw.FPDFText_GetFontSize(textpage, index - 1):
@@ -145,24 +140,24 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         end -= 1
     if start == end:
         return None
-    body = next((i for i in range(start, end) if text[i].isalpha()), start)
+    letter = _LETTER.search(text, start, end)
+    body = letter.start() if letter else start
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, body, x, y)
     size = raw.FPDFText_GetFontSize(textpage, body)
     left = _char_box(textpage, start, raw)[0]
     right = _char_box(textpage, end - 1, raw)[1]
+    baseline = height - y.value
     digits = []
-    for index in range(start, end):
-        if text[index].isdigit():
-            raw.FPDFText_GetCharOrigin(textpage, index, x, ctypes.byref(dy := ctypes.c_double()))
-            digits.append(
-                (index - start, raw.FPDFText_GetFontSize(textpage, index), height - dy.value)
-            )
+    for match in _DIGIT.finditer(text, start, end):
+        index = match.start()
+        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+        digits.append((index - start, raw.FPDFText_GetFontSize(textpage, index), height - y.value))
     return _Fragment(
         text=text[start:end].replace("\x02", _SOFT_HYPHEN),
         left=left,
         right=right,
-        baseline=height - y.value,
+        baseline=baseline,
         size=size,
         bold=_is_bold(textpage, body, raw),
         digits=digits,
