@@ -43,6 +43,7 @@ from pdf_fixture_texts import (
     NACHTEST2,
     NACHTEST3,
     NACHTEST4,
+    NACHTEST5,
     SPALTEN,
     Block,
     blocks_html,
@@ -116,6 +117,16 @@ h1 { font-size: 15pt; text-align: center; } h2 { font-size: 10pt; }
 p { hyphens: auto; }
 .fn { font-size: 7pt; }
 """,
+    "nachtest5": """
+@page { size: A6; margin: 15mm 11mm 15mm 11mm;
+  @bottom-center { content: counter(page); font-size: 7pt; } }
+@page :right { @top-right { content: "Kurzstudie Mobilität · Stand Juni"; font-size: 6pt; } }
+body { font-family: "DejaVu Sans"; font-size: 8pt; line-height: 1.35; }
+p { text-align: left; hyphens: auto; }
+h1 { font-size: 13pt; } h2 { font-size: 10pt; } h3 { font-size: 8pt; font-weight: bold; }
+.fn { font-size: 6pt; text-align: left; }
+::footnote-marker { vertical-align: super; font-size: 70%; content: counter(footnote); }
+""",
     "liste": """
 @page { size: A6; margin: 12mm 10mm; }
 body { font-family: "DejaVu Serif"; font-size: 9pt; line-height: 1.3; }
@@ -129,6 +140,7 @@ DOCUMENTS: dict[str, list[Block]] = {
     "nachtest2": NACHTEST2,
     "nachtest3": NACHTEST3,
     "nachtest4": NACHTEST4,
+    "nachtest5": NACHTEST5,
     "liste": LISTE,
 }
 

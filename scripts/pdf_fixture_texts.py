@@ -286,6 +286,7 @@ FURNITURE: dict[str, list[str]] = {
     "nachtest2": ["Pflege-Kompass", "Seite"],
     "nachtest3": ["Wärmeplanung 2026"],
     "nachtest4": ["Zeitschrift für Rechtspolitik", "Heft"],
+    "nachtest5": ["Kurzstudie Mobilität", "Stand"],
 }
 """Running header and footer text of each fixture (page numbers are checked by F1)."""
 
@@ -487,6 +488,75 @@ NACHTEST4: list[Block] = [
 """Written after ``nachtest3`` had been scored and the importer changed for it:
 the fourth held-out document (an article set in two columns throughout, over
 page breaks, under a one-column title)."""
+
+NACHTEST5: list[Block] = [
+    ("h1", "Radverkehr in Mittelstädten"),
+    ("h2", "1. Ausgangslage"),
+    (
+        "p",
+        [
+            "In Städten mit fünfzig- bis hunderttausend Einwohnern wird das Fahrrad "
+            "bislang deutlich seltener genutzt als in Großstädten.",
+            "Die Wege wären oft kurz genug, doch fehlen sichere Radwege an den "
+            "Hauptverkehrsstraßen.{fn:Als kurz gelten hier Wege unter fünf Kilometern, "
+            "die etwa die Hälfte aller Alltagswege ausmachen.}",
+            "Viele Eltern lassen ihre Kinder deshalb nicht mit dem Rad zur Schule "
+            "fahren.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Die Verkehrsplanung vieler Mittelstädte stammt aus einer Zeit, in der "
+            "der Autoverkehr als selbstverständlicher Maßstab galt.",
+            "Umgestaltungen scheitern häufig an Parkplätzen, die niemand aufgeben "
+            "möchte.",
+            "Dabei zeigen Zählungen, dass der Einzelhandel in Innenstädten stärker "
+            "von Fußgängern und Radfahrenden lebt als von Autofahrern.",
+        ],
+    ),
+    ("h2", "2. Was andere Städte vormachen"),
+    ("h3", "2.1 Durchgehende Netze"),
+    (
+        "p",
+        [
+            "Erfolgreiche Städte haben zuerst ein zusammenhängendes Netz geplant und "
+            "dann Abschnitt für Abschnitt gebaut.",
+            "Einzelne Radwege, die nach wenigen hundert Metern enden, bringen dagegen "
+            "kaum zusätzliche Radfahrende.",
+            "Wichtig sind auch sichere Kreuzungen, an denen die meisten Unfälle "
+            "geschehen.{fn:Nach der Unfallstatistik der Länder ereignen sich rund "
+            "zwei Drittel der Radunfälle an Knotenpunkten.}",
+        ],
+    ),
+    ("h3", "2.2 Abstellanlagen"),
+    (
+        "p",
+        [
+            "Wer mit dem Rad zum Bahnhof fährt, braucht dort einen sicheren "
+            "Abstellplatz.",
+            "Überdachte Fahrradparkhäuser mit Zugangskontrolle werden gut angenommen, "
+            "wenn sie direkt an den Bahnsteigen liegen.",
+            "Auch Wohngebäude sollten ebenerdige Abstellräume erhalten, damit "
+            "niemand sein Rad in den Keller tragen muss.",
+        ],
+    ),
+    ("h2", "3. Empfehlungen"),
+    (
+        "p",
+        [
+            "Mittelstädte sollten ein Radverkehrskonzept mit verbindlichen "
+            "Ausbauzielen beschließen.",
+            "Land und Bund können die Umsetzung mit Förderprogrammen und "
+            "Planungspersonal unterstützen.",
+            "Entscheidend ist jedoch der politische Wille vor Ort, Straßenraum neu "
+            "zu verteilen.",
+        ],
+    ),
+]
+"""Written after ``nachtest4`` had been scored and the importer changed for it:
+the fifth held-out document (ragged right, raised note labels, header on
+right-hand pages only, numbered subheadings)."""
 
 LISTE: list[Block] = [
     ("h2", "Ergebnisse"),
