@@ -30,7 +30,7 @@ from reader.importers import load_document  # noqa: E402
 from reader.segment import all_sentences, segment_document  # noqa: E402
 
 TUNING = ("bericht", "spalten", "liste")
-HELD_OUT = ("nachtest", "nachtest2", "nachtest3", "nachtest4")
+HELD_OUT = ("nachtest", "nachtest2", "nachtest3", "nachtest4", "nachtest5")
 _WORD = re.compile(r"\w+(?:[-‐]\w+)*")
 
 

@@ -500,8 +500,7 @@ NACHTEST5: list[Block] = [
             "Die Wege wären oft kurz genug, doch fehlen sichere Radwege an den "
             "Hauptverkehrsstraßen.{fn:Als kurz gelten hier Wege unter fünf Kilometern, "
             "die etwa die Hälfte aller Alltagswege ausmachen.}",
-            "Viele Eltern lassen ihre Kinder deshalb nicht mit dem Rad zur Schule "
-            "fahren.",
+            "Viele Eltern lassen ihre Kinder deshalb nicht mit dem Rad zur Schule fahren.",
         ],
     ),
     (
@@ -509,8 +508,7 @@ NACHTEST5: list[Block] = [
         [
             "Die Verkehrsplanung vieler Mittelstädte stammt aus einer Zeit, in der "
             "der Autoverkehr als selbstverständlicher Maßstab galt.",
-            "Umgestaltungen scheitern häufig an Parkplätzen, die niemand aufgeben "
-            "möchte.",
+            "Umgestaltungen scheitern häufig an Parkplätzen, die niemand aufgeben möchte.",
             "Dabei zeigen Zählungen, dass der Einzelhandel in Innenstädten stärker "
             "von Fußgängern und Radfahrenden lebt als von Autofahrern.",
         ],
@@ -533,8 +531,7 @@ NACHTEST5: list[Block] = [
     (
         "p",
         [
-            "Wer mit dem Rad zum Bahnhof fährt, braucht dort einen sicheren "
-            "Abstellplatz.",
+            "Wer mit dem Rad zum Bahnhof fährt, braucht dort einen sicheren Abstellplatz.",
             "Überdachte Fahrradparkhäuser mit Zugangskontrolle werden gut angenommen, "
             "wenn sie direkt an den Bahnsteigen liegen.",
             "Auch Wohngebäude sollten ebenerdige Abstellräume erhalten, damit "
@@ -549,8 +546,7 @@ NACHTEST5: list[Block] = [
             "Ausbauzielen beschließen.",
             "Land und Bund können die Umsetzung mit Förderprogrammen und "
             "Planungspersonal unterstützen.",
-            "Entscheidend ist jedoch der politische Wille vor Ort, Straßenraum neu "
-            "zu verteilen.",
+            "Entscheidend ist jedoch der politische Wille vor Ort, Straßenraum neu zu verteilen.",
         ],
     ),
 ]

@@ -247,3 +247,17 @@ def test_a_raised_label_opens_a_footnote() -> None:
     note = line("Eine Anmerkung im Stil von LaTeX.", 500, size=7.5, markers=[FootnoteRef(0, "7")])
     _, (found,) = split_footnotes([line("Text.", 100), note], 10.0, 1, None)
     assert (found.marker, found.lines[0].text) == ("7", "Eine Anmerkung im Stil von LaTeX.")
+
+
+def test_a_lone_small_row_in_the_top_margin_is_a_header() -> None:
+    body = [line(f"Zeile {i} des Textes, die weitergeht", 80 + 14 * i) for i in range(4)]
+    lines = (line("Pressemitteilung · 12. Mai 2026", 30, size=7), *body)
+    (page,) = remove_furniture([Page(1, 420.0, 595.0, lines)])
+    assert [ln.text for ln in page.lines] == [ln.text for ln in body]
+
+
+def test_small_print_close_to_the_text_below_stays() -> None:
+    body = [line(f"Zeile {i} des Textes, die weitergeht", 48 + 14 * i) for i in range(4)]
+    lines = (line("Kasten: eine kleine Vorbemerkung", 34, size=7), *body)
+    (page,) = remove_furniture([Page(1, 420.0, 595.0, lines)])
+    assert page.lines == lines

@@ -8,6 +8,9 @@ the same text (digits ignored) stands at about the same height on many pages
 on three pages is enough), or when the page's very first or last line ends
 in a labelled page number (``Pflege-Kompass 2026   Seite 1 von 1``: a footer
 even on a one-page document) — one such line makes its whole row furniture.
+A page's top row set smaller than the body text, high in the top margin and
+well apart from the text below is a header too, repeated or not (a letterhead,
+a header printed on right-hand pages only).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from reader.importers.pdf.headings import body_font_size
 from reader.importers.pdf.layout import Line, Page
 
 EDGE_ROWS = 2
@@ -24,6 +28,11 @@ REPEAT_SHARE = 0.4
 """Share of pages a running header or footer must appear on (at least two)…"""
 REPEAT_PAGES = 3
 """…or this many pages (a chapter title repeated on the chapter's pages)."""
+TOP_MARGIN = 0.1
+"""A lone small top row above this share of the page height is a header…"""
+HEADER_GAP = 2.5
+"""…when this many body font sizes separate it from the text below."""
+_SMALLER = 0.92
 _SAME_HEIGHT = 0.03
 """Tolerance, as a share of the page height, for "the same place" on two pages."""
 
@@ -51,11 +60,12 @@ def remove_furniture(pages: list[Page]) -> list[Page]:
     for page, rows in zip(pages, candidates, strict=True):
         seen.update({_signature(line, page) for row in rows for line in row})
     needed = min(REPEAT_PAGES, max(2, REPEAT_SHARE * len(pages)))
+    body_size = body_font_size([line for page in pages for line in page.lines])
     result = []
     for page, rows in zip(pages, candidates, strict=True):
         outermost = [id(row) for row in rows[:1] + rows[-1:]]
-        furniture = {
-            id(line)
+        furniture_rows = [
+            row
             for row in rows
             if any(
                 is_page_number(line.text)
@@ -63,11 +73,25 @@ def remove_furniture(pages: list[Page]) -> list[Page]:
                 or (id(row) in outermost and _LABELLED_PAGE_NUMBER.search(line.text))
                 for line in row
             )
-            for line in row
-        }
+        ]
+        if _margin_header(rows, page, body_size):
+            furniture_rows.append(rows[0])
+        furniture = {id(line) for row in furniture_rows for line in row}
         kept = tuple(line for line in page.lines if id(line) not in furniture)
         result.append(replace(page, lines=kept))
     return result
+
+
+def _margin_header(rows: list[list[Line]], page: Page, body_size: float) -> bool:
+    """Whether the top row is a lone header in the top margin."""
+    if len(rows) < 2:
+        return False
+    top, below = rows[0], rows[1]
+    return (
+        top[0].baseline < TOP_MARGIN * page.height
+        and all(line.size < _SMALLER * body_size for line in top)
+        and below[0].baseline - top[0].baseline > HEADER_GAP * body_size
+    )
 
 
 def _edge_rows(page: Page) -> list[list[Line]]:
