@@ -261,3 +261,9 @@ def test_small_print_close_to_the_text_below_stays() -> None:
     lines = (line("Kasten: eine kleine Vorbemerkung", 34, size=7), *body)
     (page,) = remove_furniture([Page(1, 420.0, 595.0, lines)])
     assert page.lines == lines
+
+
+def test_alike_lines_next_to_each_other_on_one_page_are_not_a_running_header() -> None:
+    lines = tuple(line(f"Tabelle {i}: Ergebnisse", 40 + 14 * i) for i in range(5))
+    (page,) = remove_furniture([Page(1, 420.0, 595.0, lines)])
+    assert page.lines == lines

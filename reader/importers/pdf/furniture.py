@@ -58,7 +58,15 @@ def remove_furniture(pages: list[Page]) -> list[Page]:
     candidates = [_edge_rows(page) for page in pages]
     seen: Counter[tuple[str, int]] = Counter()
     for page, rows in zip(pages, candidates, strict=True):
-        seen.update({_signature(line, page) for row in rows for line in row})
+        seen.update(
+            {
+                (text, band + shift)
+                for row in rows
+                for line in row
+                for text, band in [_signature(line, page)]
+                for shift in (-1, 0, 1)
+            }
+        )
     needed = min(REPEAT_PAGES, max(2, REPEAT_SHARE * len(pages)))
     body_size = body_font_size([line for page in pages for line in page.lines])
     result = []
@@ -113,6 +121,5 @@ def _signature(line: Line, page: Page) -> tuple[str, int]:
 
 
 def _repeats(line: Line, page: Page, seen: Counter[tuple[str, int]], needed: float) -> bool:
-    text, band = _signature(line, page)
-    count = seen[text, band - 1] + seen[text, band] + seen[text, band + 1]
-    return count >= needed
+    """Whether the text of ``line`` is at about its height on ``needed`` pages."""
+    return seen[_signature(line, page)] >= needed
