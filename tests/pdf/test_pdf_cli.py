@@ -26,6 +26,17 @@ def test_segment_prints_the_sentences_of_a_pdf() -> None:
     assert result.stderr == ""
 
 
+def test_an_empty_file_named_pdf_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "leer.pdf"
+    path.write_bytes(b"")
+    result = reader("segment", str(path))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"reader: error: {path}: not a PDF file (the file is empty); check that it is "
+        "complete and really a PDF\n"
+    )
+
+
 def test_a_partly_scanned_pdf_prints_its_text_and_a_warning() -> None:
     result = reader("segment", str(FIXTURES / "teilscan.pdf"))
     assert result.returncode == 0

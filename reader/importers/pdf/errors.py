@@ -12,9 +12,10 @@ class PdfError(InputError):
 class NotAPdfError(PdfError):
     """The file is named .pdf (or was declared pdf) but is not one."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, empty: bool = False) -> None:
+        what = "the file is empty" if empty else "no %PDF- header"
         super().__init__(
-            f"{name}: not a PDF file (no %PDF- header); check that it is complete and really a PDF"
+            f"{name}: not a PDF file ({what}); check that it is complete and really a PDF"
         )
 
 

@@ -60,11 +60,12 @@ class _Fragment:
 
 def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
     """The pages, outline and title of the PDF ``data``; raises a :class:`PdfError`."""
+    # Imported here: plain-text commands never pay for loading PDFium.
     import pypdfium2
     import pypdfium2.raw as raw
 
     if b"%PDF-" not in data[:1024]:
-        raise NotAPdfError(name)
+        raise NotAPdfError(name, empty=not data)
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
