@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.document import FootnoteRef
 from reader.importers.pdf.layout import Line
 
 SMALLER = 0.92
@@ -70,7 +71,7 @@ def split_footnotes(
 def _without_label(line: Line, text: str) -> Line:
     removed = len(line.text) - len(text)
     markers = tuple(
-        type(ref)(ref.position - removed, ref.marker)
+        FootnoteRef(ref.position - removed, ref.marker)
         for ref in line.markers
         if ref.position >= removed and ref.position > 0
     )

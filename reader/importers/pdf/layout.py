@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.document import FootnoteRef
 
@@ -22,24 +22,16 @@ class Line:
     markers: tuple[FootnoteRef, ...] = ()
     """Superscript footnote calls removed from ``text`` (positions in ``text``)."""
 
-    @property
-    def top(self) -> float:
-        return self.baseline - self.size
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
-
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A page's lines in reading order, as extracted."""
+    """A page's lines in the order PDFium gives them (content order)."""
 
     number: int
     """1-based page number."""
     width: float
     height: float
-    lines: tuple[Line, ...] = field(default_factory=tuple)
+    lines: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
