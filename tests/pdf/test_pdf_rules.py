@@ -152,6 +152,20 @@ def test_larger_and_bold_lines_are_headings_ranked_by_size() -> None:
     assert [(b.kind, b.level) for b in blocks] == [("heading", 1), ("heading", 2), ("paragraph", 0)]
 
 
+def test_bold_lines_ending_like_running_text_are_no_headings() -> None:
+    lines = [(line("Das ist ein fett gesetzter Satz.", 40, bold=True), 1)]
+    blocks = _blocks(lines + [(ln, 1) for ln in BODY])
+    assert blocks[0].kind == "paragraph"
+
+
+def test_a_long_run_of_large_lines_is_a_paragraph() -> None:
+    lead = [
+        (line(f"Ein groß gesetzter Vorspann, Zeile {i}", 40 + 18 * i, size=13), 1) for i in range(5)
+    ]
+    blocks = _blocks(lead + [(ln, 1) for ln in BODY])
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+
+
 def test_outline_decides_headings_and_levels() -> None:
     outline = [OutlineEntry("Einleitung", 1, 1)]
     blocks = _blocks([(line("Einleitung", 80), 1), *[(ln, 1) for ln in BODY]], outline)

@@ -81,4 +81,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         return False
     if line.size >= LARGER * body_size:
         return True
-    return line.bold and line.size >= 0.95 * body_size and not line.text.rstrip().endswith(",")
+    # Bold at body size is also how emphasis looks: a bold line that ends like
+    # running text is no heading.
+    running_text = line.text.rstrip().endswith((",", ".", ";"))
+    return line.bold and line.size >= 0.95 * body_size and not running_text

@@ -26,6 +26,8 @@ from reader.importers.pdf.layout import Line
 
 PARAGRAPH_GAP = 1.3
 """A gap larger than this many line pitches starts a new block."""
+MAX_HEADING_LINES = 3
+"""A longer run of heading-styled lines is a bold or large paragraph (unless in the outline)."""
 SHORT_LINE = 2.0
 """A line ending this many font sizes before the text's right edge is short."""
 _SENTENCE_END = tuple('.!?:…"“”»«)')
@@ -118,8 +120,10 @@ def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
     text, refs = _joined([placed.line for placed in group])
     first = group[0]
     if first.level:
-        level = styles.outline_level(text, first.page) or first.level
-        return Block("heading", text, level=level, footnotes=refs, page=first.page)
+        outline_level = styles.outline_level(text, first.page)
+        if outline_level or len(group) <= MAX_HEADING_LINES:
+            level = outline_level or first.level
+            return Block("heading", text, level=level, footnotes=refs, page=first.page)
     bullet = _bullet(first.line, None)
     if bullet is not None:
         refs = tuple(FootnoteRef(max(r.position - bullet, 0), r.marker) for r in refs)
