@@ -281,3 +281,35 @@ def test_alike_lines_next_to_each_other_on_one_page_are_not_a_running_header() -
     lines = tuple(line(f"Tabelle {i}: Ergebnisse", 40 + 14 * i) for i in range(5))
     (page,) = remove_furniture([Page(1, 420.0, 595.0, lines)])
     assert page.lines == lines
+
+
+# --- superscript footnote calls -----------------------------------------------------------
+
+
+def _fragment(text: str, digits: list[tuple[int, float, float]]):
+    from reader.importers.pdf.extract import _Fragment
+
+    return _Fragment(text, 50.0, 300.0, 100.0, 10.0, False, digits)
+
+
+@pytest.mark.parametrize(
+    ("size", "baseline", "called"),
+    [(6.5, 98.0, True), (6.5, 99.5, False), (10.0, 98.0, False), (10.0, 96.0, True)],
+)
+def test_raised_digits_become_footnote_calls(size: float, baseline: float, called: bool) -> None:
+    from reader.importers.pdf.extract import _line
+
+    result = _line(
+        _fragment("gebunden sind.12 Weiter", [(14, size, baseline), (15, size, baseline)])
+    )
+    if called:
+        assert (result.text, result.markers) == ("gebunden sind. Weiter", (FootnoteRef(14, "12"),))
+    else:
+        assert (result.text, result.markers) == ("gebunden sind.12 Weiter", ())
+
+
+def test_numbers_on_the_baseline_stay_text() -> None:
+    from reader.importers.pdf.extract import _line
+
+    result = _line(_fragment("im Jahr 2024 stieg", [(8 + i, 10.0, 100.0) for i in range(4)]))
+    assert (result.text, result.markers) == ("im Jahr 2024 stieg", ())

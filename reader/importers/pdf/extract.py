@@ -28,7 +28,9 @@ _SOFT_HYPHEN = "\u00ad"
 _SUPERSCRIPT_SIZE = 0.85
 """A digit smaller than this share of the line's size…"""
 _SUPERSCRIPT_RISE = 0.15
-"""…and raised by more than this share of it is a footnote call."""
+"""…and raised by more than this share of it is a footnote call; so is a digit
+raised by more than :data:`_SUPERSCRIPT_ONLY_RISE` at any size (text rise only)."""
+_SUPERSCRIPT_ONLY_RISE = 0.3
 _BOLD_WEIGHT = 600
 _LINE = re.compile(r"[^\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -242,13 +244,19 @@ def _continues(line: _Fragment, fragment: _Fragment) -> bool:
     return -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
 
 
+def _is_superscript(size: float, rise: float, line_size: float) -> bool:
+    smaller = size < _SUPERSCRIPT_SIZE * line_size
+    return rise > _SUPERSCRIPT_ONLY_RISE * line_size or (
+        smaller and rise > _SUPERSCRIPT_RISE * line_size
+    )
+
+
 def _line(fragment: _Fragment) -> Line:
     """The fragment as a line, its superscript digits taken out as footnote calls."""
     raised = sorted(
         offset
         for offset, size, baseline in fragment.digits
-        if size < _SUPERSCRIPT_SIZE * fragment.size
-        and fragment.baseline - baseline > _SUPERSCRIPT_RISE * fragment.size
+        if _is_superscript(size, fragment.baseline - baseline, fragment.size)
     )
     if not raised:
         return Line(
