@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _TRAILING_LOWERCASE_WORDS = re.compile(r"(?<=[a-zäöüß]) ([a-zäöüß]+ [a-zäöüß]+)\.$")
+_ADDED = re.compile(r"\{\+([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,23 @@ class Damaged:
 
 
 def read_gold(path: Path) -> list[list[str]]:
-    """Paragraphs of sentences from a gold file."""
+    """Paragraphs of gold lines (with any ``{+…}`` marks) from a gold file."""
     blocks = path.read_text(encoding="utf-8").strip().split("\n\n")
     return [[line.strip() for line in block.splitlines() if line.strip()] for block in blocks]
+
+
+def expected(line: str) -> str:
+    """The sentence the segmenter should produce for a gold line."""
+    return _ADDED.sub(r"\1", line)
+
+
+def source(line: str) -> str:
+    """The text of a gold line as it stands in the document."""
+    return _ADDED.sub("", line)
+
+
+def expected_sentences(paragraphs: list[list[str]]) -> list[list[str]]:
+    return [[expected(line) for line in lines] for lines in paragraphs]
 
 
 def run_together(paragraphs: list[list[str]], seed: int = 0) -> Damaged:
@@ -42,47 +57,56 @@ def run_together(paragraphs: list[list[str]], seed: int = 0) -> Damaged:
     lines, gold = [], []
     for sentences in paragraphs:
         line = ""
-        expected = []
-        for number, sentence in enumerate(sentences):
+        wanted = []
+        for number, marked in enumerate(sentences):
             last = number == len(sentences) - 1
             damage = rng.choice(["glued", "glued", "space", "note", "note-space", "seam", "moved"])
+            sentence = source(marked)
+            if sentence != marked:
+                # Text the segmenter adds: only damage that leaves the words alone.
+                damage = {"seam": "glued", "moved": "glued"}.get(damage, damage)
             displaced = _TRAILING_LOWERCASE_WORDS.search(sentence)
             if damage == "moved" and displaced and not last:
                 # `um Teil von Google zu werden.44` scraped as `Google.44 zu werden`.
                 footnote += 1
                 tail = displaced.group(1)
                 line += f"{sentence[: displaced.start()]}.{footnote} {tail}"
-                expected.append(sentence)
+                wanted.append(sentence)
                 continue
-            next_capital = not last and re.match(r"[A-ZÄÖÜ][a-zäöüß]", sentences[number + 1])
+            next_capital = not last and re.match(
+                r"[A-ZÄÖÜ][a-zäöüß]", source(sentences[number + 1])
+            )
             if damage == "seam" and next_capital and re.search(r"[a-zäöüß]\.$", sentence):
                 line += sentence[:-1]  # the full stop and space are lost
-                expected.append(sentence[:-1])
+                wanted.append(sentence[:-1])
                 continue
             line += sentence
-            expected.append(sentence)
+            wanted.append(expected(marked))
             if damage in ("note", "note-space") and sentence[-1] in ".!?“":
                 footnote += 1
                 line += str(footnote)
             if damage in ("space", "note-space") and not last:
                 line += " "
         lines.append(line)
-        gold.append(expected)
+        gold.append(wanted)
     return Damaged("\n".join(lines) + "\n", gold)
 
 
 def format_gold(paragraphs: list[list[str]]) -> str:
-    return "\n\n".join("\n".join(sentences) for sentences in paragraphs) + "\n"
+    """The clean document of gold ``paragraphs`` (``{+…}`` marks dropped)."""
+    return "\n\n".join("\n".join(map(source, sentences)) for sentences in paragraphs) + "\n"
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    source, text_out, gold_out = (Path(arg) for arg in argv)
-    damaged = run_together(read_gold(source))
+    gold_path, text_out, gold_out = (Path(arg) for arg in argv)
+    damaged = run_together(read_gold(gold_path))
     text_out.write_text(damaged.text, encoding="utf-8")
-    gold_out.write_text(format_gold(damaged.gold), encoding="utf-8")
+    gold_out.write_text(
+        "\n\n".join("\n".join(sentences) for sentences in damaged.gold) + "\n", encoding="utf-8"
+    )
     return 0
 
 

@@ -55,11 +55,10 @@ def test_clean_held_out_text_is_segmented_as_written(name: str) -> None:
     assert paragraphs_of(runtogether.format_gold(gold)) == gold
 
 
-@pytest.mark.parametrize("name", ["heldout_clean", "heldout2_clean", "heldout3_clean"])
-def test_run_together_held_out_text_keeps_f1_above_098(name: str) -> None:
-    gold = runtogether.read_gold(GOLD / f"{name}.txt")
+def run_together_f1(gold: list[list[str]], draws: int = 5) -> float:
+    """Exact-sentence F1 over several damaged draws of ``gold``, pooled."""
     hits = expected = found = 0
-    for seed in range(5):
+    for seed in range(draws):
         damaged = runtogether.run_together(gold, seed)
         predicted = [s.text for s in all_sentences(segment(damaged.text))]
         wanted = [s for paragraph in damaged.gold for s in paragraph]
@@ -67,7 +66,40 @@ def test_run_together_held_out_text_keeps_f1_above_098(name: str) -> None:
         expected += len(wanted)
         found += len(predicted)
     precision, recall = hits / found, hits / expected
-    assert 2 * precision * recall / (precision + recall) >= 0.98
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("name", ["heldout_clean", "heldout2_clean", "heldout3_clean"])
+def test_run_together_held_out_text_keeps_f1_above_098(name: str) -> None:
+    assert run_together_f1(runtogether.read_gold(GOLD / f"{name}.txt")) >= 0.98
+
+
+GENRES = ("news", "legal", "academic", "literary")
+
+
+def genre_set(name: str) -> list[list[str]]:
+    return [p for genre in GENRES for p in runtogether.read_gold(GOLD / name / f"{genre}.txt")]
+
+
+@pytest.mark.parametrize("name", ["tuning", "reporting"])
+def test_genre_set_clean_is_segmented_as_written(name: str) -> None:
+    """Issue 15's target is F1 ≥ 0.98 clean; both sets are exact today."""
+    gold = genre_set(name)
+    assert paragraphs_of(runtogether.format_gold(gold)) == runtogether.expected_sentences(gold)
+
+
+@pytest.mark.parametrize("name", ["tuning", "reporting"])
+def test_genre_set_run_together_keeps_f1_above_097(name: str) -> None:
+    assert run_together_f1(genre_set(name)) >= 0.97
+
+
+def test_gold_marks_added_text_apart_from_the_source() -> None:
+    line = "{+„}Er wartet nämlich nicht gern.{+“}"
+    assert runtogether.source(line) == "Er wartet nämlich nicht gern."
+    assert runtogether.expected(line) == "„Er wartet nämlich nicht gern.“"
+    damaged = runtogether.run_together([["„Eins.{+“}", "{+„}Zwei.“"]], 0)
+    assert "{" not in damaged.text
+    assert damaged.gold == [["„Eins.“", "„Zwei.“"]]
 
 
 def test_run_together_generator_damages_the_text() -> None:

@@ -334,3 +334,223 @@ def test_no_sentence_end_inside(sentence: str) -> None:
 )
 def test_sentence_ends(document: str, expected: list[str]) -> None:
     assert texts(document) == expected
+
+
+# --- round 2: German the first round never saw (issue 15) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "expected", "markers"),
+    [
+        pytest.param(
+            "Die Sitzung wurde verschoben.7Prof. Dr. Jens Hoffmann leitet sie.",
+            ["Die Sitzung wurde verschoben.", "Prof. Dr. Jens Hoffmann leitet sie."],
+            [("7",), ()],
+            id="title-after-a-glued-footnote",
+        ),
+        pytest.param(
+            "Die Sitzung wurde verschoben.Prof. Dr. Jens Hoffmann leitet sie.",
+            ["Die Sitzung wurde verschoben.", "Prof. Dr. Jens Hoffmann leitet sie."],
+            [(), ()],
+            id="title-glued-to-a-sentence",
+        ),
+        pytest.param(
+            "Die Sitzung wurde verschoben.7 Prof. Dr. Jens Hoffmann leitet sie.",
+            ["Die Sitzung wurde verschoben.", "Prof. Dr. Jens Hoffmann leitet sie."],
+            [("7",), ()],
+            id="title-after-a-footnote-and-space",
+        ),
+    ],
+)
+def test_title_abbreviation_opening_a_sentence(
+    document: str, expected: list[str], markers: list[tuple[str, ...]]
+) -> None:
+    assert texts(document) == expected
+    assert footnotes(document) == markers
+
+
+@pytest.mark.parametrize(
+    ("document", "expected", "markers"),
+    [
+        pytest.param(
+            "Er wartete lange...5Dann kam der Bus.",
+            ["Er wartete lange...", "Dann kam der Bus."],
+            [("5",), ()],
+            id="dots-footnote-capital",
+        ),
+        pytest.param(
+            "Er wartete lange…5 Dann kam der Bus.",
+            ["Er wartete lange…", "Dann kam der Bus."],
+            [("5",), ()],
+            id="ellipsis-character-footnote-space",
+        ),
+        pytest.param(
+            "Er wartete...5 und dann kam der Bus.",
+            ["Er wartete... und dann kam der Bus."],
+            [("5",)],
+            id="before-lower-case-no-split",
+        ),
+    ],
+)
+def test_ellipsis_with_a_glued_footnote(
+    document: str, expected: list[str], markers: list[tuple[str, ...]]
+) -> None:
+    assert texts(document) == expected
+    assert footnotes(document) == markers
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        pytest.param(
+            "Die Messe liegt in Halle Nr. 7. Der Eingang ist im Norden.",
+            ["Die Messe liegt in Halle Nr. 7.", "Der Eingang ist im Norden."],
+            id="nr",
+        ),
+        pytest.param(
+            "Das steht bei Müller auf S. 12. Müller irrt aber.",
+            ["Das steht bei Müller auf S. 12.", "Müller irrt aber."],
+            id="s-before-a-name",
+        ),
+        pytest.param(
+            "Das regelt § 3 Abs. 2. Näheres folgt später.",
+            ["Das regelt § 3 Abs. 2.", "Näheres folgt später."],
+            id="abs",
+        ),
+        pytest.param(
+            "Das folgt aus Art. 12. Dort steht es.",
+            ["Das folgt aus Art. 12.", "Dort steht es."],
+            id="art",
+        ),
+        pytest.param(
+            "Das regelt § 5. Wer klagt, verliert.",
+            ["Das regelt § 5.", "Wer klagt, verliert."],
+            id="paragraph-sign",
+        ),
+        pytest.param(
+            "Näheres regelt Anlage 1 Nr. 3. (4) Die Bibliothek kann das.",
+            ["Näheres regelt Anlage 1 Nr. 3.", "(4) Die Bibliothek kann das."],
+            id="before-a-numbered-item",
+        ),
+        pytest.param(
+            "Die Messe liegt in Halle Nr. 7.Der Eingang ist im Norden.",
+            ["Die Messe liegt in Halle Nr. 7.", "Der Eingang ist im Norden."],
+            id="run-together",
+        ),
+        pytest.param(
+            "Die Messe liegt in Halle Nr. 7.3Der Eingang ist im Norden.",
+            ["Die Messe liegt in Halle Nr. 7.", "Der Eingang ist im Norden."],
+            id="run-together-with-footnote",
+        ),
+    ],
+)
+def test_reference_number_closing_a_sentence(document: str, expected: list[str]) -> None:
+    assert texts(document) == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        pytest.param(
+            "Das steht bei Müller, S. 81 f. Die Kritik folgt.",
+            ["Das steht bei Müller, S. 81 f.", "Die Kritik folgt."],
+            id="f-before-an-opener",
+        ),
+        pytest.param(
+            "Zur Kritik siehe Müller, S. 81 f.8",
+            ["Zur Kritik siehe Müller, S. 81 f."],
+            id="f-with-a-footnote-at-paragraph-end",
+        ),
+        pytest.param(
+            "Zur Kritik an diesem Begriff siehe unten, Abschnitt 4.12",
+            ["Zur Kritik an diesem Begriff siehe unten, Abschnitt 4."],
+            id="footnote-after-a-short-number-at-paragraph-end",
+        ),
+        pytest.param(
+            "Sie wohnt in der Kantstraße 12.8 Das war schön.",
+            ["Sie wohnt in der Kantstraße 12.", "Das war schön."],
+            id="footnote-after-a-short-number-before-an-opener",
+        ),
+        pytest.param(
+            "Sie wohnt in der Kantstraße 12. Dort war es schön.",
+            ["Sie wohnt in der Kantstraße 12.", "Dort war es schön."],
+            id="number-before-an-adverb",
+        ),
+        pytest.param(
+            "Es regierte Karl V. Er war Kaiser.",
+            ["Es regierte Karl V.", "Er war Kaiser."],
+            id="one-letter-roman-numeral",
+        ),
+        pytest.param(
+            "Es regierte Ludwig XIV. Er baute Versailles.",
+            ["Es regierte Ludwig XIV.", "Er baute Versailles."],
+            id="roman-numeral",
+        ),
+        pytest.param(
+            "Es regierte Ludwig XIV.3Er baute Versailles.",
+            ["Es regierte Ludwig XIV.", "Er baute Versailles."],
+            id="roman-numeral-run-together",
+        ),
+    ],
+)
+def test_numbers_and_page_ranges_ending_sentences(document: str, expected: list[str]) -> None:
+    assert texts(document) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Studie von Schmitz et al. (2015) ist einschlägig.",
+        "Rechtsgrundlage ist Art. 6 Abs. 1 lit. e DSGVO.",
+        "Das war zum 2. Mal so, am 3. Oktober.",
+        "Die Bevölkerung sank von ca. 3.000 Einwohnern auf 900.",
+        "Kapitel 2.3",
+        "Sie kam zum 3. Teil der Reihe.",
+        "Ludwig XIV. regierte lange.",
+        "Das Buch erschien bei C. H. Beck in München.",
+        "Er liegt in Halle Nr. 7 am Eingang.",
+        "Mit der BahnCard und dem StadtRad geht es gut.",
+        "Die Firma nutzt LinkedIn, InterCity und PricewaterhouseCoopers.",
+    ],
+)
+def test_still_no_sentence_end_inside(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        pytest.param(
+            "Die Führung beginnt in der AltstadtWie lange sie dauert, ist offen.",
+            ["Die Führung beginnt in der Altstadt", "Wie lange sie dauert, ist offen."],
+            id="compound-before-an-opener",
+        ),
+        pytest.param(
+            "Es gilt § 3 des LandesdatenschutzgesetzesAusleihdaten werden gelöscht.",
+            ["Es gilt § 3 des Landesdatenschutzgesetzes", "Ausleihdaten werden gelöscht."],
+            id="two-compounds",
+        ),
+        pytest.param(
+            "Briefe und Möbel aus seinem BesitzGeöffnet ist es dienstags.",
+            ["Briefe und Möbel aus seinem Besitz", "Geöffnet ist es dienstags."],
+            id="noun-before-a-lower-case-word",
+        ),
+        pytest.param(
+            "Arbeiten zur Rolle der Herkunftssprachen liegen vorDrittens wird gefragt.",
+            ["Arbeiten zur Rolle der Herkunftssprachen liegen vor", "Drittens wird gefragt."],
+            id="verb-particle-before-an-adverb",
+        ),
+        pytest.param(
+            "Kinder lesen später besser lesenYılmaz spricht von Transfer.",
+            ["Kinder lesen später besser lesen", "Yılmaz spricht von Transfer."],
+            id="non-german-capital",
+        ),
+        pytest.param(
+            'Die Wirtin sah sie zweifelnd an"Nach dem Frühstück?", fragte sie.',
+            ["Die Wirtin sah sie zweifelnd an", '"Nach dem Frühstück?", fragte sie.'],
+            id="before-an-opening-straight-quote",
+        ),
+    ],
+)
+def test_more_glued_seams(document: str, expected: list[str]) -> None:
+    assert texts(document) == expected

@@ -31,8 +31,11 @@ _CURATED_ABBREVIATIONS = _words(
     min mind mio mod mrd mwst nachf nat nov nr nrn od okt op orig pkt prof rd rel
     resp sen sept sog spez st std str stud tab tel tsd ugs univ urspr usf usw verh
     verl vers vgl vj vs wg zb ziff zit zt zzgl zzt
+    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf
     """
 )
+"""The first lines: Duden's common abbreviations; the last: those of citations
+and legal references (`et al.`, `BGBl.`, `Fn.`, `lit.`, `Rn.`, `Sp.`, `Jg.`)."""
 
 ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_GERMAN.abbrev_types
 """Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
@@ -40,8 +43,41 @@ ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_GERMAN.abbrev_ty
 LIST_ENDINGS = frozenset({"usw", "usf", "etc"})
 """Abbreviations that close a list ("Satelliten usw.") and often a sentence."""
 
-SENTENCE_FINAL_ABBREVIATIONS = frozenset({"ff", "chr"})
-"""Other abbreviations that often close a sentence ("S. 12 ff.", "v. Chr.")."""
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"f", "ff", "chr"})
+"""Other abbreviations that often close a sentence ("S. 12 f.", "S. 12 ff.",
+"v. Chr.")."""
+
+PAGE_RANGES = frozenset({"f", "ff"})
+"""`f.`/`ff.` behind a number (`S. 12 f.`): "and the following page(s)"."""
+
+REFERENCE_ABBREVIATIONS = frozenset(
+    {
+        "nr",
+        "nrn",
+        "s",
+        "abs",
+        "art",
+        "kap",
+        "ziff",
+        "tab",
+        "abb",
+        "bd",
+        "rn",
+        "rdnr",
+        "rz",
+        "tz",
+        "fn",
+        "anm",
+        "abschn",
+        "lit",
+        "sp",
+        "anl",
+        "anh",
+    }
+)
+"""Abbreviations that introduce a reference number (`Nr. 7`, `S. 12`,
+`Abs. 2`, `Art. 3`): the number is a label, never an ordinal, so a full stop
+behind it ends the sentence (`in Halle Nr. 7. Der Eingang …`)."""
 
 _CURATED_OPENERS = _words(
     """
@@ -52,9 +88,16 @@ _CURATED_OPENERS = _words(
     im in infolgedessen jedoch jetzt man mit nach nachdem nicht noch nun nur ob
     obwohl oder schließlich sein seine sie so sogar später trotz und uns unser
     vor während was weil wenn wer wie wir zudem zum zur zwar zwei drei vier
+    allerdings alle anschließend bislang bisher dagegen demnach deren dessen
+    dort ebenso einige erst erstens zweitens drittens folglich hier hingegen
+    inzwischen insgesamt jeder jede jedes kein keine manche mehrere seitdem
+    sodass somit sonst stattdessen viele vielmehr wo zuletzt zunächst zuvor
     """
 )
+"""Articles, pronouns, conjunctions and sentence adverbs: closed classes, so a
+capitalised one is a sentence start, never a noun after an ordinal."""
 
+CLOSED_CLASS_OPENERS: frozenset[str] = _CURATED_OPENERS
 SENTENCE_OPENERS: frozenset[str] = _CURATED_OPENERS | _PUNKT_GERMAN.sent_starters
 """Lower-cased words that typically open a German sentence: articles,
 pronouns, conjunctions, adverbs — never brand-name halves like "Tube" or "Bank"."""
@@ -87,6 +130,19 @@ _SEEN_STARTING_SENTENCES = frozenset(
 )
 
 
+def is_lowercase_word(word: str) -> bool:
+    """Whether Punkt's corpus saw ``word`` only in lower case inside sentences
+    (a verb, adjective, participle or adverb): capitalised, it starts one."""
+    return word.lower() in _LOWER_CASE_INSIDE
+
+
+_LOWER_CASE_INSIDE = frozenset(
+    word
+    for word, flags in _PUNKT_GERMAN.ortho_context.items()
+    if flags & OrthoContext.MID_LC and not flags & OrthoContext.MID_UC
+)
+
+
 def begins_sentences(word: str) -> bool:
     """Whether ``word`` was seen capitalised at the start of a sentence in
     Punkt's German corpus (or is a typical opener)."""
@@ -94,6 +150,14 @@ def begins_sentences(word: str) -> bool:
     return lower in SENTENCE_OPENERS or lower in _SEEN_STARTING_SENTENCES
 
 
-CAMEL_CASE_NAMES = frozenset({"ProSieben", "ProSiebenSat", "DocMorris", "WeTransfer"})
+CAMEL_CASE_NAMES = frozenset(
+    {
+        "ProSieben",
+        "ProSiebenSat",
+        "DocMorris",
+        "WeTransfer",
+        "InterCity",
+    }
+)
 """Names whose halves are both ordinary German words that begin sentences, so
 the seam rule alone would split them."""

@@ -8,12 +8,19 @@ first non-space position behind it (and behind any closing quotes).
 from __future__ import annotations
 
 from reader.segment.abbreviations import (
+    CLOSED_CLASS_OPENERS,
     LIST_ENDINGS,
+    PAGE_RANGES,
+    REFERENCE_ABBREVIATIONS,
     SENTENCE_FINAL_ABBREVIATIONS,
     SENTENCE_OPENERS,
     is_abbreviation,
 )
 from reader.segment.characters import letters_after, starts_sentence, word_before
+
+_ROMAN_LETTERS = frozenset("IVX")
+_LOOK_BACK = 16
+"""How far back, in characters, :func:`follows_reference` looks."""
 
 
 def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) -> bool:
@@ -36,10 +43,16 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     word = word_before(text, start)
     if not word:
         return True  # `Zwecke“. Die`, `(1963). Die`
-    if is_list_number(text, start, word) or is_ordinal(word, glued, letters_after(text, after)):
+    if is_list_number(text, start, word):
         return False
+    if is_ordinal(word, glued, letters_after(text, after)) and not follows_reference(
+        text, start - len(word)
+    ):
+        return False
+    if is_page_range(text, start, word):
+        return closes_with_abbreviation(text, word, after)
     if is_initial(word):
-        return False
+        return is_regnal_number(word, letters_after(text, after))
     if is_abbreviation(word):
         return closes_with_abbreviation(text, word, after)
     return not (glued and is_dotted_acronym(word, text, after))
@@ -65,6 +78,37 @@ def is_ordinal(word: str, glued: bool, next_word: str) -> bool:
     if not word.isdigit() or len(word) > 3 or glued:
         return False
     return next_word.lower() not in SENTENCE_OPENERS
+
+
+def follows_reference(text: str, word_start: int) -> bool:
+    """Whether the number starting at ``word_start`` is a reference label:
+    behind `Nr.`, `S.`, `Abs.`, `Art.` & co. or a `§` (`Nr. 7`, `§ 5`)."""
+    position = word_start
+    while position > 0 and text[position - 1].isspace() and word_start - position < _LOOK_BACK:
+        position -= 1
+    if position > 0 and text[position - 1] == "§":
+        return True
+    if position == 0 or text[position - 1] != ".":
+        return False
+    return word_before(text, position - 1).lower() in REFERENCE_ABBREVIATIONS
+
+
+def is_page_range(text: str, start: int, word: str) -> bool:
+    """`S. 12 f.`, `S. 12 ff.`: the page-range abbreviation behind a number
+    (a lone `f.` elsewhere is an initial)."""
+    if word.lower() not in PAGE_RANGES:
+        return False
+    number_end = start - len(word)
+    while number_end > 0 and text[number_end - 1] == " ":
+        number_end -= 1
+    return number_end > 0 and text[number_end - 1].isdigit()
+
+
+def is_regnal_number(word: str, next_word: str) -> bool:
+    """`Karl V. Er regierte`: a one-letter Roman numeral ends the sentence when
+    a pronoun or article follows, which never follows an initial (`John F.
+    Kennedy`, `C. H. Beck`)."""
+    return word in _ROMAN_LETTERS and next_word.lower() in CLOSED_CLASS_OPENERS
 
 
 def is_initial(word: str) -> bool:
@@ -97,6 +141,6 @@ def is_abbreviation_stop(text: str, start: int) -> bool:
     """Whether the full stop at ``start`` closes an initial or an abbreviation
     that cannot end a sentence (so digits behind it are no footnote: `S.12`)."""
     word = word_before(text, start)
-    if not word or word.lower() in LIST_ENDINGS:
+    if not word or word.lower() in LIST_ENDINGS or is_page_range(text, start, word):
         return False
     return is_initial(word) or is_abbreviation(word)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = frozenset('“”"»«’)]')
+CLOSERS = frozenset('“”"»«‘’)]')
 """Characters that close a quotation or parenthesis after a sentence's last word
-(German quotes are „…“ and »…«; “ is the closing one)."""
+(German quotes are „…“, ‚…‘ and »…«; “ is the closing one)."""
 
-AMBIGUOUS_QUOTES = frozenset('"»«')
+AMBIGUOUS_QUOTES = frozenset('"»«‘')
 """Quotes that open as often as they close (» opens German »…«, « opens Swiss
-«…»): glued to a following letter they open the next sentence
-(`soll.»Endlich«`). German “ always closes (`Markt.“Um`)."""
+«…», ‘ opens English ‘…’): unless pairing says otherwise, glued to a following
+letter they open the next sentence (`soll.»Endlich«`). German “ always closes
+(`Markt.“Um`)."""
 
+
+LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīıįķļľłńņňōőœŕřśşšţťūůűųźżž"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+"""Lower- and upper-case Latin letters for regular-expression classes: German
+and the letters of the names German text quotes (`Yılmaz`, `Łódź`, `Čapek`)."""
 
 OPENERS = frozenset("„“\"»«‚'([©§")
 """Characters that may open a sentence before its first letter (quotes,
@@ -22,14 +28,24 @@ brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`).""
 # the whole pass stays linear even in text without spaces.
 _LOOK_BEHIND = 64
 _LETTERS = re.compile(rf"[^\W\d_]{{1,{_LOOK_BEHIND}}}")
+_GLUED_FOOTNOTE = re.compile(r"^\d+(?=[^\W\d_])")
 
 
 def word_before(text: str, position: int) -> str:
-    """The word (with inner dots, as in ``z.B``) that ends at ``position``."""
+    """The word that ends at ``position``.
+
+    Dots join its parts only in a dotted initialism (``z.B``, ``U.S.A``,
+    ``i.V.m``); otherwise it starts behind the last dot, where a scrape may
+    have glued a sentence and a footnote number to it: the word before the
+    second stop of ``verschoben.7Prof.`` is ``Prof``, not ``verschoben.7Prof``."""
     start = position
     while start > 0 and position - start < _LOOK_BEHIND and _is_word_char(text[start - 1]):
         start -= 1
-    return text[start:position].lstrip(".")
+    word = text[start:position].lstrip(".")
+    parts = word.split(".")
+    if len(parts) == 1 or all(len(part) == 1 and part.isalpha() for part in parts):
+        return word
+    return _GLUED_FOOTNOTE.sub("", parts[-1])
 
 
 def _is_word_char(char: str) -> bool:
@@ -53,11 +69,23 @@ def letters_after(text: str, position: int) -> str:
     return match.group() if match else ""
 
 
-def closing_end(text: str, position: int) -> int:
-    """The end of the closing quotes and brackets that start at ``position``."""
+def closing_end(
+    text: str,
+    position: int,
+    openers: frozenset[int] = frozenset(),
+    closers: frozenset[int] = frozenset(),
+) -> int:
+    """The end of the closing quotes and brackets that start at ``position``.
+
+    ``openers`` and ``closers`` are the offsets of quotation marks known to open
+    or close a quotation (see :mod:`reader.segment.quotations`); they decide for
+    ambiguous marks (`alles.«Marie` closes, `sofort.»Endlich` opens)."""
     while position < len(text) and text[position] in CLOSERS:
+        if position in openers:
+            break
         following = text[position + 1 : position + 2]
-        if text[position] in AMBIGUOUS_QUOTES and following.isalpha():
+        ambiguous = text[position] in AMBIGUOUS_QUOTES and following.isalpha()
+        if ambiguous and position not in closers:
             break
         position += 1
     return position

@@ -16,10 +16,14 @@ class Cut:
     """The sentence before ends at ``end``; the next one starts at ``resume``.
 
     Anything between the two (whitespace, a junk run) belongs to no sentence.
+    A cut inside a long quotation carries the marks that balance the pieces:
+    ``closes`` ends the sentence before, ``opens`` starts the one after.
     """
 
     end: int
     resume: int
+    closes: str = ""
+    opens: str = ""
 
 
 @dataclass(frozen=True, slots=True)

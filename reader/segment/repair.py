@@ -15,9 +15,12 @@ import re
 
 from reader.segment.abbreviations import (
     CAMEL_CASE_NAMES,
+    CLOSED_CLASS_OPENERS,
     NON_FINAL_WORDS,
+    SENTENCE_OPENERS,
     begins_sentences,
     is_known_word,
+    is_lowercase_word,
 )
 from reader.segment.characters import (
     CLOSERS,
@@ -33,6 +36,11 @@ from reader.segment.findings import Findings
 _FOOTNOTE = re.compile(r"\d{1,3}(?!\d)")
 _CAPITALISED_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]")
 _CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
+_ELLIPSES = frozenset({"...", "…"})
+# A capitalised word this long is a compound noun, not half of a brand name.
+_COMPOUND_LETTERS = 8
+# A paragraph of running text, not a heading (`Kapitel 2.3`): this many words.
+_RUNNING_TEXT_WORDS = 5
 
 
 def footnote_after_stop(text: str, close_end: int) -> re.Match[str] | None:
@@ -50,9 +58,12 @@ def place_footnote(
     sentence: `um Teil von Google.44 zu werden` → `um Teil von Google zu werden.`"""
     findings.footnote(note.start(), note.end(), note.group())
     after = skip_space(text, note.end())
+    punctuation = text[stop[0] : stop[1]]
     if after < len(text) and text[after].islower():
+        if punctuation in _ELLIPSES:
+            return  # `zögerte...3 und ging`: the ellipsis trails off inside the sentence
         findings.delete(*stop)
-        if text[stop[0] : stop[1]] == ".":
+        if punctuation == ".":
             findings.displaced_stops.append(stop[0])
     else:
         findings.cut(note.end(), after)
@@ -63,19 +74,31 @@ def number_footnote(text: str, match: re.Match[str], findings: Findings) -> None
     sentence, its full stop and a footnote number. German writes decimals with a
     comma and groups thousands in threes (`1.979.360`), so after a four-digit
     year the digits are a footnote whenever a sentence can follow. After a
-    shorter number (`9.30 Uhr`, `3.5`) only a capitalised word glued to the
-    digits shows that they are a footnote."""
+    shorter number (`9.30 Uhr`, `3.5 Prozent`) the digits are a footnote only
+    where a sentence evidently follows: a capitalised word glued to them, a
+    typical sentence opener after a space (`Kantstraße 12.8 Das war`), or the
+    end of a paragraph of running text (`siehe Abschnitt 4.12`)."""
     end = match.end()
+    after = skip_space(text, end)
     if len(match.group("number")) == 4:
-        after = skip_space(text, end)
         if after < len(text) and not starts_sentence(text[after]):
             return
-    else:
-        if not _CAPITALISED_WORD.match(text, end):
-            return
-        after = end
+    elif not _short_number_footnote(text, match, after):
+        return
     findings.footnote(match.start("marker"), end, match.group("marker"))
     findings.cut(end, after)
+
+
+def _short_number_footnote(text: str, match: re.Match[str], after: int) -> bool:
+    end = match.end()
+    if _CAPITALISED_WORD.match(text, end):
+        return True
+    if len(match.group("marker")) == 3:
+        return False  # thousands: `3.000 auf`
+    if after >= len(text):
+        return len(text[: match.start()].split()) >= _RUNNING_TEXT_WORDS
+    opener = letters_after(text, after)
+    return after > end and opener[:1].isupper() and opener.lower() in SENTENCE_OPENERS
 
 
 def glued_seam(text: str, position: int, findings: Findings) -> None:
@@ -86,24 +109,44 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
 
     Camel-case names stay whole. A single lower-case letter (`iPhone`, `eBay`)
     is a name; `CHAdeMO` has no lower→upper seam at all. A capitalised first
-    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam only when
-    both halves are German words and the second is one that begins sentences
-    (Punkt's orthographic statistics): brand halves like `You`, `Soft`, `Tube`
-    are not in its German vocabulary."""
+    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam only where
+    the halves read as a sentence end and a sentence start, see
+    :func:`_sentences_meet`."""
     left = camel_piece_before(text, position)
     if len(left) < 2:
         return
+    right = letters_after(text, position + 1 if text[position] in '"„»' else position)
     if left[0].islower():
-        if left.lower() in NON_FINAL_WORDS:
+        # `vorDrittens`: a preposition can be a verb particle ending a sentence
+        # (`liegen … vor`), and a capitalised pronoun or adverb starts one.
+        if left.lower() in NON_FINAL_WORDS and right.lower() not in CLOSED_CLASS_OPENERS:
             findings.insert(position, " ")
         else:
             findings.cut(position)
         return
-    right = letters_after(text, position + 1 if text[position] in "„»" else position)
-    if left + right in CAMEL_CASE_NAMES:
-        return
-    if is_known_word(left) and begins_sentences(right):
+    if left + right not in CAMEL_CASE_NAMES and _sentences_meet(left, right):
         findings.cut(position)
+
+
+def _sentences_meet(left: str, right: str) -> bool:
+    """Whether capitalised ``left`` glued to ``right`` is the last word of one
+    sentence and the first of the next, rather than one camel-case name.
+
+    Brand names are made of short halves, often English ones that Punkt's
+    German vocabulary lacks (`You|Tube`, `Soft|Bank`, `Power|Point`), and
+    German writes compounds with an inner capital too (`BahnCard`, `StadtRad`,
+    `KulturPass`), so two nouns alone prove nothing. A seam is a sentence
+    boundary when the first half is a German word (Punkt knows it, or it is a
+    long compound) and the second begins sentences in Punkt's statistics
+    (`MeterKritiker`, `AltstadtWie`) or is a word German writes in lower case
+    inside a sentence (`BesitzGeöffnet`); or when both halves are long
+    compounds (`LandesdatenschutzgesetzesAusleihdaten`)."""
+    compound = len(left) >= _COMPOUND_LETTERS
+    if compound and len(right) >= _COMPOUND_LETTERS:
+        return True
+    return (compound or is_known_word(left)) and (
+        begins_sentences(right) or is_lowercase_word(right)
+    )
 
 
 def lost_list(position: int, findings: Findings) -> None:

@@ -18,7 +18,7 @@ from reader.segment.scanner import scan
 from reader.segment.sentence import Paragraph, Sentence
 
 _WHITESPACE = re.compile(r"\s+")
-_TERMINAL_END = re.compile(r"[.!?…:;][“”\"»«’)\]]*$")
+_TERMINAL_END = re.compile(r"[.!?…:;][“”\"»«‘’)\]]*$")
 _Item = TypeVar("_Item")
 
 
@@ -57,7 +57,7 @@ def _sentences(
     edits = _Queue(findings.edits, key=lambda edit: edit.start)
     notes = _Queue(findings.footnotes, key=lambda note: note.position)
     lost_stops = _Queue(findings.displaced_stops, key=lambda position: position)
-    for start, end in _spans(block, findings):
+    for start, end, opens, closes in _spans(block, findings):
         clean = _render(block, start, end, edits.take_before(end))
         markers = tuple(note.marker for note in notes.take_before(end) if note.position >= start)
         if any(stop >= start for stop in lost_stops.take_before(end)) and not (
@@ -65,7 +65,7 @@ def _sentences(
         ):
             clean += "."
         if any(char.isalpha() for char in clean):
-            yield (start, end), clean, markers
+            yield (start, end), opens + clean + closes, markers
 
 
 def _render(block: str, start: int, end: int, edits: list[Edit]) -> str:
@@ -97,15 +97,20 @@ class _Queue(Generic[_Item]):
         return self._items[first : self._next]
 
 
-def _spans(block: str, findings: Findings) -> Iterator[tuple[int, int]]:
-    """Sentence spans between the cuts, without surrounding whitespace."""
+def _spans(block: str, findings: Findings) -> Iterator[tuple[int, int, str, str]]:
+    """Sentence spans between the cuts, without surrounding whitespace, each
+    with the quotation marks to put before and after its text (see
+    :class:`Cut`)."""
     position = 0
+    opens = ""
     for cut in sorted(findings.cuts, key=lambda cut: cut.end):
         if cut.end > position:
-            yield _strip(block, position, cut.end)
+            yield *_strip(block, position, cut.end), opens, cut.closes
+            opens = ""
         position = max(position, cut.resume)
+        opens = cut.opens or opens
     if position < len(block):
-        yield _strip(block, position, len(block))
+        yield *_strip(block, position, len(block)), opens, ""
 
 
 def _strip(block: str, start: int, end: int) -> tuple[int, int]:
