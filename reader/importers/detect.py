@@ -32,7 +32,8 @@ _EXTENSIONS = {".txt": "txt", ".text": "txt", ".pdf": "pdf"}
 
 
 def detect_format(name: str, data: bytes) -> str:
-    """The format of ``data`` read from ``name``: its extension, plain text otherwise."""
+    """The format of ``data`` read from ``name``: PDF by its ``%PDF-`` header, else its
+    extension, plain text otherwise."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if name != STDIN_NAME:
