@@ -116,3 +116,17 @@ def test_pdf_is_detected_by_content_and_extension(tmp_path: Path) -> None:
     renamed = tmp_path / "ohne-endung"
     renamed.write_bytes(data)
     assert load_document(str(renamed)).format == "pdf"
+
+
+def test_a_pdf_with_only_an_owner_password_opens() -> None:
+    """Permission-only protection (no password to open) is no reason to refuse."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FIXTURES / "spalten.pdf"))
+    writer.encrypt(user_password="", owner_password="geheim", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    document = import_pdf(out.getvalue(), "geschuetzt.pdf")
+    assert document.blocks[0].text == "Wasserstoff im Verkehrssektor"
