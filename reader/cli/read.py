@@ -19,9 +19,9 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
+from reader.cli.progress import load_document_with_progress
 from reader.errors import InputError
 from reader.glossary import load_glossary
-from reader.importers import load_document
 from reader.segment import all_sentences, segment_document
 from reader.source import STDIN_NAME
 from reader.translate import resolve_model
@@ -52,7 +52,7 @@ def read_command(
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
-    document = load_document(file, source_format and source_format.value)
+    document = load_document_with_progress(file, source_format and source_format.value)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     paragraphs = segment_document(document)

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from reader.cli.options import FromOption
-from reader.importers import load_document
+from reader.cli.progress import load_document_with_progress
 from reader.segment import Paragraph, segment_document
 
 
@@ -51,7 +51,7 @@ def segment_command(
     markup and junk runs. Web pages give their main content only (no menus or
     banners), e-books their chapters in reading order.
     """
-    document = load_document(file, source_format and source_format.value)
+    document = load_document_with_progress(file, source_format and source_format.value)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     paragraphs = segment_document(document)

@@ -29,9 +29,9 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
+from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
 from reader.glossary import load_glossary
-from reader.importers import load_document
 from reader.segment import segment_document
 from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
@@ -156,7 +156,7 @@ def translate_markdown(
 ) -> None:
     """The Markdown export: every check that needs no model comes first."""
     targets = plan_targets(files, output, out_dir)
-    sources = [load_document(target.source, source_format) for target in targets]
+    sources = [load_document_with_progress(target.source, source_format) for target in targets]
     for source in sources:
         for warning in source.warnings:
             print(f"reader: warning: {warning}", file=sys.stderr)
@@ -182,7 +182,7 @@ def translate_jsonl(
     file: str, options: EngineOptions, err: Console, source_format: str | None = None
 ) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
-    source = load_document(file, source_format)
+    source = load_document_with_progress(file, source_format)
     for warning in source.warnings:
         err.print(f"reader: warning: {warning}", markup=False, highlight=False)
     paragraphs = segment_document(source)

@@ -18,6 +18,7 @@ from typing import BinaryIO, Protocol
 
 from reader.document import Document
 from reader.errors import InputError
+from reader.importers.cache import cached_import
 from reader.importers.text import import_text
 from reader.source import STDIN_NAME, read_bytes
 
@@ -47,12 +48,19 @@ IMPORTERS: dict[str, Importer] = {
     "html": _lazy("reader.importers.html", "import_html"),
     "epub": _lazy("reader.importers.epub", "import_epub"),
     "md": _lazy("reader.importers.markdown", "import_markdown"),
+    "pdf": _lazy("reader.importers.pdf", "import_pdf"),
 }
 """Format name (the ``--from`` value) → importer."""
 
 FORMATS = tuple(IMPORTERS)
 
-FORMAT_NAMES = {"txt": "plain text", "html": "HTML", "epub": "EPUB", "md": "Markdown"}
+FORMAT_NAMES = {
+    "txt": "plain text",
+    "html": "HTML",
+    "epub": "EPUB",
+    "md": "Markdown",
+    "pdf": "PDF",
+}
 
 _EXTENSIONS = {
     ".txt": "txt",
@@ -63,15 +71,16 @@ _EXTENSIONS = {
     ".epub": "epub",
     ".md": "md",
     ".markdown": "md",
+    ".pdf": "pdf",
 }
 
-_SIGNATURES: tuple[tuple[bytes, str], ...] = ((b"PK\x03\x04", "epub"),)
+_SIGNATURES: tuple[tuple[bytes, str], ...] = ((b"PK\x03\x04", "epub"), (b"%PDF-", "pdf"))
 """Leading bytes that identify a format whatever the extension says."""
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
-_CONTENT_NAMES = {"epub": "a ZIP archive", "html": "an HTML page"}
+_CONTENT_NAMES = {"epub": "a ZIP archive", "html": "an HTML page", "pdf": "a PDF"}
 
 
 class ExtensionMismatchError(InputError):
@@ -121,4 +130,4 @@ def load_document(
     chosen = source_format or detect_format(name, data)
     if chosen not in IMPORTERS:
         raise InputError(f"unknown input format {chosen!r}; choose {', '.join(FORMATS)}")
-    return IMPORTERS[chosen](data, name, progress=progress)
+    return cached_import(IMPORTERS[chosen], data, name, chosen, progress)

@@ -1,0 +1,313 @@
+"""Lines with their position and font from a PDF's text layer, through pypdfium2.
+
+PDFium gives the page text in content order with a line break wherever the
+text jumps; a raised footnote call also makes it break the line, so fragments
+on one baseline are merged back into one :class:`Line`. Where PDFium bridged a
+wide gap with a space of its own (a header's left and right parts, two
+columns side by side), the line is split there. Only a few characters
+per line are asked for their geometry (the line's first letter, its ends, its
+digits), which keeps extraction at a few milliseconds per page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from reader.document import FootnoteRef
+from reader.importers.pdf.errors import (
+    DamagedPdfError,
+    EncryptedPdfError,
+    NotAPdfError,
+)
+from reader.importers.pdf.layout import Line, OutlineEntry, Page
+
+_SOFT_HYPHEN = "\u00ad"
+_SUPERSCRIPT_SIZE = 0.85
+"""A digit smaller than this share of the line's size…"""
+_SUPERSCRIPT_RISE = 0.15
+"""…and raised by more than this share of it is a footnote call; so is a digit
+raised by more than :data:`_SUPERSCRIPT_ONLY_RISE` at any size (text rise only)."""
+_SUPERSCRIPT_ONLY_RISE = 0.3
+_BOLD_WEIGHT = 600
+_LINE = re.compile(r"[^\r\n]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_WIDE_GAP = 2.0
+"""A gap wider than this many font sizes separates two pieces of text on a baseline."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfContent:
+    """Everything the importer uses from a PDF."""
+
+    pages: list[Page]
+    outline: list[OutlineEntry]
+    title: str | None
+
+
+@dataclass(slots=True)
+class _Fragment:
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+    bold: bool
+    digits: list[tuple[int, float, float]]
+    """(offset in text, font size, baseline) of each digit."""
+
+
+def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
+    """The pages, outline and title of the PDF ``data``; raises a :class:`PdfError`."""
+    # Imported here: plain-text commands never pay for loading PDFium.
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(name, empty=not data)
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise EncryptedPdfError(name) from None
+        raise DamagedPdfError(name, _reason(error)) from None
+    try:
+        total = len(pdf)
+        pages = []
+        for index in range(total):
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError as error:
+                raise DamagedPdfError(name, f"page {index + 1}: {_reason(error)}") from None
+            pages.append(_page(page, index + 1, raw))
+            page.close()
+            if progress is not None:
+                progress(index + 1, total)
+        return PdfContent(pages, _outline(pdf), _title(pdf))
+    finally:
+        pdf.close()
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    if "(PDFium: " in text:
+        text = text.split("(PDFium: ", 1)[1].rstrip(").")
+    return text.lower()
+
+
+def _page(page, number: int, raw) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range() if count else ""
+        if len(text) != count:  # characters outside the BMP: read them one by one
+            text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+        fragments = [
+            fragment
+            for line_start, line_end in _line_spans(text)
+            for start, end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
+            if (fragment := _fragment(textpage, text, start, end, height, raw)) is not None
+        ]
+    finally:
+        textpage.close()
+    return Page(number, width, height, tuple(_merge(_attach_list_markers(fragments))))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _LINE.finditer(text)]
+
+
+def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+    """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
+    spans = []
+    index = start
+    while (index := text.find(" ", index + 1, end - 1)) != -1:
+        if not raw.FPDFText_IsGenerated(textpage, index):
+            continue
+        gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
+        if gap > _WIDE_GAP * raw.FPDFText_GetFontSize(textpage, index - 1):
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, end))
+    return spans
+
+
+def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> _Fragment | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    letter = _LETTER.search(text, start, end)
+    body = letter.start() if letter else start
+    x, y = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(textpage, body, x, y)
+    size = raw.FPDFText_GetFontSize(textpage, body)
+    left = _char_box(textpage, start, raw)[0]
+    right = _char_box(textpage, end - 1, raw)[1]
+    baseline = height - y.value
+    digits = []
+    for match in _DIGIT.finditer(text, start, end):
+        index = match.start()
+        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+        digits.append((index - start, raw.FPDFText_GetFontSize(textpage, index), height - y.value))
+    return _Fragment(
+        text=text[start:end].replace("\x02", _SOFT_HYPHEN),
+        left=left,
+        right=right,
+        baseline=baseline,
+        size=size,
+        bold=_is_bold(textpage, body, raw),
+        digits=digits,
+    )
+
+
+def _char_box(textpage, index: int, raw) -> tuple[float, float]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, right.value
+
+
+def _is_bold(textpage, index: int, raw) -> bool:
+    if raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT:
+        return True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    length = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
+    return length > 0 and b"bold" in buffer.value.lower()
+
+
+_LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
+
+
+def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
+    """List bullets and numbers (``•``, ``2.``) put before the text they mark.
+
+    Typesetters may draw a list's markers apart from its items (WeasyPrint
+    draws them after the page's text); a fragment that is only a bullet or a
+    label (``3.``, ``b)``) just left of text on its baseline is such a marker.
+    """
+    markers = [f for f in fragments if _LIST_MARKER.fullmatch(f.text)]
+    if not markers:
+        return fragments
+    attached: set[int] = set()
+    for marker in markers:
+        items = [
+            f
+            for f in fragments
+            if f is not marker
+            and id(f) not in attached
+            and not _LIST_MARKER.fullmatch(f.text)
+            and abs(f.baseline - marker.baseline) < 0.2 * f.size
+            and 0 <= f.left - marker.right <= 2.5 * f.size
+        ]
+        if not items:
+            continue
+        item = min(items, key=lambda f: f.left)
+        shift = len(marker.text) + 1
+        item.digits = marker.digits + [(o + shift, size, base) for o, size, base in item.digits]
+        item.text = f"{marker.text} {item.text}"
+        item.left = marker.left
+        attached.add(id(marker))
+    return [f for f in fragments if id(f) not in attached]
+
+
+def _merge(fragments: list[_Fragment]) -> list[Line]:
+    """Fragments on one baseline (a footnote call broke PDFium's line) as one line each."""
+    lines: list[Line] = []
+    current: _Fragment | None = None
+    for fragment in fragments:
+        if current is not None and _continues(current, fragment):
+            gap = fragment.left - current.right
+            joiner = " " if gap > 0.15 * current.size else ""
+            offset = len(current.text) + len(joiner)
+            current.digits.extend((o + offset, s, b) for o, s, b in fragment.digits)
+            current.text += joiner + fragment.text
+            current.right = max(current.right, fragment.right)
+            continue
+        if current is not None:
+            lines.append(_line(current))
+        current = replace(fragment, digits=list(fragment.digits))
+    if current is not None:
+        lines.append(_line(current))
+    return lines
+
+
+def _continues(line: _Fragment, fragment: _Fragment) -> bool:
+    rise = line.baseline - fragment.baseline
+    gap = fragment.left - line.right
+    return -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
+
+
+def _is_superscript(size: float, rise: float, line_size: float) -> bool:
+    smaller = size < _SUPERSCRIPT_SIZE * line_size
+    return rise > _SUPERSCRIPT_ONLY_RISE * line_size or (
+        smaller and rise > _SUPERSCRIPT_RISE * line_size
+    )
+
+
+def _line(fragment: _Fragment) -> Line:
+    """The fragment as a line, its superscript digits taken out as footnote calls."""
+    raised = sorted(
+        offset
+        for offset, size, baseline in fragment.digits
+        if _is_superscript(size, fragment.baseline - baseline, fragment.size)
+    )
+    if not raised:
+        return Line(
+            fragment.text,
+            fragment.left,
+            fragment.right,
+            fragment.baseline,
+            fragment.size,
+            fragment.bold,
+        )
+    text = fragment.text
+    pieces: list[str] = []
+    markers: list[FootnoteRef] = []
+    kept = 0
+    position = 0
+    run_start = None
+    for index, offset in enumerate(raised):
+        if run_start is None:
+            run_start = offset
+        if index + 1 < len(raised) and raised[index + 1] == offset + 1:
+            continue
+        pieces.append(text[kept:run_start])
+        position += run_start - kept
+        markers.append(FootnoteRef(position, text[run_start : offset + 1]))
+        kept = offset + 1
+        run_start = None
+    pieces.append(text[kept:])
+    return Line(
+        "".join(pieces),
+        fragment.left,
+        fragment.right,
+        fragment.baseline,
+        fragment.size,
+        fragment.bold,
+        tuple(markers),
+    )
+
+
+def _outline(pdf) -> list[OutlineEntry]:
+    entries = []
+    for bookmark in pdf.get_toc():
+        title = (bookmark.get_title() or "").strip()
+        if not title:
+            continue
+        destination = bookmark.get_dest()
+        index = destination.get_index() if destination is not None else None
+        page = index + 1 if index is not None and index >= 0 else None
+        entries.append(OutlineEntry(title, bookmark.level + 1, page))
+    return entries
+
+
+def _title(pdf) -> str | None:
+    title = (pdf.get_metadata_value("Title") or "").strip()
+    return title or None

@@ -1,0 +1,78 @@
+"""Footnotes at the page foot: taken out of the text flow as notes with their labels.
+
+The footnote area is the run of lines at the bottom of a page (below the body
+text, furniture already removed) set smaller than the body text; each note in
+it starts with its label (``1``, ``1.``, ``2)``, ``*``, or a raised number).
+Lines there before the first label continue the previous page's last note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.document import FootnoteRef
+from reader.importers.pdf.layout import Line
+
+SMALLER = 0.92
+"""A footnote line's font is smaller than this share of the body text's."""
+_LABEL = re.compile(r"(\d{1,3}|[*†‡]{1,3})[.)]?(?:\s+|(?=[^\W\d]))")
+
+
+@dataclass(slots=True)
+class Note:
+    """One footnote: its label and its lines."""
+
+    marker: str
+    lines: list[Line] = field(default_factory=list)
+    page: int = 0
+
+
+def note_label(line: Line) -> tuple[str, str] | None:
+    """``(label, rest of the text)`` when ``line`` opens a footnote, else ``None``."""
+    if line.markers and line.markers[0].position == 0:
+        return line.markers[0].marker, line.text.lstrip()
+    match = _LABEL.match(line.text)
+    if match is None:
+        return None
+    return match.group(1), line.text[match.end() :]
+
+
+def split_footnotes(
+    lines: list[Line], body_size: float, page: int, previous: Note | None
+) -> tuple[list[Line], list[Note]]:
+    """``lines`` (one page) split into body lines and the notes opened on this page.
+
+    Lines that continue ``previous`` (the last note of the page before) are added to it.
+    """
+    ordered = sorted(lines, key=lambda line: line.baseline)
+    start = len(ordered)
+    while start > 0 and ordered[start - 1].size < SMALLER * body_size:
+        start -= 1
+    area = ordered[start:]
+    first_label = next((i for i, line in enumerate(area) if note_label(line)), len(area))
+    if not area or (first_label > 0 and previous is None):
+        return lines, []
+    previous_lines = area[:first_label]
+    if previous is not None:
+        previous.lines.extend(previous_lines)
+    notes: list[Note] = []
+    for line in area[first_label:]:
+        label = note_label(line)
+        if label is not None:
+            marker, text = label
+            notes.append(Note(marker, [_without_label(line, text)], page))
+        else:
+            notes[-1].lines.append(line)
+    footnote_lines = {id(line) for line in area}
+    return [line for line in lines if id(line) not in footnote_lines], notes
+
+
+def _without_label(line: Line, text: str) -> Line:
+    removed = len(line.text) - len(text)
+    markers = tuple(
+        FootnoteRef(ref.position - removed, ref.marker)
+        for ref in line.markers
+        if ref.position >= removed and ref.position > 0
+    )
+    return Line(text, line.left, line.right, line.baseline, line.size, line.bold, markers)

@@ -1,0 +1,87 @@
+"""Headings: lines set larger or bold than the body text, short, not sentence-like.
+
+Heading levels come from the heading styles found (the largest size is level
+1). When the PDF has an outline (bookmarks), it decides: a line whose text is a
+bookmark's title on the bookmark's page is a heading of the bookmark's level,
+whatever its font (section numbers are ignored in the comparison: bookmarks
+often leave out the ``2.1`` the page prints).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.importers.pdf.layout import Line, OutlineEntry
+
+LARGER = 1.12
+"""A heading's font is at least this much larger than the body text's…"""
+MAX_WORDS = 18
+"""…or bold, and in any case at most this many words."""
+_SPACES = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+")
+
+
+def body_font_size(lines: list[Line]) -> float:
+    """The font size most of the text is set in (by characters)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def normalized_title(text: str) -> str:
+    """``text`` as compared with bookmark titles: spaces, case and numbering ignored."""
+    return _NUMBERING.sub("", _SPACES.sub(" ", text).strip()).casefold()
+
+
+@dataclass(frozen=True)
+class HeadingStyles:
+    """Which lines are headings, and of which level, in one document."""
+
+    body_size: float
+    levels: dict[tuple[float, bool], int]
+    outline: dict[tuple[str, int | None], int]
+
+    @classmethod
+    def find(cls, lines: list[Line], outline: list[OutlineEntry]) -> HeadingStyles:
+        body_size = body_font_size(lines)
+        styles = {_style(line) for line in lines if _looks_like_heading(line, body_size)}
+        ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
+        levels = {style: min(index + 1, 6) for index, style in enumerate(ranked)}
+        titles = {
+            (normalized_title(entry.title), entry.page): min(entry.level, 6) for entry in outline
+        }
+        return cls(body_size, levels, titles)
+
+    def level(self, line: Line, page: int) -> int:
+        """The heading level of ``line`` on ``page`` (1-based), 0 when it is no heading."""
+        title = normalized_title(line.text)
+        for key in ((title, page), (title, None)):
+            if key in self.outline:
+                return self.outline[key]
+        if _looks_like_heading(line, self.body_size):
+            return self.levels.get(_style(line), 0)
+        return 0
+
+    def outline_level(self, text: str, page: int) -> int:
+        """The outline level of a (multi-line) heading's text, 0 when not in the outline."""
+        title = normalized_title(text)
+        return self.outline.get((title, page)) or self.outline.get((title, None)) or 0
+
+
+def _style(line: Line) -> tuple[float, bool]:
+    return round(line.size, 1), line.bold
+
+
+def _looks_like_heading(line: Line, body_size: float) -> bool:
+    words = len(line.text.split())
+    if not words or words > MAX_WORDS or not any(char.isalpha() for char in line.text):
+        return False
+    if line.size >= LARGER * body_size:
+        return True
+    # Bold at body size is also how emphasis looks: a bold line that ends like
+    # running text is no heading.
+    running_text = line.text.rstrip().endswith((",", ".", ";"))
+    return line.bold and line.size >= 0.95 * body_size and not running_text

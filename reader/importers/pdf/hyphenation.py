@@ -1,0 +1,71 @@
+"""Gluing two lines of a paragraph: line-end hyphenation undone, real hyphens kept.
+
+A line that ends in a hyphen after a letter was broken either inside a word by
+the typesetter (``Bundes-⏎regierung``) or at a hyphen the word really has
+(``E-⏎Mail``, ``EU-⏎Kommission``), or it is a truncated compound before a
+conjunction (``Forschungs-⏎und Entwicklungs…``). German capitalises the part
+after a real hyphen and never the part after a break inside a word, so a capital
+keeps the hyphen; before lower case the German word statistics the segmenter
+already uses (Punkt's German vocabulary) decide between ``Email``-style
+joining and ``E-mail``-style keeping, and joining wins when neither form is
+known — typesetters break far more words than they find hyphens to break at.
+A soft hyphen (U+00AD) always goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.segment.abbreviations import is_known_word
+
+SOFT_HYPHEN = "\u00ad"
+HYPHENS = "-\u2010\u2011"
+"""Hyphen-minus, hyphen (what typesetters print at automatic breaks), non-breaking hyphen."""
+
+_CONJUNCTIONS = frozenset(
+    {"und", "oder", "bzw", "sowie", "noch", "wie", "bis", "als", "beziehungsweise"}
+)
+_LAST_PIECE = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Joint:
+    """How two lines meet: drop ``drop`` characters from the first, then ``separator``."""
+
+    drop: int
+    separator: str
+
+
+SPACE = Joint(0, " ")
+
+
+def line_joint(previous: str, following: str) -> Joint:
+    """How the line ``previous`` continues with the line ``following``."""
+    if not previous or not following:
+        return SPACE
+    last = previous[-1]
+    if last == SOFT_HYPHEN:
+        return Joint(1, "")
+    if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalnum():
+        return SPACE
+    word = _FIRST_WORD.match(following)
+    if word is None:
+        return Joint(0, "")
+    head = word.group()
+    if head.lower() in _CONJUNCTIONS:
+        return Joint(0 if last == "-" else 1, " " if last == "-" else "- ")
+    if not head[0].islower():
+        return Joint(1, "-") if last != "-" else Joint(0, "")
+    piece = _LAST_PIECE.search(previous[:-1])
+    stem = piece.group(1) if piece else ""
+    if not is_known_word(stem + head) and is_known_word(f"{stem}-{head}"):
+        return Joint(1, "-") if last != "-" else Joint(0, "")
+    return Joint(1, "")
+
+
+def join_lines(previous: str, following: str) -> str:
+    """``previous`` and ``following`` as one text (see :func:`line_joint`)."""
+    joint = line_joint(previous, following)
+    return previous[: len(previous) - joint.drop] + joint.separator + following

@@ -1,0 +1,150 @@
+"""Lines in reading order → blocks: paragraphs, headings and footnotes.
+
+Consecutive lines form one block unless a larger gap, an indented first line or
+a short line ending a sentence says a new paragraph begins, or the heading level
+changes. A line opening with a bullet (``•``, ``▪``…; a dash after a line that
+ends a sentence or a colon) starts a list item, which runs on over its
+indented lines. A page or column break ends a paragraph only when the last line
+before it is short and ends a sentence: a sentence continuing on the next page
+(across the footnote area, which is taken out first) stays one. Lines are
+glued by :func:`~reader.importers.pdf.hyphenation.line_joint`; footnote calls
+keep their place in the glued text. Each footnote block follows the block that
+first calls it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+from reader.document import Block, FootnoteRef
+from reader.importers.pdf.footnotes import Note
+from reader.importers.pdf.headings import HeadingStyles
+from reader.importers.pdf.hyphenation import line_joint
+from reader.importers.pdf.layout import Line
+
+PARAGRAPH_GAP = 1.3
+"""A gap larger than this many line pitches starts a new block."""
+MAX_HEADING_LINES = 3
+"""A longer run of heading-styled lines is a bold or large paragraph (unless in the outline)."""
+SHORT_LINE = 2.0
+"""A line ending this many font sizes before the text's right edge is short."""
+_SENTENCE_END = tuple('.!?:…"“”»«)')
+_BULLETS = "•◦▪▫‣■□●○►➢"
+_DASH_BULLETS = "–—-*"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    """A body line with its page and heading level (0: not a heading)."""
+
+    line: Line
+    page: int
+    level: int = 0
+
+
+def build_blocks(flow: list[PlacedLine], notes: list[Note], styles: HeadingStyles) -> list[Block]:
+    """The document's blocks: ``flow`` grouped into headings and paragraphs, notes placed."""
+    pitch = _line_pitch(flow)
+    groups: list[list[PlacedLine]] = []
+    for placed in flow:
+        if groups and _continues(groups[-1], placed, pitch):
+            groups[-1].append(placed)
+        else:
+            groups.append([placed])
+    body = [_block(group, styles) for group in groups]
+    return _with_notes(body, [_note_block(note) for note in notes if note.lines])
+
+
+def _line_pitch(flow: list[PlacedLine]) -> float:
+    steps = [
+        after.line.baseline - before.line.baseline
+        for before, after in pairwise(flow)
+        if before.page == after.page
+        and not before.level
+        and 0 < after.line.baseline - before.line.baseline < 2.5 * before.line.size
+    ]
+    return median(steps) if steps else 0.0
+
+
+def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> bool:
+    previous = group[-1]
+    before, after = previous.line, following.line
+    if previous.level != following.level or _bullet(after, before) is not None:
+        return False
+    if not following.level and _bullet(group[0].line, None) is not None:
+        return after.left > group[0].line.left + 0.5 * after.size
+    if following.level:
+        step = after.baseline - before.baseline
+        return previous.page == following.page and 0 < step < 2.0 * before.size
+    right_edge = max(max(placed.line.right for placed in group), after.right)
+    short = before.right < right_edge - SHORT_LINE * before.size
+    ends_sentence = before.text.rstrip().endswith(_SENTENCE_END)
+    if following.page != previous.page or after.baseline <= before.baseline:
+        return not (short and ends_sentence)
+    if pitch and after.baseline - before.baseline > PARAGRAPH_GAP * pitch:
+        return False
+    indented = after.left > min(p.line.left for p in group) + before.size
+    return not (ends_sentence and (short or indented))
+
+
+def _bullet(line: Line, before: Line | None) -> int | None:
+    """Length of the bullet (and its space) opening ``line``, if it opens a list item."""
+    text = line.text
+    if len(text) < 3 or not text[1].isspace():
+        return None
+    dash_allowed = before is None or before.text.rstrip().endswith(_SENTENCE_END)
+    if text[0] in _BULLETS or (text[0] in _DASH_BULLETS and dash_allowed):
+        return len(text) - len(text[1:].lstrip())
+    return None
+
+
+def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    text = ""
+    refs: list[FootnoteRef] = []
+    for line in lines:
+        if text:
+            joint = line_joint(text, line.text)
+            text = text[: len(text) - joint.drop] + joint.separator
+        offset = len(text)
+        refs.extend(
+            FootnoteRef(min(offset + ref.position, offset + len(line.text)), ref.marker)
+            for ref in line.markers
+        )
+        text += line.text
+    return text, tuple(refs)
+
+
+def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
+    text, refs = _joined([placed.line for placed in group])
+    first = group[0]
+    if first.level:
+        outline_level = styles.outline_level(text, first.page)
+        if outline_level or len(group) <= MAX_HEADING_LINES:
+            level = outline_level or first.level
+            return Block("heading", text, level=level, footnotes=refs, page=first.page)
+    bullet = _bullet(first.line, None)
+    if bullet is not None:
+        refs = tuple(FootnoteRef(max(r.position - bullet, 0), r.marker) for r in refs)
+        return Block("list_item", text[bullet:], footnotes=refs, page=first.page)
+    return Block("paragraph", text, footnotes=refs, page=first.page)
+
+
+def _note_block(note: Note) -> Block:
+    text, refs = _joined(note.lines)
+    return Block("footnote", text, marker=note.marker, footnotes=refs, page=note.page)
+
+
+def _with_notes(body: list[Block], notes: list[Block]) -> list[Block]:
+    """``body`` with each note after the first block that calls it; the rest at the end."""
+    waiting = list(notes)
+    blocks: list[Block] = []
+    for block in body:
+        blocks.append(block)
+        for ref in block.footnotes:
+            found = next((note for note in waiting if note.marker == ref.marker), None)
+            if found is not None:
+                waiting.remove(found)
+                blocks.append(found)
+    return blocks + waiting
