@@ -196,3 +196,24 @@ def test_markdown_export_lists_stay_lists_and_the_title_is_not_repeated(
     items = [t for t in english if t.type == "list_item_open"]
     assert len(items) == 4 + 6  # the header (source, model, date, settings), the two lists
     assert any(t.type == "fence" for t in english)
+
+
+def test_pdf_export_has_its_headings_and_real_footnotes(tiny_model_dir: Path) -> None:
+    report = FIXTURES.parent / "pdf" / "bericht.pdf"
+    result = runner.invoke(
+        app,
+        ["translate", str(report), "--model", str(tiny_model_dir), "--fast", "--no-cache"],
+    )
+    assert result.exit_code == 0, result.output
+    tokens = MarkdownIt("commonmark").use(footnote_plugin).parse(result.stdout)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    for number in (
+        "Digitale Souveränität",
+        "1. Ausgangslage",
+        "2. Maßnahmen",
+        "3. Umsetzung",
+        "4. Empfehlungen",
+    ):
+        assert any(heading.startswith(number) for heading in headings), number
+    definitions = [t for t in tokens if t.type == "footnote_open"]
+    assert len(definitions) == 4

@@ -31,7 +31,7 @@ def read_command(
     file: Annotated[
         str,
         typer.Argument(
-            help="German document to read: text, HTML, EPUB or Markdown.", metavar="FILE"
+            help="German document to read: text, HTML, EPUB, Markdown or PDF.", metavar="FILE"
         ),
     ],
     glossary_files: GlossaryFilesOption = None,

@@ -25,7 +25,7 @@ def segment_command(
         str,
         typer.Argument(
             metavar="FILE",
-            help="German document: text (UTF-8, cp1252 or Latin-1), HTML, EPUB or Markdown; "
+            help="German document: text (UTF-8, cp1252 or Latin-1), HTML, EPUB, Markdown or PDF; "
             "- for stdin.",
         ),
     ],
