@@ -129,8 +129,9 @@ async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -
     cache.write_bytes(b"this is not a database" * 100)
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
-        # A notification, not an error: the reader goes on translating.
+        # A notification, not an error: the reader goes on translating. Looked
+        # for first: it shows for 10 s, and translating may take longer under load.
         await wait_until(pilot, lambda: "damaged" in screen_text(app))
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
         assert TRANSLATING not in screen_text(app)
     assert list(cache.parent.glob(f"{DATABASE_NAME}.corrupt-*"))
