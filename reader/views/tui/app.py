@@ -96,7 +96,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.feed.cancel()
-        self._save_position()
+        self.save_position()
 
     # -- translation ----------------------------------------------------------
 
@@ -144,9 +144,10 @@ class ReaderApp(App[None]):
         self.status.position = (event.index, len(self.sentences))
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_position)
+        self._save_timer = self.set_timer(_SAVE_DELAY, self.save_position)
 
-    def _save_position(self) -> None:
+    def save_position(self) -> None:
+        """Remember the current sentence for this document (the next start opens there)."""
         if self.sentences:
             self.positions.save(self.key, self.position)
 
