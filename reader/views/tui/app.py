@@ -89,6 +89,8 @@ class ReaderApp(App[None]):
         self.status.position = (0, len(self.sentences))
         self.view.focus()
         saved = self.positions.load(self.key)
+        for warning in self.positions.warnings:
+            self.notify(warning, title="position", severity="warning", timeout=10)
         if saved is not None:
             # After the first layout: the view knows its width only then.
             self.call_after_refresh(self.view.move_to, saved, top_of_screen=True)
