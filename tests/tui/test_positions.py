@@ -82,3 +82,11 @@ def test_unwritable_state_dir_does_not_stop_reading(tmp_path: Path) -> None:
     store = PositionStore(blocker / "state")  # a directory under a file
     store.save("abc", 3)
     assert store.load("abc") is None
+
+
+def test_a_reader_ended_before_it_started_keeps_the_saved_position(make_app) -> None:
+    # SIGTERM can arrive before the app is mounted; the exit path still saves.
+    app = make_app(LONG, model=False)
+    app.positions.save(app.key, 42)
+    app.save_position()
+    assert PositionStore().load(app.key) == 42

@@ -65,8 +65,10 @@ class ReaderApp(App[None]):
         texts = [sentence.text for sentence in sentences]
         self.feed = TranslationFeed(self, options, texts, glossary, load)
         self.translated = 0
-        self.position = 0
-        """The current sentence, kept here because the view is gone at unmount."""
+        self.position: int | None = None
+        """The current sentence, kept here because the view is gone at unmount;
+        ``None`` until mounted (a reader ended before then must not overwrite
+        the saved position)."""
         self.matches: list[int] = []
         self._definitions: dict[str, Definition] | None = None
         self._save_timer: Timer | None = None
@@ -91,6 +93,8 @@ class ReaderApp(App[None]):
         saved = self.positions.load(self.key)
         for warning in self.positions.warnings:
             self.notify(warning, title="position", severity="warning", timeout=10)
+        # Where the reader is, even if it quits before the move below.
+        self.position = saved or 0
         if saved is not None:
             # After the first layout: the view knows its width only then.
             self.call_after_refresh(self.view.move_to, saved, top_of_screen=True)
@@ -150,7 +154,7 @@ class ReaderApp(App[None]):
 
     def save_position(self) -> None:
         """Remember the current sentence for this document (the next start opens there)."""
-        if self.sentences:
+        if self.sentences and self.position is not None:
             self.positions.save(self.key, self.position)
 
     # -- search ---------------------------------------------------------------
