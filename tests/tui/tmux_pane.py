@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shlex
 import subprocess
 import sys
@@ -20,7 +21,8 @@ class Pane:
         self.record = record
         record.mkdir(parents=True, exist_ok=True)
         # A server of our own: nothing here can touch anyone else's tmux.
-        self.socket = f"reliability-{os.getpid()}-{id(self)}"
+        # A fresh name each time: a server just killed may still hold the old one.
+        self.socket = f"reliability-{os.getpid()}-{secrets.token_hex(4)}"
         assignments = [f"{key}={value}" for key, value in env.items()]
         # Inherited COLUMNS/LINES (pytest sets them) would override the pane size.
         line = shlex.join(
@@ -48,6 +50,9 @@ class Pane:
     def text(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", "main")
 
+    def _alive(self) -> bool:
+        return bool(self._tmux("list-sessions", "-F", "#{session_name}"))
+
     def wait_for(self, pattern: str, timeout: float = 60) -> re.Match[str]:
         deadline = time.monotonic() + timeout
         while True:
@@ -55,7 +60,8 @@ class Pane:
             found = re.search(pattern, screen)
             if found:
                 return found
-            if time.monotonic() > deadline or self.status() is not None:
+            ended = self.status() is not None or not self._alive()
+            if ended or time.monotonic() > deadline:
                 raise AssertionError(f"never saw {pattern!r}; the screen was:\n{screen}")
             time.sleep(0.1)
 
