@@ -11,7 +11,7 @@ uses --no-cache, so the model is always translating when q arrives.
 
 States: ``translating`` (the status bar says "translated N/…": a 4-beam
 batch is in flight), ``loading`` (the model is being converted to int8 — a
-fresh cache directory each run — or loaded), ``start`` (the German is on
+fresh cache directory each run — in a child process), ``start`` (the German is on
 screen, the model not yet asked for).
 """
 
@@ -50,10 +50,25 @@ def quit_once(root: Path, model: Path, cache: Path, when: str, work: Path) -> tu
         pane.wait_for(WAIT_FOR[when], timeout=300)
         if when == "translating":
             time.sleep(0.5)  # well into the batch
+        if when == "loading":
+            # The converter's temporary directory: the conversion is under way.
+            while not list(cache.glob("ctranslate2/.*-int8.*")):
+                time.sleep(0.1)
+            time.sleep(1)
         pane.keys("q")
         return pane.wait_exit(timeout=60)
     finally:
         pane.close()
+
+
+def conversion_finishes(cache: Path, timeout: float = 300) -> bool:
+    """Whether an int8 conversion the reader left behind installs its copy."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if list(cache.glob("ctranslate2/*-int8/model.bin")):
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
             status, took = quit_once(args.root, args.model, cache, args.when, work)
             statuses[status] += 1
             seconds.append(took)
-            print(f"run {run + 1:2}: exit status {status:3}, {took:.2f} s after q", flush=True)
+            line = f"run {run + 1:2}: exit status {status:3}, {took:.2f} s after q"
+            if args.when == "loading":
+                # Also waits for it, so conversions do not pile up.
+                line += f"; conversion finished in the background: {conversion_finishes(cache)}"
+            print(line, flush=True)
     print(
         f"\n{args.runs} quits ({args.when}, model {args.model.name}, tree {args.root}): "
         f"exit statuses {dict(sorted(statuses.items()))}; "

@@ -211,6 +211,11 @@ def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
                 stderr=errors,
                 env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
                 check=False,
+                # Its own session: a reader that quit mid-conversion leaves it
+                # to finish, and closing the terminal later (SIGHUP) must not
+                # kill it. (Ctrl-C in the parent still stops it: run() kills
+                # the child when interrupted.)
+                start_new_session=True,
             )
             errors.seek(0)
             lines = errors.read().decode(errors="replace").strip().splitlines()
