@@ -17,7 +17,9 @@ CHILD = Path(__file__).with_name("tmux_child.py")
 class Pane:
     """One command in a 200×45 tmux pane; see :mod:`tmux_child` for the records."""
 
-    def __init__(self, record: Path, command: list[str], env: dict[str, str]) -> None:
+    def __init__(
+        self, record: Path, command: list[str], env: dict[str, str], cwd: Path | None = None
+    ) -> None:
         self.record = record
         record.mkdir(parents=True, exist_ok=True)
         # A server of our own: nothing here can touch anyone else's tmux.
@@ -39,7 +41,11 @@ class Pane:
                 *command,
             ]
         )
-        self._tmux("new-session", "-d", "-s", "main", "-x", "200", "-y", "45", line + "; sleep 60")
+        # `python -m` looks in the working directory first, before PYTHONPATH.
+        where = ["-c", str(cwd or record)]
+        self._tmux(
+            "new-session", "-d", "-s", "main", *where, "-x", "200", "-y", "45", line + "; sleep 60"
+        )
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(
