@@ -3,17 +3,17 @@
 Why the process ends with :func:`os._exit`: the translation runs in a thread
 that spends nearly all its time inside CTranslate2 (or torch), in native
 code that cannot be interrupted. A batch at 4 beams with the full-size model
-takes 2-5 s on two cores. Left to normal interpreter shutdown, that thread
+takes seconds on two cores. Left to normal interpreter shutdown, that thread
 finishes its batch after finalisation has begun, tries to take the GIL back
 and is torn down with C++ frames on its stack: ``terminate called without an
-active exception`` (SIGABRT, 134) or a segmentation fault (139) — and the
-shutdown itself first waits for the batch, 1.5-5 s after ``q``.
+active exception`` (SIGABRT, 134) or a segmentation fault (139) — after the
+shutdown has waited for the batch: 6.4 s median from ``q`` to the crash
+(scripts/quit_stress.py against the old code; README, "Quitting").
 
-The alternatives, measured (scripts/quit_stress.py, README "What happens
-when things go wrong"): cancelling and joining the thread waits for the batch
-in flight (seconds; a smaller batch would slow every translation to make
-quitting faster); releasing the CTranslate2 translator from another thread
-while it translates is undefined behaviour. So the reader leaves the thread
+The alternatives: cancelling and joining the thread costs that same wait
+for the batch in flight (a smaller batch would slow every translation to
+make quitting faster); releasing the CTranslate2 translator from another
+thread while it translates is undefined behaviour. So the reader leaves the thread
 alone and ends the process itself, once everything that must outlive it is
 done: Textual has restored the terminal (``App.run`` returned), the position
 is saved, the translation cache is closed after its last commit
