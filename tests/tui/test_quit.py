@@ -4,7 +4,7 @@ SIGTERM and when the terminal closes (SIGHUP).
 
 Regression test for issue 14: the translation thread was still inside
 CTranslate2 when the interpreter shut down, and the reader died with SIGABRT
-(134) or SIGSEGV (139) 1.5-5 s after `q`. The small random model keeps a
+(134) or SIGSEGV (139) seconds after `q`. The small random model keeps a
 batch in flight for seconds, so every quit here lands mid-batch.
 """
 
