@@ -54,7 +54,10 @@ def run_reader(app: ReaderApp) -> NoReturn:
             raise SystemExit(128 + signum) from None
         loop.call_soon_threadsafe(app.exit, None, 128 + signum)
 
-    previous = {signum: signal.signal(signum, quit_on_signal) for signum in EXIT_SIGNALS}
+    # A signal ignored from the start (`nohup reader read …`) stays ignored.
+    handled = [sig for sig in EXIT_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
+    for signum in handled:
+        signal.signal(signum, quit_on_signal)
     status = 1
     try:
         app.run()
@@ -68,7 +71,7 @@ def run_reader(app: ReaderApp) -> NoReturn:
         traceback.print_exc()
     finally:
         # A second signal while closing must not interrupt the saving below.
-        for signum in previous:
+        for signum in handled:
             signal.signal(signum, signal.SIG_IGN)
         app.save_position()
         app.feed.stop()
