@@ -6,7 +6,7 @@ everything around them can be rebuilt: the same files (``config.json``,
 ``vocab.json``, tokenizer configs), loaded by the same code path
 (``MarianMTModel.from_pretrained(dir)``, ``MarianTokenizer.from_pretrained(dir)``).
 
-Two sizes:
+Three sizes:
 
 * ``tiny``: a toy architecture (d_model 16, one layer each side) and a ~400-piece
   SentencePiece vocabulary trained on the seed texts. A few hundred KB, built
@@ -21,6 +21,10 @@ Two sizes:
   German word; 4,000 BPE pieces give ~1.4 (38 per seed sentence), near the
   real model's token counts, so sentences cost what they would cost for real.
   Used by benchmarks.
+* ``small``: between the two (d_model 256, 3+3 layers, the 4,000 BPE pieces
+  without filler), ~20 MB, built in a few seconds. Slow enough that the reader
+  is always mid-batch when it quits — what the quit tests need — and quick
+  enough to build inside the test suite.
 
 Usage::
 
@@ -44,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
 REAL_CONFIG_DIR = ROOT.parent / "shared" / "opus-mt-de-en"
-SIZES = ("tiny", "full")
+SIZES = ("tiny", "small", "full")
 
 # The real model's layout of special tokens: </s> = 0, <unk> = 1, <pad> = last.
 EOS, UNK, PAD = "</s>", "<unk>", "<pad>"
@@ -64,6 +68,16 @@ REAL_ARCHITECTURE = {
     "scale_embedding": True,
     "static_position_embeddings": True,
     "share_encoder_decoder_embeddings": True,
+}
+SMALL_ARCHITECTURE = {
+    **REAL_ARCHITECTURE,
+    "d_model": 256,
+    "encoder_layers": 3,
+    "decoder_layers": 3,
+    "encoder_attention_heads": 4,
+    "decoder_attention_heads": 4,
+    "encoder_ffn_dim": 1024,
+    "decoder_ffn_dim": 1024,
 }
 TINY_ARCHITECTURE = {
     **REAL_ARCHITECTURE,
@@ -111,7 +125,7 @@ def build_random_model(out_dir: Path, size: str = "tiny", seed: int = 0) -> Path
         if size == "full":
             architecture = REAL_ARCHITECTURE | _real_architecture()
         else:
-            architecture = TINY_ARCHITECTURE
+            architecture = SMALL_ARCHITECTURE if size == "small" else TINY_ARCHITECTURE
         config = MarianConfig(
             **architecture,
             vocab_size=len(vocab),

@@ -43,10 +43,21 @@ def tiny_model_dir(pytestconfig) -> Path:
     Built once and kept in pytest's cache, keyed by the builder's source and
     the seed texts; a file lock makes parallel test runs share one build.
     """
-    base = pytestconfig.cache.mkdir("reader-tiny-model")
+    return _cached_random_model(pytestconfig, "tiny")
+
+
+@pytest.fixture(scope="session")
+def small_model_dir(pytestconfig) -> Path:
+    """A ``small`` random-weight model (~27 MB): slow enough that the reader is
+    always mid-batch when a test quits it. Built and kept like the tiny one."""
+    return _cached_random_model(pytestconfig, "small")
+
+
+def _cached_random_model(pytestconfig, size: str) -> Path:
+    base = pytestconfig.cache.mkdir(f"reader-{size}-model")
     target = base / build_random_model.builder_fingerprint()
     with FileLock(str(base / "build.lock")):
-        return build_random_model.ensure_random_model(target, size="tiny")
+        return build_random_model.ensure_random_model(target, size=size)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from reader.translate.backends import (
     ModelLoadError,
     convert_to_ctranslate2,
 )
+from reader.translate.engine import EngineOptions, load_engine, plan_engine
 
 
 def test_conversion_is_complete_and_leaves_no_temporary_directory(tiny_model_dir, tmp_path):
@@ -58,3 +59,43 @@ def test_an_unconvertible_model_is_one_error_and_leaves_nothing(tiny_model_dir, 
     assert line.startswith(f"cannot convert {broken} for CTranslate2: ")
     assert "--quantize none" in line
     assert list(converted.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def good_copy(tiny_model_dir, tmp_path_factory):
+    """One int8 conversion of the tiny model, copied by each test that damages it."""
+    return convert_to_ctranslate2(tiny_model_dir, tmp_path_factory.mktemp("good") / "int8")
+
+
+def _truncate_model(copy):
+    model = copy / "model.bin"
+    os.truncate(model, model.stat().st_size // 2)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _truncate_model,
+        lambda copy: (copy / "model.bin").unlink(),
+        lambda copy: (copy / "shared_vocabulary.json").unlink(),
+    ],
+    ids=["truncated model.bin", "no model.bin", "no vocabulary"],
+)
+def test_a_damaged_int8_copy_is_rebuilt_with_one_warning(
+    damage, good_copy, tiny_model_dir, tmp_path
+):
+    options = EngineOptions(model=str(tiny_model_dir), device="cpu", cache_dir=tmp_path)
+    target = plan_engine(options).converted_dir
+    shutil.copytree(good_copy, target)
+    damage(target)
+
+    engine = load_engine(options)
+    try:
+        (warning,) = engine.warnings
+        assert warning.startswith(f"the int8 copy of the model in {target} was damaged (")
+        assert warning.endswith("converted it again") and "\n" not in warning
+        assert len(engine.translate(["Ein Satz.", "Noch einer."])) == 2  # it runs
+    finally:
+        engine.close()
+    assert (target / "model.bin").stat().st_size == (good_copy / "model.bin").stat().st_size
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]

@@ -49,6 +49,7 @@ def read_command(
     """
     # Imported here: Textual costs ~0.2 s to import, which other commands skip.
     from reader.views.tui.app import ReaderApp
+    from reader.views.tui.run import run_reader
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
@@ -65,11 +66,13 @@ def read_command(
         # leaves the reader German-only (it says how to get one).
         resolve_model(model)
     options = engine_options(model, device, fast, quantize, no_cache)
-    ReaderApp(
-        Path(file).name,
-        document.text,
-        sentences,
-        options=options,
-        glossary=terms,
-        paragraphs=paragraphs,
-    ).run()
+    run_reader(
+        ReaderApp(
+            Path(file).name,
+            document.text,
+            sentences,
+            options=options,
+            glossary=terms,
+            paragraphs=paragraphs,
+        )
+    )

@@ -33,6 +33,7 @@ from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
 from reader.glossary import load_glossary
 from reader.segment import segment_document
+from reader.signals import exit_status, stopped_by, terminate_as_interrupt
 from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
 from reader.views.export.batch import TranslationInterrupted
@@ -116,31 +117,38 @@ def translate_command(
     options = engine_options(model, device, fast, quantize, no_cache)
     err = Console(stderr=True)
     chosen = source_format.value if source_format else None
-    if output_format is OutputFormat.jsonl:
-        if len(files) > 1 or output is not None or out_dir is not None:
-            raise OutputError(
-                "--format jsonl translates one document to standard output "
-                "(-o and --out-dir are for Markdown)"
-            )
-        translate_jsonl(files[0], options, err, chosen)
-        return
-    try:
-        translate_markdown(
-            files,
-            output,
-            out_dir,
-            layout,
-            glossary_files or [],
-            ExportSettings(preferred_terms=not no_glossary_terms),
-            options,
-            err,
-            chosen,
+    if output_format is OutputFormat.jsonl and (
+        len(files) > 1 or output is not None or out_dir is not None
+    ):
+        raise OutputError(
+            "--format jsonl translates one document to standard output "
+            "(-o and --out-dir are for Markdown)"
         )
-    except (KeyboardInterrupt, TranslationInterrupted) as error:
-        # One line, not click's "Aborted!"; 130 is the shell's code for SIGINT.
-        message = str(error) if isinstance(error, TranslationInterrupted) else "interrupted"
-        print(f"reader: {message}", file=sys.stderr)
-        raise typer.Exit(130) from None
+    try:
+        with terminate_as_interrupt():
+            if output_format is OutputFormat.jsonl:
+                translate_jsonl(files[0], options, err, chosen)
+                return
+            translate_markdown(
+                files,
+                output,
+                out_dir,
+                layout,
+                glossary_files or [],
+                ExportSettings(preferred_terms=not no_glossary_terms),
+                options,
+                err,
+                chosen,
+            )
+    except TranslationInterrupted as error:
+        # One line, not click's "Aborted!".
+        print(f"reader: {error}", file=sys.stderr)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt as interrupt:
+        # Before or after the translation (loading the model, writing).
+        status = exit_status(interrupt)
+        print(f"reader: {stopped_by(status)}", file=sys.stderr)
+        raise typer.Exit(status) from None
 
 
 def translate_markdown(

@@ -31,6 +31,10 @@ class ModelLoadError(ReaderError):
     """The model directory exists but cannot be loaded or converted."""
 
 
+class DamagedConversionError(ModelLoadError):
+    """The int8 CTranslate2 copy of the model cannot be loaded (truncated, incomplete)."""
+
+
 class Backend(Protocol):
     def generate(
         self,
@@ -113,9 +117,9 @@ class CTranslate2Backend:
                 inter_threads=self._workers,
             )
         except (RuntimeError, ValueError) as error:
-            raise ModelLoadError(
+            raise DamagedConversionError(
                 f"cannot load the CTranslate2 model in {converted_dir}: {error}; "
-                "delete that directory to convert the model again"
+                "use --quantize none to run the model with torch"
             ) from None
 
     def generate(
@@ -153,6 +157,34 @@ def ctranslate2_available() -> bool:
     return "int8" in ctranslate2.get_supported_compute_types("cpu")
 
 
+def load_ctranslate2(
+    model_dir: Path, target: Path, tokenizer, threads: int
+) -> tuple[CTranslate2Backend, list[str]]:
+    """The int8 backend for the model in ``model_dir``, converted at ``target``
+    (see :func:`convert_to_ctranslate2`), and any warnings.
+
+    The copy is derived data, like the translation cache: a damaged one — a
+    truncated ``model.bin`` (a full disk), a missing file — is deleted and
+    made again, with a warning, instead of stopping the reader. Only a copy
+    that is still unloadable when fresh is an error.
+    """
+    warnings: list[str] = []
+    if target.exists() and not (target / "model.bin").is_file():
+        warnings.append(_remove_damaged(target, "model.bin is missing"))
+    convert_to_ctranslate2(model_dir, target)
+    try:
+        return CTranslate2Backend(target, tokenizer, threads), warnings
+    except DamagedConversionError as error:
+        warnings.append(_remove_damaged(target, str(error).split("; ")[0]))
+    convert_to_ctranslate2(model_dir, target)
+    return CTranslate2Backend(target, tokenizer, threads), warnings
+
+
+def _remove_damaged(target: Path, reason: str) -> str:
+    shutil.rmtree(target, ignore_errors=True)
+    return f"the int8 copy of the model in {target} was damaged ({reason}); converted it again"
+
+
 def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
     """Convert the Marian model in ``model_dir`` to int8 CTranslate2 at ``target``.
 
@@ -179,6 +211,11 @@ def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
                 stderr=errors,
                 env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
                 check=False,
+                # Its own session: a reader that quit mid-conversion leaves it
+                # to finish, and closing the terminal later (SIGHUP) must not
+                # kill it. (Ctrl-C in the parent still stops it: run() kills
+                # the child when interrupted.)
+                start_new_session=True,
             )
             errors.seek(0)
             lines = errors.read().decode(errors="replace").strip().splitlines()

@@ -20,11 +20,10 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.translate.backends import (
     Backend,
-    CTranslate2Backend,
     ModelLoadError,
     TorchBackend,
-    convert_to_ctranslate2,
     ctranslate2_available,
+    load_ctranslate2,
 )
 from reader.translate.batching import (
     MAX_SOURCE_TOKENS,
@@ -185,8 +184,8 @@ def load_engine(
                 f"cannot keep the int8 model in {plan.converted_dir.parent} ({error}); "
                 f"using {converted_dir}"
             )
-        converted = convert_to_ctranslate2(path, converted_dir)
-        backend = CTranslate2Backend(converted, tokenizer, cpu_threads())
+        backend, healed = load_ctranslate2(path, converted_dir, tokenizer, cpu_threads())
+        warnings.extend(healed)
     else:
         backend = TorchBackend(path, plan.device, plan.precision, tokenizer.pad_token_id)
     return Engine(plan, tokenizer, backend, plan.open_cache(), warnings, fixed_output_tokens)

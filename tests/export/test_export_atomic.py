@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -97,3 +98,23 @@ def test_a_directory_nobody_can_create_files_in_is_refused() -> None:
 def test_check_writable_leaves_nothing_behind(tmp_path: Path) -> None:
     check_writable(tmp_path / "out.md")
     assert os.listdir(tmp_path) == []
+
+
+def test_a_full_disk_keeps_the_old_file_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("the good old export")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    # Written data reaches the disk at fsync: where a full disk is reported.
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    with pytest.raises(OutputError) as error:
+        write_atomic(target, "new")
+    assert str(error.value) == (
+        f"{target}: cannot write (No space left on device); the existing file is unchanged"
+    )
+    assert target.read_text() == "the good old export"
+    assert os.listdir(tmp_path) == ["out.md"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import screen_text, without_model
+import pytest
+from tui_helpers import screen_text, wait_until, without_model
 
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.positions import PositionStore, document_key
@@ -40,12 +41,31 @@ async def test_another_document_starts_at_the_top(make_app) -> None:
         assert other.query_one(BilingualView).cursor == 0
 
 
-def test_store_survives_a_damaged_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", "\udcff"], ids=["json", "list", "bytes"])
+def test_store_sets_a_damaged_file_aside_with_one_warning(tmp_path: Path, damage: str) -> None:
     store = PositionStore(tmp_path)
-    store.path.write_text("{not json", encoding="utf-8")
+    store.path.write_text(damage, encoding="utf-8", errors="surrogateescape")
     assert store.load("abc") is None
+    (warning,) = store.warnings
+    assert warning.startswith(f"saved positions {store.path} are damaged (")
+    (aside,) = tmp_path.glob("positions.json.corrupt-*")
+    assert warning.endswith(f"moved it to {aside.name}")
+    assert aside.read_text(encoding="utf-8", errors="surrogateescape") == damage
     store.save("abc", 7)
     assert PositionStore(tmp_path).load("abc") == 7
+    assert len(store.warnings) == 1
+
+
+async def test_the_reader_says_when_it_set_a_damaged_position_file_aside(
+    make_app, _state_dir: Path
+) -> None:
+    _state_dir.mkdir(parents=True)
+    (_state_dir / "positions.json").write_text("{truncated", encoding="utf-8")
+    app = make_app(LONG, model=False)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await without_model(pilot)
+        await wait_until(pilot, lambda: "damaged" in screen_text(app))
+        assert app.query_one(BilingualView).cursor == 0
 
 
 def test_store_keeps_other_documents(tmp_path: Path) -> None:
@@ -62,3 +82,11 @@ def test_unwritable_state_dir_does_not_stop_reading(tmp_path: Path) -> None:
     store = PositionStore(blocker / "state")  # a directory under a file
     store.save("abc", 3)
     assert store.load("abc") is None
+
+
+def test_a_reader_ended_before_it_started_keeps_the_saved_position(make_app) -> None:
+    # SIGTERM can arrive before the app is mounted; the exit path still saves.
+    app = make_app(LONG, model=False)
+    app.positions.save(app.key, 42)
+    app.save_position()
+    assert PositionStore().load(app.key) == 42

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from tui_helpers import HeldLoader, screen_text, wait_until, without_model
 
+from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.cache import DATABASE_NAME
 from reader.views.tui.bilingual_view import TRANSLATING, BilingualView
 
@@ -135,3 +138,23 @@ async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -
         await wait_until(pilot, lambda: app.translated == len(app.sentences))
         assert TRANSLATING not in screen_text(app)
     assert list(cache.parent.glob(f"{DATABASE_NAME}.corrupt-*"))
+
+
+async def test_an_unloadable_model_file_leaves_the_german_readable(
+    make_app, seed_text, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken-model"
+    shutil.copytree(tiny_model_dir, broken)
+    (broken / "model.safetensors").write_bytes(b"\x00garbage" * 1000)
+
+    def load(options: EngineOptions) -> Engine:
+        return load_engine(replace(options, model=str(broken), quantize="none"))
+
+    app = make_app(seed_text, load=load)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: "translation failed" in screen_text(app))
+        text = screen_text(app)
+        assert "Während es in den Beziehungen zwischen den USA" in text
+        assert "cannot load the model" in text
+        await pilot.press("j")
+        assert app.query_one(BilingualView).cursor == 1

@@ -62,7 +62,9 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         if isinstance(error, OSError):
-            raise OutputError(f"{path}: cannot write ({_reason(error)})") from None
+            # A full disk (ENOSPC) is the likely case; the old file is intact.
+            kept = "; the existing file is unchanged" if path.exists() else ""
+            raise OutputError(f"{path}: cannot write ({_reason(error)}){kept}") from None
         raise
     _fsync_directory(path.parent)
 

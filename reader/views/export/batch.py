@@ -12,22 +12,22 @@ from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.segment import Paragraph
+from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
 from reader.translate.document import ProgressCallback, translate_document
 
 
 class TranslationInterrupted(ReaderError):
-    """The user pressed Ctrl-C while sentences were being translated."""
+    """Ctrl-C (or SIGTERM) while sentences were being translated."""
 
-    exit_code = 130  # the shell's convention for "ended by SIGINT"
-
-    def __init__(self, done: int, total: int) -> None:
+    def __init__(self, done: int, total: int, exit_code: int = 130) -> None:
         super().__init__(
-            f"interrupted after {done} of {total} sentences, nothing written; "
+            f"{stopped_by(exit_code)} after {done} of {total} sentences, nothing written; "
             "run the same command again to resume (finished sentences are cached)"
         )
         self.done = done
         self.total = total
+        self.exit_code = exit_code  # the shell's 128 + signal number: 130 SIGINT, 143 SIGTERM
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def translate_paragraphs(
     on_progress: ProgressCallback | None = None,
 ) -> BatchTranslation:
     """Translate all sentences of ``paragraphs``; raise
-    :class:`TranslationInterrupted` on Ctrl-C."""
+    :class:`TranslationInterrupted` on Ctrl-C or SIGTERM."""
     total = sum(len(paragraph.sentences) for paragraph in paragraphs)
     done = 0
 
@@ -68,6 +68,6 @@ def translate_paragraphs(
             translations.append(item.translation)
             from_cache += item.cached
             verbatim += item.sentence.kind == "code"
-    except KeyboardInterrupt:
-        raise TranslationInterrupted(done, total) from None
+    except KeyboardInterrupt as interrupt:
+        raise TranslationInterrupted(done, total, exit_status(interrupt)) from None
     return BatchTranslation(translations, from_cache, verbatim)

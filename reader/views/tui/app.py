@@ -87,8 +87,10 @@ class ReaderApp(App[None]):
         texts = [sentences[index].text for index in self.prose]
         self.feed = TranslationFeed(self, options, texts, glossary, load)
         self.translated = len(self.code)
-        self.position = 0
-        """The current sentence, kept here because the view is gone at unmount."""
+        self.position: int | None = None
+        """The current sentence, kept here because the view is gone at unmount;
+        ``None`` until mounted (a reader ended before then must not overwrite
+        the saved position)."""
         self.matches: list[int] = []
         self._definitions: dict[str, Definition] | None = None
         self._save_timer: Timer | None = None
@@ -114,6 +116,10 @@ class ReaderApp(App[None]):
             self.view.set_translations(self.code)
         self.view.focus()
         saved = self.positions.load(self.key)
+        for warning in self.positions.warnings:
+            self.notify(warning, title="position", severity="warning", timeout=10)
+        # Where the reader is, even if it quits before the move below.
+        self.position = saved or 0
         if saved is not None:
             # After the first layout: the view knows its width only then.
             self.call_after_refresh(self.view.move_to, saved, top_of_screen=True)
@@ -121,7 +127,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.feed.cancel()
-        self._save_position()
+        self.save_position()
 
     # -- translation ----------------------------------------------------------
 
@@ -171,10 +177,11 @@ class ReaderApp(App[None]):
         self.status.chapter = self._chapter(event.index)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(_SAVE_DELAY, self._save_position)
+        self._save_timer = self.set_timer(_SAVE_DELAY, self.save_position)
 
-    def _save_position(self) -> None:
-        if self.sentences:
+    def save_position(self) -> None:
+        """Remember the current sentence for this document (the next start opens there)."""
+        if self.sentences and self.position is not None:
             self.positions.save(self.key, self.position)
 
     def _chapter(self, index: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,8 @@ class PositionStore:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or state_dir()) / _FILE_NAME
+        self.warnings: list[str] = []
+        """Problems met (a damaged file set aside); reading goes on regardless."""
 
     def load(self, key: str) -> int | None:
         """The remembered sentence index for ``key``, or ``None``."""
@@ -53,6 +56,20 @@ class PositionStore:
     def _read(self) -> dict[str, object]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return {}
-        return data if isinstance(data, dict) else {}
+        except (OSError, ValueError) as error:
+            return self._set_aside(f"{type(error).__name__}: {error}")
+        return data if isinstance(data, dict) else self._set_aside("not a JSON object")
+
+    def _set_aside(self, reason: str) -> dict[str, object]:
+        """A damaged file, like a damaged translation cache, is moved aside
+        (kept for a look) and reading starts afresh."""
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self.path.rename(aside)
+        except OSError:
+            aside = None
+        kept = f"moved it to {aside.name}" if aside else "ignoring it"
+        self.warnings.append(f"saved positions {self.path} are damaged ({reason}); {kept}")
+        return {}

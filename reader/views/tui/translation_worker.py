@@ -74,6 +74,7 @@ class TranslationFeed:
         self._lock = threading.Lock()
         self._pending: list[tuple[int, str]] = []
         self._job: TranslationJob | None = None
+        self._engine: Engine | None = None
         self._priority: list[int] = []
         self._cancelled = False
         self._delivered: set[int] = set()
@@ -88,8 +89,8 @@ class TranslationFeed:
         which is joined when the app's event loop closes, so quitting would
         wait for the model load (~8 s the first time, when the model is
         converted) or for the batch in flight (up to ~5 s at 4 beams on 2
-        cores). A daemon thread is abandoned when the reader exits; the
-        cache's SQLite transactions keep that safe.
+        cores). The thread is never joined: :meth:`stop` makes it safe to end
+        the process under it (see :mod:`reader.views.tui.run`).
         """
         self._thread = threading.Thread(target=self._run, name="reader-translation", daemon=True)
         self._thread.start()
@@ -124,6 +125,11 @@ class TranslationFeed:
         except ReaderError as error:
             self._target.post_message(self.Failed(str(error)))
             return
+        with self._lock:
+            self._engine = engine
+            if self._cancelled:
+                engine.close()
+                return
         self._target.post_message(self.EngineReady(engine.description))
         self._warn(engine.warnings)
         with self._lock:
@@ -180,3 +186,13 @@ class TranslationFeed:
             job = self._job
         if job is not None:
             job.cancel()
+
+    def stop(self) -> None:
+        """Cancel, and close the translation cache once the write in progress
+        (if any) has committed: after this the process may end at once, even
+        with the model mid-batch, and every finished batch is in the cache."""
+        self.cancel()
+        with self._lock:
+            engine = self._engine
+        if engine is not None:
+            engine.close()
