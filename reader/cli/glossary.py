@@ -24,7 +24,6 @@ from reader.glossary import (
     document_terms,
     load_glossary,
 )
-from reader.segment import all_sentences, segment
 from reader.source import read_source
 
 
@@ -132,6 +131,9 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
 
 
 def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
+    # Imported here: the segmenter takes ~0.1 s to load, and only --from-text needs it.
+    from reader.segment import all_sentences, segment
+
     source = read_source(name)
     if source.warning:
         print(f"reader: warning: {source.warning}", file=sys.stderr)

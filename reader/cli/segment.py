@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from reader.segment import Paragraph, segment
+from reader.segment import Paragraph
 from reader.source import read_source
 
 
@@ -45,6 +45,9 @@ def segment_command(
     numbers glued to sentence ends (kept as markers in jsonl), lost list
     markup and junk runs.
     """
+    # Imported here: loading the segmenter (~0.1 s) is for this command, not for `--help`.
+    from reader.segment import segment
+
     source = read_source(file)
     if source.warning:
         print(f"reader: warning: {source.warning}", file=sys.stderr)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -29,14 +29,15 @@ from reader.cli.options import (
     engine_options,
 )
 from reader.errors import OutputError
-from reader.glossary import load_glossary
-from reader.segment import segment
 from reader.source import read_source
-from reader.translate import Engine, EngineOptions, load_engine
-from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
-from reader.views.export.batch import TranslationInterrupted
 from reader.views.export.markdown import Layout, render_markdown
-from reader.views.export.run import ExportSettings, deliver, plan_targets, translate_source
+
+# The model, segmenter and glossary are imported where they are used: `reader
+# --help` and the other commands load this module without needing them.
+if TYPE_CHECKING:
+    from reader.translate import Engine, EngineOptions
+    from reader.translate.document import ProgressCallback, TranslatedSentence
+    from reader.views.export.run import ExportSettings
 
 
 class OutputFormat(StrEnum):
@@ -110,6 +111,9 @@ def translate_command(
 
     Finished sentences are cached: after Ctrl-C, the same command resumes.
     """
+    from reader.views.export.batch import TranslationInterrupted
+    from reader.views.export.run import ExportSettings
+
     options = engine_options(model, device, fast, quantize, no_cache)
     err = Console(stderr=True)
     if output_format is OutputFormat.jsonl:
@@ -149,6 +153,9 @@ def translate_markdown(
     err: Console,
 ) -> None:
     """The Markdown export: every check that needs no model comes first."""
+    from reader.glossary import load_glossary
+    from reader.views.export.run import deliver, plan_targets, translate_source
+
     targets = plan_targets(files, output, out_dir)
     sources = [read_source(target.source) for target in targets]
     for source in sources:
@@ -174,6 +181,9 @@ def translate_markdown(
 
 def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
+    from reader.segment import segment
+    from reader.translate.document import translate_document
+
     source = read_source(file)
     if source.warning:
         err.print(f"reader: warning: {source.warning}", markup=False, highlight=False)
@@ -187,6 +197,8 @@ def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
 
 
 def _load(options: EngineOptions, err: Console) -> Engine:
+    from reader.translate import load_engine
+
     with err.status("Loading the translation model…"):
         return load_engine(options)
 

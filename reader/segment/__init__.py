@@ -1,6 +1,16 @@
 """Sentence segmentation of German documents, including badly scraped ones."""
 
-from reader.segment.segmenter import segment
 from reader.segment.sentence import Paragraph, Sentence, all_sentences
 
 __all__ = ["Paragraph", "Sentence", "all_sentences", "segment"]
+
+
+def __getattr__(name: str):
+    # The segmenter loads NLTK's German Punkt statistics (~0.1 s): only when
+    # `segment` is used, not for the data classes above (the CLI's help and
+    # the export's types need those without segmenting anything).
+    if name == "segment":
+        from reader.segment.segmenter import segment
+
+        return segment
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

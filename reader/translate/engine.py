@@ -21,7 +21,6 @@ from reader.errors import ReaderError
 from reader.translate.backends import (
     Backend,
     CTranslate2Backend,
-    ModelLoadError,
     TorchBackend,
     convert_to_ctranslate2,
     ctranslate2_available,
@@ -37,6 +36,7 @@ from reader.translate.cache import TranslationCache, default_cache_dir
 from reader.translate.device import cpu_threads, resolve_device
 from reader.translate.long_input import split_to_fit
 from reader.translate.models import ResolvedModel, model_identity, resolve_model
+from reader.translate.tokenizer import load_tokenizer
 
 PRESETS = ("quality", "fast")
 QUANTIZE_CHOICES = (None, "int8", "none")
@@ -159,17 +159,9 @@ def load_engine(
     variant measured.
     """
     plan = plan_engine(options)
-    from transformers import MarianTokenizer
-    from transformers.utils import logging as transformers_logging
-
-    # Per-file loading bars and advice would garble the CLI's own progress.
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
     path = plan.model.path
-    try:
-        tokenizer = MarianTokenizer.from_pretrained(path)
-    except (OSError, ValueError, RuntimeError) as error:
-        raise ModelLoadError(f"cannot load the tokenizer in {path}: {error}") from None
+    # The int8 path needs no transformers: SentencePiece alone tokenizes.
+    tokenizer = load_tokenizer(path, reference=plan.precision != "int8")
 
     backend: Backend
     warnings: list[str] = []
