@@ -197,9 +197,13 @@ def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
 
 
 def _load(options: EngineOptions, err: Console) -> Engine:
-    from reader.translate import load_engine
+    from reader.translate.engine import load_engine, plan_engine
 
-    with err.status("Loading the translation model…"):
+    notice = plan_engine(options).conversion_notice
+    if notice:
+        # The first run with a model converts it (seconds): say why it waits.
+        print(f"reader: {notice}", file=sys.stderr)
+    with err.status(f"{notice.capitalize()}…" if notice else "Loading the translation model…"):
         return load_engine(options)
 
 

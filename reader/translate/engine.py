@@ -22,6 +22,7 @@ from reader.translate.backends import (
     Backend,
     CTranslate2Backend,
     TorchBackend,
+    conversion_seconds,
     convert_to_ctranslate2,
     ctranslate2_available,
 )
@@ -97,6 +98,16 @@ class EnginePlan:
         if self.precision != "int8":
             return None
         return self.cache_root / "ctranslate2" / f"{self.identity}-int8"
+
+    @property
+    def conversion_notice(self) -> str | None:
+        """What to tell the user before the first load converts the model to
+        int8 (seconds, once per model); ``None`` when the copy is there."""
+        converted = self.converted_dir
+        if converted is None or (converted / "model.bin").is_file():
+            return None
+        seconds = conversion_seconds(self.model.path)
+        return f"preparing the model for fast CPU use, once: ~{seconds} s"
 
     @property
     def cache_settings(self) -> str:

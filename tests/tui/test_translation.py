@@ -7,7 +7,10 @@ from pathlib import Path
 
 from tui_helpers import HeldLoader, screen_text, wait_until, without_model
 
+from reader.translate import EngineOptions
+from reader.translate.backends import convert_to_ctranslate2
 from reader.translate.cache import DATABASE_NAME
+from reader.translate.engine import plan_engine
 from reader.views.tui.bilingual_view import TRANSLATING, BilingualView
 
 
@@ -21,7 +24,8 @@ async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
         text = screen_text(app)
         assert "Während es in den Beziehungen zwischen den USA" in text
         assert TRANSLATING in text
-        assert "loading model…" in text
+        # A fresh cache: the first load converts the model to int8, and says so.
+        assert "preparing the model for fast CPU use, once: ~2 s" in text
         await pilot.press("j", "j", "G", "g", "j")
         assert app.query_one(BilingualView).cursor == 1
         held.release()
@@ -30,6 +34,23 @@ async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
         assert TRANSLATING not in text
         assert f"translated {len(app.sentences)}/{len(app.sentences)}" in text
         assert "4 beams" in text  # the engine's description replaced "loading"
+
+
+async def test_status_says_loading_when_the_int8_copy_is_ready(
+    make_app, seed_text, tiny_model_dir
+) -> None:
+    converted = plan_engine(EngineOptions(model=str(tiny_model_dir), device="cpu")).converted_dir
+    converted.parent.mkdir(parents=True)
+    convert_to_ctranslate2(tiny_model_dir, converted)
+    held = HeldLoader()
+    app = held.app = make_app(seed_text, load=held)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "loading model…" in text
+        assert "preparing" not in text
+        held.release()
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
 
 
 async def test_translations_arrive_while_navigating(make_app, seed_text) -> None:
