@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reader.cli.options import (
     Device,
@@ -32,9 +30,11 @@ from reader.errors import OutputError
 from reader.source import read_source
 from reader.views.export.markdown import Layout, render_markdown
 
-# The model, segmenter and glossary are imported where they are used: `reader
-# --help` and the other commands load this module without needing them.
+# The model, segmenter, glossary and rich are imported where they are used:
+# `reader --help` and the other commands load this module without needing them.
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from reader.translate import Engine, EngineOptions
     from reader.translate.document import ProgressCallback, TranslatedSentence
     from reader.views.export.run import ExportSettings
@@ -111,6 +111,8 @@ def translate_command(
 
     Finished sentences are cached: after Ctrl-C, the same command resumes.
     """
+    from rich.console import Console
+
     from reader.views.export.batch import TranslationInterrupted
     from reader.views.export.run import ExportSettings
 
@@ -222,6 +224,14 @@ def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressC
     if not console.is_terminal:
         yield lambda done, total: None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     progress = Progress(
         TextColumn("Translating ({task.fields[engine]})"),
         BarColumn(),
