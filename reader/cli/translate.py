@@ -201,11 +201,13 @@ def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
 def _load(options: EngineOptions, err: Console) -> Engine:
     from reader.translate.engine import load_engine, plan_engine
 
+    # The first run with a model converts it (seconds): the spinner says why
+    # it waits. (Only on a terminal, like the progress bar: redirected,
+    # stderr keeps to the summary line and errors.)
     notice = plan_engine(options).conversion_notice
-    if notice:
-        # The first run with a model converts it (seconds): say why it waits.
-        print(f"reader: {notice}", file=sys.stderr)
-    with err.status(f"{notice.capitalize()}…" if notice else "Loading the translation model…"):
+    with err.status(
+        f"{notice[0].upper()}{notice[1:]}…" if notice else "Loading the translation model…"
+    ):
         return load_engine(options)
 
 
