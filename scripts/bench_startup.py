@@ -362,12 +362,11 @@ def first_ever_start(work: Path, runs: int) -> None:
         "convert_to_ctranslate2(Path(sys.argv[1]), Path(sys.argv[2]))",
         str(MODEL_DIR),
     ]
-    cold, conversion, peaks, notice = [], [], [], ""
+    cold, conversion, peaks = [], [], []
     for run in range(runs):
         cache = work / f"cold-{run}"
         first = run_process(command, env_base | {"READER_CACHE_DIR": str(cache)})
         cold.append(first.seconds)
-        notice = next((line for line in first.stderr.splitlines() if "preparing" in line), "")
         converting = run_process([*convert, str(work / f"converted-{run}")], env_base)
         conversion.append(converting.seconds)
         peaks.append(converting.peak_mb)
@@ -377,7 +376,7 @@ def first_ever_start(work: Path, runs: int) -> None:
     print(f"| the int8 conversion alone | {statistics.median(conversion):.1f} s |")
     print(f"| the conversion's peak RSS | {statistics.median(peaks):.0f} MB |")
     print(f"| reader's estimate (conversion_seconds) | ~{conversion_seconds(MODEL_DIR)} s |")
-    print(f"\nstderr said: {notice}\n")
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
