@@ -93,6 +93,14 @@ print(spm.decode(result[0].hypotheses[0]).strip())
 # -- whole processes ----------------------------------------------------------
 
 
+def bench_env() -> dict[str, str]:
+    """The environment of the measured processes: this checkout's code, offline,
+    and bytecode written (an installed package has it; PYTHONDONTWRITEBYTECODE
+    would make every run compile reader's modules anew)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return env | {"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+
+
 GNU_TIME = Path("/usr/bin/time")
 
 
@@ -156,11 +164,7 @@ def whole_processes(work: Path, cache: Path, converted: Path, rounds: int, refer
     commands[BARE_ONE_THREAD] = [*bare, "1"]
     if reference:
         commands["reader translate … --quantize none (torch)"] = [*translate, "--quantize", "none"]
-    env = os.environ | {
-        "PYTHONPATH": str(ROOT),
-        "READER_CACHE_DIR": str(cache),
-        "HF_HUB_OFFLINE": "1",
-    }
+    env = bench_env() | {"READER_CACHE_DIR": str(cache)}
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     outputs = {name: run_process(argv, env).stdout for name, argv in commands.items()}  # warm-up
     reader_text = json.loads(outputs[TRANSLATE])["translation"]
@@ -218,7 +222,8 @@ def reader_read_in_tmux(converted: Path, fast: bool, run: int) -> dict[str, floa
             "HF_HUB_OFFLINE=1"
         )
         command = (
-            f"cd {ROOT} && env {env} {sys.executable} -m reader read {SEED} "
+            f"cd {ROOT} && env -u PYTHONDONTWRITEBYTECODE {env} {sys.executable} "
+            f"-m reader read {SEED} "
             f"--model {MODEL_DIR}{' --fast' if fast else ''}"
         )
         session = f"run-{run}"
@@ -340,7 +345,7 @@ def first_ever_start(work: Path, runs: int) -> None:
     from reader.translate.backends import conversion_seconds
 
     one = work / "one.txt"
-    env_base = os.environ | {"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    env_base = bench_env()
     command = [
         sys.executable,
         "-m",
