@@ -18,7 +18,12 @@ import pytest
 from transformers import MarianTokenizer
 
 from reader.segment import all_sentences, segment
-from reader.translate.tokenizer import SentencePieceTokenizer, UnsupportedTokenizerError
+from reader.translate.backends import ModelLoadError
+from reader.translate.tokenizer import (
+    SentencePieceTokenizer,
+    UnsupportedTokenizerError,
+    load_tokenizer,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -165,3 +170,26 @@ def test_damaged_files_raise_os_or_value_errors(tiny_model_dir: Path, tmp_path: 
     (model / "source.spm").write_bytes(b"garbage")
     with pytest.raises((OSError, RuntimeError)):
         SentencePieceTokenizer.from_pretrained(model)
+
+
+def test_load_tokenizer_falls_back_to_marian_where_it_must(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    assert isinstance(load_tokenizer(tiny_model_dir), SentencePieceTokenizer)
+    assert isinstance(load_tokenizer(tiny_model_dir, reference=True), MarianTokenizer)
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config_path = model / "tokenizer_config.json"
+    config = json.loads(config_path.read_text()) | {"sp_model_kwargs": {"enable_sampling": False}}
+    config_path.write_text(json.dumps(config))
+    assert isinstance(load_tokenizer(model), MarianTokenizer)
+
+
+def test_load_tokenizer_reports_damaged_files_in_one_line(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    (model / "vocab.json").write_text("{not json")
+    with pytest.raises(ModelLoadError, match=r"^cannot load the tokenizer in .*model: "):
+        load_tokenizer(model)
