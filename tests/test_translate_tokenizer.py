@@ -55,16 +55,6 @@ def _texts() -> list[str]:
 TEXTS = _texts()
 
 
-@pytest.fixture(scope="session")
-def full_tokenizer_dir(tmp_path_factory) -> Path:
-    """The full-size random model's tokenizer files (no weights: seconds to build)."""
-    from conftest import build_random_model
-
-    work = tmp_path_factory.mktemp("full-tokenizer")
-    build_random_model.write_tokenizer(work, size="full")
-    return work
-
-
 @pytest.fixture(params=["tiny", "full"])
 def tokenizer_dir(request) -> Path:
     name = "tiny_model_dir" if request.param == "tiny" else "full_tokenizer_dir"

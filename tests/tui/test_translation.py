@@ -5,12 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tui_helpers import HeldLoader, screen_text, wait_until, without_model
+from tui_helpers import HeldLoader, screen_text, wait_until, warm_int8_copy, without_model
 
-from reader.translate import EngineOptions
-from reader.translate.backends import convert_to_ctranslate2
 from reader.translate.cache import DATABASE_NAME
-from reader.translate.engine import plan_engine
 from reader.views.tui.bilingual_view import TRANSLATING, BilingualView
 
 
@@ -25,7 +22,9 @@ async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
         assert "Während es in den Beziehungen zwischen den USA" in text
         assert TRANSLATING in text
         # A fresh cache: the first load converts the model to int8, and says so.
-        assert "preparing the model for fast CPU use, once: ~2 s" in text
+        await wait_until(
+            pilot, lambda: "preparing the model for fast CPU use, once: ~2 s" in screen_text(app)
+        )
         await pilot.press("j", "j", "G", "g", "j")
         assert app.query_one(BilingualView).cursor == 1
         held.release()
@@ -39,9 +38,7 @@ async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
 async def test_status_says_loading_when_the_int8_copy_is_ready(
     make_app, seed_text, tiny_model_dir
 ) -> None:
-    converted = plan_engine(EngineOptions(model=str(tiny_model_dir), device="cpu")).converted_dir
-    converted.parent.mkdir(parents=True)
-    convert_to_ctranslate2(tiny_model_dir, converted)
+    warm_int8_copy(tiny_model_dir)
     held = HeldLoader()
     app = held.app = make_app(seed_text, load=held)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -150,8 +147,10 @@ async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -
     cache.write_bytes(b"this is not a database" * 100)
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
-        # A notification, not an error: the reader goes on translating.
+        # A notification (shown for 10 s: looked for first, before a slow,
+        # busy machine has translated everything), not an error: the reader
+        # goes on translating.
         await wait_until(pilot, lambda: "damaged" in screen_text(app))
+        await wait_until(pilot, lambda: app.translated == len(app.sentences))
         assert TRANSLATING not in screen_text(app)
     assert list(cache.parent.glob(f"{DATABASE_NAME}.corrupt-*"))
