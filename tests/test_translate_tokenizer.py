@@ -183,3 +183,19 @@ def test_load_tokenizer_reports_damaged_files_in_one_line(
     (model / "vocab.json").write_text("{not json")
     with pytest.raises(ModelLoadError, match=r"^cannot load the tokenizer in .*model: "):
         load_tokenizer(model)
+
+
+def test_without_tokenizer_configs_the_defaults_apply(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """A model directory needs only the spm files and vocab.json (reader's REQUIRED_FILES)."""
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    (model / "tokenizer_config.json").unlink()
+    (model / "special_tokens_map.json").unlink()
+    reference = MarianTokenizer.from_pretrained(model)
+    fast = SentencePieceTokenizer.from_pretrained(model)
+    for text in TEXTS[:50]:
+        ids = reference(text)["input_ids"]
+        assert fast.encode(text) == ids
+        assert fast.decode(ids, skip_special_tokens=True) == reference.decode(
+            ids, skip_special_tokens=True
+        )

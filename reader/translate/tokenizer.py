@@ -105,13 +105,16 @@ class SentencePieceTokenizer:
         ``RuntimeError`` for missing or damaged files.
         """
         model_dir = Path(model_dir)
-        config = _read_json(model_dir / "tokenizer_config.json")
+        # Both files are optional (MarianTokenizer's defaults apply);
+        # special_tokens_map.json names the special tokens too.
+        config = _read_optional_json(model_dir / "tokenizer_config.json")
+        names = config | _read_optional_json(model_dir / "special_tokens_map.json")
         special = SpecialTokens(
-            eos=_token_name(config.get("eos_token", "</s>")),
-            unk=_token_name(config.get("unk_token", "<unk>")),
-            pad=_token_name(config.get("pad_token", "<pad>")),
+            eos=_token_name(names.get("eos_token", "</s>")),
+            unk=_token_name(names.get("unk_token", "<unk>")),
+            pad=_token_name(names.get("pad_token", "<pad>")),
         )
-        _check_supported(model_dir, config, special)
+        _check_supported(model_dir, names, special)
         vocab = _read_json(model_dir / "vocab.json")
         if not isinstance(vocab, dict):
             raise ValueError(f"{model_dir / 'vocab.json'} is not a JSON object")
@@ -222,6 +225,15 @@ class SentencePieceTokenizer:
 def _read_json(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _read_optional_json(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    content = _read_json(path)
+    if not isinstance(content, dict):
+        raise ValueError(f"{path} is not a JSON object")
+    return content
 
 
 def _token_name(value: object) -> str:
