@@ -111,15 +111,13 @@ def build_random_model(out_dir: Path, size: str = "tiny", seed: int = 0) -> Path
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}, not {size!r}")
     import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        pieces = _train_sentencepiece(work, *(TINY_SPM if size == "tiny" else FULL_SPM))
-        vocab = _vocabulary(pieces, REAL_VOCAB_SIZE if size == "full" else None)
-        (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1))
+        vocab = write_tokenizer(work, size)
         pad_id = vocab[PAD]
 
         if size == "full":
@@ -154,17 +152,6 @@ def build_random_model(out_dir: Path, size: str = "tiny", seed: int = 0) -> Path
             renormalize_logits=True,
         ).save_pretrained(work)
 
-        tokenizer = MarianTokenizer(
-            source_spm=str(work / "source.spm"),
-            target_spm=str(work / "target.spm"),
-            vocab=str(work / "vocab.json"),
-            source_lang="de",
-            target_lang="en",
-            model_max_length=config.max_position_embeddings,
-        )
-        tokenizer.save_pretrained(work)
-        special = {"eos_token": EOS, "pad_token": PAD, "unk_token": UNK}
-        (work / "special_tokens_map.json").write_text(json.dumps(special, indent=2))
         (work / "README.md").write_text(
             f"Random-weight {size} MarianMT model built by scripts/build_random_model.py "
             f"(seed {seed}). It translates nothing: for tests and benchmarks only.\n"
@@ -176,6 +163,30 @@ def build_random_model(out_dir: Path, size: str = "tiny", seed: int = 0) -> Path
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return out_dir
+
+
+def write_tokenizer(work: Path, size: str = "tiny") -> dict[str, int]:
+    """Write the tokenizer files of a ``size`` model into ``work``: the
+    SentencePiece models, ``vocab.json`` and the configs ``MarianTokenizer``
+    saves. Takes seconds, without any weights (the tokenizer tests use it on
+    its own). Returns the vocabulary."""
+    from transformers import MarianTokenizer
+
+    pieces = _train_sentencepiece(work, *(TINY_SPM if size == "tiny" else FULL_SPM))
+    vocab = _vocabulary(pieces, REAL_VOCAB_SIZE if size == "full" else None)
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1))
+    tokenizer = MarianTokenizer(
+        source_spm=str(work / "source.spm"),
+        target_spm=str(work / "target.spm"),
+        vocab=str(work / "vocab.json"),
+        source_lang="de",
+        target_lang="en",
+        model_max_length=REAL_ARCHITECTURE["max_position_embeddings"],
+    )
+    tokenizer.save_pretrained(work)
+    special = {"eos_token": EOS, "pad_token": PAD, "unk_token": UNK}
+    (work / "special_tokens_map.json").write_text(json.dumps(special, indent=2))
+    return vocab
 
 
 def builder_fingerprint() -> str:

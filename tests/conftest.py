@@ -60,6 +60,14 @@ def _cached_random_model(pytestconfig, size: str) -> Path:
         return build_random_model.ensure_random_model(target, size=size)
 
 
+@pytest.fixture(scope="session")
+def full_tokenizer_dir(tmp_path_factory) -> Path:
+    """The full-size random model's tokenizer files (no weights: seconds to build)."""
+    work = tmp_path_factory.mktemp("full-tokenizer")
+    build_random_model.write_tokenizer(work, size="full")
+    return work
+
+
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch) -> Path:
     """An empty translation cache directory, also set as ``READER_CACHE_DIR``."""

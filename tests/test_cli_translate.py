@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
@@ -162,3 +164,44 @@ def test_damaged_weights_are_one_error_line(tiny_model_dir, tmp_path, document, 
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(message)
+
+
+def _stderr_on_a_terminal(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``argv`` with stderr on a pseudo-terminal; its exit status and what it showed."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal, env=env
+    )
+    os.close(terminal)
+    shown = b""
+    try:
+        while True:
+            ready, _, _ = select.select([controller], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the terminal closed: the process is gone
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            elif process.poll() is not None:
+                break
+        status = process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)
+    return status, shown.decode(errors="replace")
+
+
+def test_first_run_says_the_model_is_being_prepared(tiny_model_dir, document, cache_dir):
+    """The one-time int8 conversion takes seconds: a terminal is told why it waits."""
+    argv = [sys.executable, "-m", "reader", "translate", str(document), "--fast"]
+    env = os.environ | {"PYTHONPATH": str(ROOT), "READER_MODEL": str(tiny_model_dir)}
+    status, shown = _stderr_on_a_terminal(argv, env)
+    assert status == 0, shown
+    assert "Preparing the model for fast CPU use, once: ~2 s" in shown
+    status, shown = _stderr_on_a_terminal(argv, env)  # the int8 copy is there now
+    assert status == 0, shown
+    assert "Preparing" not in shown

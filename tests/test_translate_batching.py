@@ -65,3 +65,12 @@ def test_prioritised_units_of_another_bucket_wait_for_their_own_batch():
     assert keys(queue.next_batch()) == [1]
     assert keys(queue.next_batch()) == [2]
     assert keys(queue.next_batch()) == [0]
+
+
+def test_a_smaller_batch_when_asked_the_limits_still_apply():
+    queue = WorkQueue(
+        [unit(k, 10) for k in range(10)], BatchLimits(max_sentences=4, max_tokens=10_000)
+    )
+    assert keys(queue.next_batch(2)) == [0, 1]
+    assert keys(queue.next_batch(8)) == [2, 3, 4, 5]  # never above max_sentences
+    assert keys(queue.next_batch()) == [6, 7, 8, 9]

@@ -143,3 +143,25 @@ def test_description_names_model_device_precision_and_search(tiny_model_dir, tmp
     assert fast.description == f"{tiny_model_dir.name} · cpu · fp32 · greedy"
     assert fast.beams == 1
     fast.close()
+
+
+def test_first_batch_is_small_then_batches_double(tiny_engine, monkeypatch):
+    """A reader's first screen: the first English comes from a small batch."""
+    sizes = []
+    generate = tiny_engine.generate
+
+    def recording(batch):
+        sizes.append(len(batch))
+        return generate(batch)
+
+    monkeypatch.setattr(tiny_engine, "generate", recording)
+    texts = [f"Satz Nummer {n} über Japan." for n in range(40)]
+    results = list(tiny_engine.start(texts, priority=range(5, 11), first_batch=2))
+    assert sizes == [2, 4, 8, 16, 10]  # tiny_engine: 4 beams, 32 sentences at most
+    assert [r.index for r in results[:2]] == [5, 6]
+    assert sorted(r.index for r in results) == list(range(40))
+    sizes.clear()
+    assert tiny_engine.translate(texts) == [
+        r.translation for r in sorted(results, key=lambda r: r.index)
+    ]
+    assert sizes == [32, 8]  # without first_batch: full batches

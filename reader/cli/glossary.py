@@ -6,26 +6,22 @@ import json
 import sys
 from dataclasses import asdict
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
 from reader.cli.options import GlossaryFilesOption
 from reader.errors import ReaderError
-from reader.glossary import (
-    BUILTIN_ORIGIN,
-    CATEGORIES,
-    Glossary,
-    GlossaryEntry,
-    document_terms,
-    load_glossary,
-)
-from reader.segment import all_sentences, segment
+from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES
 from reader.source import read_source
+
+# rich's tables and the glossary's index are imported where they are used:
+# every other command (`reader segment`, `--help`) loads this module too.
+if TYPE_CHECKING:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from reader.glossary import Glossary, GlossaryEntry
 
 
 class OutputFormat(StrEnum):
@@ -82,6 +78,8 @@ def glossary_command(
         raise GlossaryUsageError(
             "give one of: a TERM to look up, --list [--category C], or --from-text FILE"
         )
+    from reader.glossary import load_glossary
+
     glossary = load_glossary(glossary_files or ())
     as_json = output_format is OutputFormat.json
     if term is not None:
@@ -93,6 +91,8 @@ def glossary_command(
 
 
 def _look_up(glossary: Glossary, term: str, as_json: bool) -> None:
+    from rich.console import Console
+
     entry = glossary.lookup(term)
     if entry is None:
         suggestions = glossary.suggest(term)
@@ -109,6 +109,10 @@ def _look_up(glossary: Glossary, term: str, as_json: bool) -> None:
 
 
 def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     entries = list(glossary.entries)
     if category is not None:
         known = glossary.categories()
@@ -132,6 +136,13 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
 
 
 def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.glossary import document_terms
+    from reader.segment import all_sentences, segment
+
     source = read_source(name)
     if source.warning:
         print(f"reader: warning: {source.warning}", file=sys.stderr)
@@ -175,6 +186,11 @@ def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
 
 
 def _entry_panel(entry: GlossaryEntry) -> Panel:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold")
     rows.add_column()
@@ -196,6 +212,8 @@ def _entry_panel(entry: GlossaryEntry) -> Panel:
 
 
 def _entry_summary(entry: GlossaryEntry) -> Text:
+    from rich.text import Text
+
     summary = Text()
     if entry.english:
         summary.append(entry.english, style="bold")

@@ -16,9 +16,7 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
-from reader.translate.cache import DATABASE_NAME
-from reader.translate.engine import plan_engine
-from reader.translate.models import DEFAULT_MODEL_ID, DEFAULT_MODEL_NAME, download_model
+from reader.translate.models import DEFAULT_MODEL_ID, DEFAULT_MODEL_NAME
 
 app = typer.Typer(
     help="Download the translation model and show which one is used.",
@@ -39,6 +37,8 @@ def download_command(
     ] = None,
 ) -> None:
     """Fetch Helsinki-NLP/opus-mt-de-en (~300 MB) once; reading is offline afterwards."""
+    from reader.translate.models import download_model
+
     typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
     path = download_model(to)
     typer.echo(f"Model stored in {path}", err=True)
@@ -55,6 +55,9 @@ def info_command(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Print which model would be used, found where, and how it would run."""
+    from reader.translate.cache import DATABASE_NAME
+    from reader.translate.engine import plan_engine
+
     plan = plan_engine(engine_options(model, device, fast, quantize, no_cache))
     search = f"{plan.beams} beams" if plan.beams > 1 else "greedy"
     engine = "CTranslate2" if plan.precision == "int8" else "transformers/torch"

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.importers import FORMATS
-from reader.translate import EngineOptions
+
+if TYPE_CHECKING:
+    from reader.translate.engine import EngineOptions
 
 
 class Device(StrEnum):
@@ -88,6 +90,9 @@ def engine_options(
     model: str | None, device: Device, fast: bool, quantize: Quantize | None, no_cache: bool
 ) -> EngineOptions:
     """The :class:`EngineOptions` for these command-line option values."""
+    # Imported here: commands without a model (help, segment, glossary) skip it.
+    from reader.translate.engine import EngineOptions
+
     return EngineOptions(
         model=model,
         device=device.value,

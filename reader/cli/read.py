@@ -21,10 +21,7 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import InputError
-from reader.glossary import load_glossary
-from reader.segment import all_sentences, segment_document
 from reader.source import STDIN_NAME
-from reader.translate import resolve_model
 
 
 def read_command(
@@ -47,7 +44,11 @@ def read_command(
     The German text appears at once; translations fill in while you read,
     the sentences on screen first. Press ? in the reader for the keys.
     """
-    # Imported here: Textual costs ~0.2 s to import, which other commands skip.
+    # Imported here: Textual costs ~0.2 s to import, the segmenter, glossary
+    # and model lookup ~0.2 s together; other commands skip them.
+    from reader.glossary import load_glossary
+    from reader.segment import all_sentences, segment_document
+    from reader.translate import resolve_model
     from reader.views.tui.app import ReaderApp
     from reader.views.tui.run import run_reader
 

@@ -12,7 +12,7 @@ import typer
 
 from reader.cli.options import FromOption
 from reader.cli.progress import load_document_with_progress
-from reader.segment import Paragraph, segment_document
+from reader.segment import Paragraph
 
 
 class OutputFormat(StrEnum):
@@ -51,6 +51,9 @@ def segment_command(
     markup and junk runs. Web pages give their main content only (no menus or
     banners), e-books their chapters in reading order.
     """
+    # Imported here: loading the segmenter (~0.1 s) is for this command, not for `--help`.
+    from reader.segment import segment_document
+
     document = load_document_with_progress(file, source_format and source_format.value)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)

@@ -12,11 +12,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reader.cli.options import (
     Device,
@@ -31,14 +29,17 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
-from reader.glossary import load_glossary
-from reader.segment import segment_document
 from reader.signals import exit_status, stopped_by, terminate_as_interrupt
-from reader.translate import Engine, EngineOptions, load_engine
-from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
-from reader.views.export.batch import TranslationInterrupted
 from reader.views.export.markdown import Layout, render_markdown
-from reader.views.export.run import ExportSettings, deliver, plan_targets, translate_source
+
+# The model, segmenter, glossary and rich are imported where they are used:
+# `reader --help` and the other commands load this module without needing them.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reader.translate import Engine, EngineOptions
+    from reader.translate.document import ProgressCallback, TranslatedSentence
+    from reader.views.export.run import ExportSettings
 
 
 class OutputFormat(StrEnum):
@@ -114,6 +115,11 @@ def translate_command(
 
     Finished sentences are cached: after Ctrl-C, the same command resumes.
     """
+    from rich.console import Console
+
+    from reader.views.export.batch import TranslationInterrupted
+    from reader.views.export.run import ExportSettings
+
     options = engine_options(model, device, fast, quantize, no_cache)
     err = Console(stderr=True)
     chosen = source_format.value if source_format else None
@@ -163,6 +169,9 @@ def translate_markdown(
     source_format: str | None = None,
 ) -> None:
     """The Markdown export: every check that needs no model comes first."""
+    from reader.glossary import load_glossary
+    from reader.views.export.run import deliver, plan_targets, translate_source
+
     targets = plan_targets(files, output, out_dir)
     sources = [load_document_with_progress(target.source, source_format) for target in targets]
     for source in sources:
@@ -190,6 +199,9 @@ def translate_jsonl(
     file: str, options: EngineOptions, err: Console, source_format: str | None = None
 ) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
+    from reader.segment import segment_document
+    from reader.translate.document import translate_document
+
     source = load_document_with_progress(file, source_format)
     for warning in source.warnings:
         err.print(f"reader: warning: {warning}", markup=False, highlight=False)
@@ -203,7 +215,15 @@ def translate_jsonl(
 
 
 def _load(options: EngineOptions, err: Console) -> Engine:
-    with err.status("Loading the translation model…"):
+    from reader.translate.engine import load_engine, plan_engine
+
+    # The first run with a model converts it (seconds): the spinner says why
+    # it waits. (Only on a terminal, like the progress bar: redirected,
+    # stderr keeps to the summary line and errors.)
+    notice = plan_engine(options).conversion_notice
+    with err.status(
+        f"{notice[0].upper()}{notice[1:]}…" if notice else "Loading the translation model…"
+    ):
         return load_engine(options)
 
 
@@ -222,6 +242,14 @@ def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressC
     if not console.is_terminal:
         yield lambda done, total: None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     progress = Progress(
         TextColumn("Translating ({task.fields[engine]})"),
         BarColumn(),

@@ -6,13 +6,44 @@ consistent English terms in translations.
     glossary.lookup("cfius")                     # GlossaryEntry(term="CFIUS", …)
     find_definitions(document)["CFIUS"].long_form
     glossary.apply_preferred_terms(german, english)   # "W&T" → "S&T"
+
+
+The names below are imported on first use (the CLI's help needs
+``reader.glossary.entry`` only, not the matcher or the TOML loader).
 """
 
-from reader.glossary.definitions import find_definitions
-from reader.glossary.document import DocumentTerm, document_terms
-from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES, Definition, GlossaryEntry, TermMatch
-from reader.glossary.glossary import Glossary
-from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.glossary.definitions import find_definitions
+    from reader.glossary.document import DocumentTerm, document_terms
+    from reader.glossary.entry import (
+        BUILTIN_ORIGIN,
+        CATEGORIES,
+        Definition,
+        GlossaryEntry,
+        TermMatch,
+    )
+    from reader.glossary.glossary import Glossary
+    from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
+
+_MODULE_OF = {
+    "BUILTIN_ORIGIN": "entry",
+    "CATEGORIES": "entry",
+    "Definition": "entry",
+    "DocumentTerm": "document",
+    "Glossary": "glossary",
+    "GlossaryEntry": "entry",
+    "GlossaryFileError": "loader",
+    "TermMatch": "entry",
+    "document_terms": "document",
+    "find_definitions": "definitions",
+    "load_glossary": "loader",
+    "user_glossary_path": "loader",
+}
 
 __all__ = [
     "BUILTIN_ORIGIN",
@@ -28,3 +59,9 @@ __all__ = [
     "load_glossary",
     "user_glossary_path",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)

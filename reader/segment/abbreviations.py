@@ -125,8 +125,11 @@ def is_known_word(word: str) -> bool:
     return word.lower() in _PUNKT_GERMAN.ortho_context
 
 
+# The flags are plain ints: masking them with the IntFlag member itself goes
+# through enum's __and__ 60,000 times (~0.1 s at every start); an int mask does not.
+_BEG_UC = int(OrthoContext.BEG_UC)
 _SEEN_STARTING_SENTENCES = frozenset(
-    word for word, flags in _PUNKT_GERMAN.ortho_context.items() if flags & OrthoContext.BEG_UC
+    word for word, flags in _PUNKT_GERMAN.ortho_context.items() if flags & _BEG_UC
 )
 
 

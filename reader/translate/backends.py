@@ -230,6 +230,18 @@ def convert_to_ctranslate2(model_dir: Path, target: Path) -> Path:
     return target
 
 
+def conversion_seconds(model_dir: Path) -> int:
+    """About how long :func:`convert_to_ctranslate2` takes for ``model_dir``:
+    loading and quantizing scale with the weights (opus-mt's 298 MB: ~8 s on
+    2 cores, see scripts/bench_startup.py), plus ~2 s of imports."""
+    from reader.translate.models import WEIGHT_FILES
+
+    size = sum(
+        (model_dir / name).stat().st_size for name in WEIGHT_FILES if (model_dir / name).is_file()
+    )
+    return round(2 + size / 50e6)
+
+
 ABANDONED_AFTER = 600
 """Seconds after which a conversion's temporary directory counts as abandoned
 (its process killed): the real conversion takes ~10 s."""

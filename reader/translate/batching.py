@@ -84,8 +84,9 @@ class WorkQueue:
         for position, key in enumerate(keys):
             self._rank[key] = min(self._rank.get(key, (call, position)), (call, position))
 
-    def next_batch(self) -> list[Unit]:
-        """The next batch to translate, in the order results should be reported."""
+    def next_batch(self, max_sentences: int | None = None) -> list[Unit]:
+        """The next batch to translate, in the order results should be reported;
+        at most ``max_sentences`` sentences if given (and the limits allow)."""
         if not self._pending:
             return []
         ranked = sorted(
@@ -96,13 +97,12 @@ class WorkQueue:
         else:
             candidates = sorted(self._pending.values(), key=lambda unit: unit.order)
         size = bucket(len(candidates[0].ids))
+        most = min(self._limits.max_sentences, max_sentences or self._limits.max_sentences)
         batch = []
         for unit in candidates:
             if bucket(len(unit.ids)) != size:
                 continue
-            if len(batch) == self._limits.max_sentences or (len(batch) + 1) * size > max(
-                self._limits.max_tokens, size
-            ):
+            if len(batch) == most or (len(batch) + 1) * size > max(self._limits.max_tokens, size):
                 break
             batch.append(unit)
         for unit in batch:

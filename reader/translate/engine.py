@@ -20,8 +20,8 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.translate.backends import (
     Backend,
-    ModelLoadError,
     TorchBackend,
+    conversion_seconds,
     ctranslate2_available,
     load_ctranslate2,
 )
@@ -36,6 +36,7 @@ from reader.translate.cache import TranslationCache, default_cache_dir
 from reader.translate.device import cpu_threads, resolve_device
 from reader.translate.long_input import split_to_fit
 from reader.translate.models import ResolvedModel, model_identity, resolve_model
+from reader.translate.tokenizer import load_tokenizer
 
 PRESETS = ("quality", "fast")
 QUANTIZE_CHOICES = (None, "int8", "none")
@@ -98,6 +99,16 @@ class EnginePlan:
         return self.cache_root / "ctranslate2" / f"{self.identity}-int8"
 
     @property
+    def conversion_notice(self) -> str | None:
+        """What to tell the user before the first load converts the model to
+        int8 (seconds, once per model); ``None`` when the copy is there."""
+        converted = self.converted_dir
+        if converted is None or (converted / "model.bin").is_file():
+            return None
+        seconds = conversion_seconds(self.model.path)
+        return f"preparing the model for fast CPU use, once: ~{seconds} s"
+
+    @property
     def cache_settings(self) -> str:
         """The generation settings part of the translation cache key."""
         return f"{self.precision}|beams={self.beams}|split={MAX_SOURCE_TOKENS}|v{_OUTPUT_VERSION}"
@@ -158,17 +169,9 @@ def load_engine(
     variant measured.
     """
     plan = plan_engine(options)
-    from transformers import MarianTokenizer
-    from transformers.utils import logging as transformers_logging
-
-    # Per-file loading bars and advice would garble the CLI's own progress.
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
     path = plan.model.path
-    try:
-        tokenizer = MarianTokenizer.from_pretrained(path)
-    except (OSError, ValueError, RuntimeError) as error:
-        raise ModelLoadError(f"cannot load the tokenizer in {path}: {error}") from None
+    # The int8 path needs no transformers: SentencePiece alone tokenizes.
+    tokenizer = load_tokenizer(path, reference=plan.precision != "int8")
 
     backend: Backend
     warnings: list[str] = []
@@ -249,9 +252,17 @@ class Engine:
         """Non-fatal problems so far (e.g. the cache was damaged and replaced)."""
         return self._warnings + (self.cache.warnings if self.cache else [])
 
-    def start(self, texts: Sequence[str], priority: Iterable[int] = ()) -> TranslationJob:
-        """A job translating ``texts``; iterate it (in any one thread) for results."""
-        return TranslationJob(self, texts, priority)
+    def start(
+        self, texts: Sequence[str], priority: Iterable[int] = (), first_batch: int | None = None
+    ) -> TranslationJob:
+        """A job translating ``texts``; iterate it (in any one thread) for results.
+
+        ``first_batch``: translate at most that many sentences in the first
+        batch, then twice as many in each next one up to the usual limit —
+        the first results come sooner (a reader's first screen), at a small
+        cost in throughput. ``None``: full batches from the start.
+        """
+        return TranslationJob(self, texts, priority, first_batch)
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Translations of ``texts``, in input order."""
@@ -294,8 +305,15 @@ class TranslationJob:
     be called from any other thread meanwhile.
     """
 
-    def __init__(self, engine: Engine, texts: Sequence[str], priority: Iterable[int]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        texts: Sequence[str],
+        priority: Iterable[int],
+        first_batch: int | None = None,
+    ) -> None:
         self.total = len(texts)
+        self._batch_size = first_batch
         self.done = 0
         self._engine = engine
         self._texts = list(texts)
@@ -360,9 +378,11 @@ class TranslationJob:
         translated: dict[int, str] = {}
         while True:
             with self._lock:
-                batch = [] if self._cancelled else self._queue.next_batch()
+                batch = [] if self._cancelled else self._queue.next_batch(self._batch_size)
             if not batch:
                 return
+            if self._batch_size is not None:
+                self._batch_size = min(2 * self._batch_size, engine.limits.max_sentences)
             for unit, translation in zip(
                 batch, engine.generate([unit.ids for unit in batch]), strict=True
             ):

@@ -14,18 +14,16 @@ Nothing here touches the network except :func:`download_model`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import platformdirs
 
 from reader.errors import ReaderError
+
+# hashlib, platformdirs, socket and urllib are imported where they are used:
+# every command loads this module for its help texts (DEFAULT_MODEL_NAME).
 
 DEFAULT_MODEL_ID = "Helsinki-NLP/opus-mt-de-en"
 DEFAULT_MODEL_NAME = DEFAULT_MODEL_ID.rsplit("/", 1)[1]
@@ -75,6 +73,8 @@ def user_models_dir(environ: Mapping[str, str] | None = None) -> Path:
     override = environ.get(MODELS_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return platformdirs.user_data_path("reader") / "models"
 
 
@@ -141,6 +141,8 @@ def model_identity(path: Path) -> str:
     and last MiB: cheap on a 300 MB file, yet any rebuilt or re-trained model
     gets a new identity, wherever it is stored.
     """
+    import hashlib
+
     digest = hashlib.sha256()
     for name in ("config.json", "vocab.json", "source.spm", "target.spm"):
         digest.update((path / name).read_bytes())
@@ -225,6 +227,9 @@ def _check_reachable(endpoint: str, model_id: str, timeout: float = 10) -> None:
     """
     if any(os.environ.get(name) for name in _PROXY_VARIABLES):
         return
+    import socket
+    from urllib.parse import urlsplit
+
     url = urlsplit(endpoint)
     host = url.hostname or endpoint
     port = url.port or (80 if url.scheme == "http" else 443)

@@ -7,7 +7,7 @@ load that is held back, so no random-model output ever reaches a snapshot.
 from __future__ import annotations
 
 import pytest
-from tui_helpers import HeldLoader, wait_until, without_model
+from tui_helpers import HeldLoader, wait_until, warm_int8_copy, without_model
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +16,8 @@ def _fixed_models_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_MODELS_DIR", "/nonexistent/reader/models")
 
 
-def test_side_by_side_while_the_model_loads(snap_compare, make_app, seed_text):
+def test_side_by_side_while_the_model_loads(snap_compare, make_app, seed_text, tiny_model_dir):
+    warm_int8_copy(tiny_model_dir)  # no first-use "preparing the model" notice
     held = HeldLoader()  # never released: "loading model…" throughout
     app = held.app = make_app(seed_text, load=held)
     assert snap_compare(app, terminal_size=(140, 36), press=["j", "j"])

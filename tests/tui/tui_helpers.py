@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
 from reader.translate import Engine, EngineOptions, ModelNotFoundError, load_engine
+from reader.translate.backends import convert_to_ctranslate2
+from reader.translate.engine import plan_engine
 
 WAIT_LIMIT = 30.0
 """Seconds a test waits for something to appear before it fails (not a timing
@@ -36,6 +39,14 @@ async def without_model(pilot: Pilot[object]) -> None:
     """Wait until a reader without a model has said so (the notice is shown)."""
     app = pilot.app
     await wait_until(pilot, lambda: app.status.model_missing)  # type: ignore[attr-defined]
+
+
+def warm_int8_copy(model_dir: Path) -> None:
+    """Make the model's int8 copy now, in the test's cache directory: the
+    reader then loads it without the first-use "preparing the model" notice."""
+    converted = plan_engine(EngineOptions(model=str(model_dir), device="cpu")).converted_dir
+    converted.parent.mkdir(parents=True, exist_ok=True)
+    convert_to_ctranslate2(model_dir, converted)
 
 
 class HeldLoader:

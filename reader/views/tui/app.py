@@ -146,6 +146,10 @@ class ReaderApp(App[None]):
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
 
+    @on(TranslationFeed.Preparing)
+    def _model_preparing(self, event: TranslationFeed.Preparing) -> None:
+        self.status.model = event.message
+
     @on(TranslationFeed.ModelMissing)
     def _model_missing(self, event: TranslationFeed.ModelMissing) -> None:
         self._without_translation("no model", event.message)

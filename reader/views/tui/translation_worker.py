@@ -26,9 +26,14 @@ from reader.translate import (
     TranslationJob,
     load_engine,
 )
-from reader.translate.engine import read_cached
+from reader.translate.engine import plan_engine, read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
+
+FIRST_BATCH = 2
+"""Sentences in the first batch (one per CTranslate2 worker): the first English
+appears after one short batch instead of a full one; later batches double up
+to the engine's limit (measured by scripts/bench_startup.py)."""
 
 
 class TranslationFeed:
@@ -51,6 +56,9 @@ class TranslationFeed:
 
     class Failed(_Said):
         """Loading or running the model failed."""
+
+    class Preparing(_Said):
+        """The model is being converted for fast CPU use (once per model, seconds)."""
 
     class Warned(_Said):
         """Something went wrong that does not stop translation (e.g. a damaged cache)."""
@@ -118,6 +126,9 @@ class TranslationFeed:
                 for index, text in enumerate(self._texts)
                 if text in cached.translations
             )
+            notice = plan_engine(self._options).conversion_notice
+            if notice:
+                self._target.post_message(self.Preparing(notice))
             engine = self._load(self._options)
         except ModelNotFoundError as error:
             self._target.post_message(self.ModelMissing(str(error)))
@@ -135,7 +146,9 @@ class TranslationFeed:
         with self._lock:
             if self._cancelled:
                 return
-            job = self._job = engine.start(self._texts, priority=self._priority)
+            job = self._job = engine.start(
+                self._texts, priority=self._priority, first_batch=FIRST_BATCH
+            )
         try:
             self._deliver(
                 (result.index, result.source, result.translation, result.cached)
