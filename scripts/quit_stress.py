@@ -31,7 +31,7 @@ from tmux_pane import Pane  # noqa: E402
 
 SEED = ROOT / "seeds" / "002_cafa3597cbf732ed.txt"
 WAIT_FOR = {
-    "translating": r"translated \d+/165",
+    "translating": r"translated \d+/\d+",
     "loading": r"loading model",
     "start": r"Melden Sie sich an",
 }
