@@ -29,10 +29,12 @@ from reader.cli.options import (
     engine_options,
 )
 from reader.errors import OutputError
-from reader.glossary import load_glossary
+from reader.glossary import Glossary, load_glossary
+from reader.glossary.consistency import apply_edits
 from reader.segment import segment
 from reader.source import read_source
 from reader.translate import Engine, EngineOptions, load_engine
+from reader.translate.alignment import alignment_to_json, remap_target
 from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
 from reader.views.export.batch import TranslationInterrupted
 from reader.views.export.markdown import Layout, render_markdown
@@ -62,6 +64,14 @@ def translate_command(
             "per sentence (paragraph, source, translation, footnotes) on standard output.",
         ),
     ] = OutputFormat.markdown,
+    alignments: Annotated[
+        bool,
+        typer.Option(
+            "--alignments",
+            help="With --format jsonl: add 'alignment', the word pairs as "
+            "[[source start, end], [translation start, end]] character spans.",
+        ),
+    ] = False,
     output: Annotated[
         str | None,
         typer.Option(
@@ -118,8 +128,11 @@ def translate_command(
                 "--format jsonl translates one document to standard output "
                 "(-o and --out-dir are for Markdown)"
             )
-        translate_jsonl(files[0], options, err)
+        settings = ExportSettings(preferred_terms=not no_glossary_terms)
+        translate_jsonl(files[0], options, glossary_files or [], settings, alignments, err)
         return
+    if alignments:
+        raise OutputError("--alignments needs --format jsonl")
     try:
         translate_markdown(
             files,
@@ -172,16 +185,25 @@ def translate_markdown(
         _close(engine, err)
 
 
-def translate_jsonl(file: str, options: EngineOptions, err: Console) -> None:
+def translate_jsonl(
+    file: str,
+    options: EngineOptions,
+    glossary_files: Sequence[Path],
+    settings: ExportSettings,
+    alignments: bool,
+    err: Console,
+) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
     source = read_source(file)
     if source.warning:
         err.print(f"reader: warning: {source.warning}", markup=False, highlight=False)
     paragraphs = segment(source.text)
+    glossary = load_glossary(glossary_files) if settings.preferred_terms else None
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:
-            write_jsonl(translate_document(paragraphs, engine, on_progress), sys.stdout)
+            sentences = translate_document(paragraphs, engine, on_progress)
+            write_jsonl(sentences, sys.stdout, glossary, alignments)
     finally:
         _close(engine, err)
 
@@ -224,13 +246,27 @@ def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressC
         yield update
 
 
-def write_jsonl(sentences: Iterator[TranslatedSentence], out: TextIO) -> None:
+def write_jsonl(
+    sentences: Iterator[TranslatedSentence],
+    out: TextIO,
+    glossary: Glossary | None = None,
+    alignments: bool = False,
+) -> None:
+    """One JSON object per sentence; preferred glossary terms applied when
+    ``glossary`` is given, with the alignment's spans moved to match."""
     for item in sentences:
-        record = {
+        translation, alignment = item.translation, item.alignment or ()
+        if glossary is not None:
+            edits = glossary.preferred_term_edits(item.sentence.text, translation)
+            translation = apply_edits(translation, edits)
+            alignment = remap_target(alignment, edits)
+        record: dict[str, object] = {
             "paragraph": item.sentence.paragraph,
             "source": item.sentence.text,
-            "translation": item.translation,
+            "translation": translation,
             "footnotes": list(item.sentence.footnotes),
         }
+        if alignments:
+            record["alignment"] = alignment_to_json(alignment)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()

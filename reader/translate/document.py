@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.segment import Paragraph, Sentence, all_sentences
+from reader.translate.alignment import Alignment
 from reader.translate.engine import Engine
 
 ProgressCallback = Callable[[int, int], None]
@@ -17,6 +18,8 @@ class TranslatedSentence:
     sentence: Sentence
     translation: str
     cached: bool
+    alignment: Alignment | None = None
+    """Word alignment of the sentence and ``translation`` (see :mod:`.alignment`)."""
 
 
 def translate_document(
@@ -37,7 +40,7 @@ def translate_document(
         on_progress(0, job.total)
     for result in job:
         ready[result.index] = TranslatedSentence(
-            sentences[result.index], result.translation, result.cached
+            sentences[result.index], result.translation, result.cached, result.alignment
         )
         if on_progress:
             on_progress(job.done, job.total)
