@@ -134,15 +134,15 @@ def _open_current(path: Path, stamp: str) -> sqlite3.Connection | None:
     return connection
 
 
-def _build(
-    source: Path, path: Path, stamp: str, size: int, progress: IndexProgress | None
-) -> None:
+def _build(source: Path, path: Path, stamp: str, size: int, progress: IndexProgress | None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise DictionaryIndexError(f"cannot write the dictionary index in {path.parent}: {error}")
+        raise DictionaryIndexError(
+            f"cannot write the dictionary index in {path.parent}: {error}"
+        ) from None
     try:
         connection = sqlite3.connect(temporary)
         try:

@@ -120,9 +120,7 @@ class Dictionary:
         self._known = lru_cache(maxsize=65536)(index.has)
 
     @classmethod
-    def open(
-        cls, path: Path, cache_dir: Path, progress: IndexProgress | None = None
-    ) -> Dictionary:
+    def open(cls, path: Path, cache_dir: Path, progress: IndexProgress | None = None) -> Dictionary:
         return cls(DictionaryIndex.open(path, cache_dir, progress))
 
     @property
