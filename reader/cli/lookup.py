@@ -11,12 +11,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
-from rich.text import Text
 
 from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
-from reader.dictionary import Dictionary, LookupResult, find_dictionary
+from reader.dictionary import Dictionary, find_dictionary
 from reader.dictionary.index import IndexProgress
+from reader.dictionary.render import describe
 from reader.errors import ReaderError
 from reader.glossary import GlossaryEntry, load_glossary
 from reader.translate.cache import default_cache_dir
@@ -67,27 +67,6 @@ def lookup_command(
     console.print(describe(result))
     if term is not None:
         console.print(_glossary_panel(term))
-
-
-def describe(result: LookupResult) -> Text:
-    """The lookup as text: how the word was found, then each entry."""
-    text = Text(result.word, style="bold")
-    if result.method == "lemma":
-        text.append(f" — form of {result.lemma}", style="dim")
-    elif result.method == "compound":
-        text.append(f" — compound: {' + '.join(result.parts)}", style="dim")
-    for part in result.found:
-        if result.method == "compound":
-            text.append(f"\n\n{part.word}", style="bold underline")
-        if not part.entries:
-            text.append("\n  (no entry)", style="dim")
-        for entry in part.entries:
-            text.append("\n")
-            text.append(entry.german, style="bold")
-            text.append(f"\n  {entry.english}")
-            if entry.form:
-                text.append(f"\n  {entry.form} → {entry.form_english or ''}", style="dim")
-    return text
 
 
 def _glossary_panel(entry: GlossaryEntry):

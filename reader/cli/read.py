@@ -11,6 +11,7 @@ import typer
 from reader.cli.options import (
     Device,
     DeviceOption,
+    DictionaryOption,
     FastOption,
     GlossaryFilesOption,
     ModelOption,
@@ -18,6 +19,7 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
+from reader.dictionary import find_dictionary
 from reader.errors import InputError
 from reader.glossary import load_glossary
 from reader.segment import all_sentences, segment
@@ -33,6 +35,7 @@ def read_command(
     fast: FastOption = False,
     quantize: QuantizeOption = None,
     no_cache: NoCacheOption = False,
+    dictionary_file: DictionaryOption = None,
 ) -> None:
     """Read a German text with its English translation side by side.
 
@@ -41,6 +44,7 @@ def read_command(
     """
     # Imported here: Textual costs ~0.2 s to import, which other commands skip.
     from reader.views.tui.app import ReaderApp
+    from reader.views.tui.word_popup import DictionaryService
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
@@ -55,5 +59,15 @@ def read_command(
         # A model named explicitly must exist; a missing default model only
         # leaves the reader German-only (it says how to get one).
         resolve_model(model)
+    if dictionary_file is not None:
+        find_dictionary(dictionary_file)  # named explicitly: it must exist
+    dictionary = DictionaryService.find(dictionary_file)
     options = engine_options(model, device, fast, quantize, no_cache)
-    ReaderApp(Path(file).name, source.text, sentences, options=options, glossary=terms).run()
+    ReaderApp(
+        Path(file).name,
+        source.text,
+        sentences,
+        options=options,
+        glossary=terms,
+        dictionary=dictionary,
+    ).run()

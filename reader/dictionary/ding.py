@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
 _GRAMMAR = re.compile(r"\{([^}]*)\}")
+_OBJECTS = {"sich", "etw.", "jdn.", "jdm.", "jds.", "jd."}
+"""Placeholders Ding writes before verbs (``sich etablieren``, ``etw. verabschieden``)."""
 _PRONOUNS = re.compile(r"^(?:ich|du|er|sie|es|wir|ihr|Sie)(?:/(?:ich|du|er|sie|es|wir|ihr))*$")
 
 
@@ -64,10 +66,11 @@ def synonyms(sub_entry: str) -> list[str]:
 
 def word_forms(sub_entry: str) -> list[str]:
     """The single words a sub-entry gives, as lookup keys: ``Landschaften {pl}``
-    → ``Landschaften``; ``er/sie wächst`` → ``wächst``; phrases give none."""
+    → ``Landschaften``; ``er/sie wächst`` → ``wächst``; ``sich etablieren`` →
+    ``etablieren``; phrases give none."""
     forms = []
     for synonym in synonyms(sub_entry):
-        tokens = plain(synonym).split()
+        tokens = [token for token in plain(synonym).split() if token not in _OBJECTS]
         if len(tokens) == 1:
             forms.append(tokens[0])
         elif len(tokens) == 2 and _PRONOUNS.match(tokens[0]):

@@ -34,6 +34,10 @@ def test_word_forms_are_single_words_and_pronoun_verb_forms():
     assert word_forms("Landschaften {pl}") == ["Landschaften"]
     assert word_forms("er/sie wächst") == ["wächst"]
     assert word_forms("eine hügelige Landschaft") == []
+    assert word_forms("sich etablieren {vr}; etw. verabschieden {vt}") == [
+        "etablieren",
+        "verabschieden",
+    ]
     assert plain("Gegend {f}; Landschaft {f} (als Eindruck)") == "Gegend ; Landschaft"
     assert grammar("Landschaft {f} [geogr.]") == ("f",)
 

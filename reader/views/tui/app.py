@@ -22,6 +22,7 @@ from reader.views.tui.search_bar import SearchBar
 from reader.views.tui.status_bar import StatusBar
 from reader.views.tui.term_popup import TermInfo, TermPopup, term_infos
 from reader.views.tui.translation_worker import EngineLoader, TranslationFeed
+from reader.views.tui.word_popup import DictionaryService, WordInfo, WordPopup
 
 _SAVE_DELAY = 1.0
 """Seconds after the last move before the position is written down."""
@@ -54,8 +55,10 @@ class ReaderApp(App[None]):
         glossary: Glossary | None = None,
         positions: PositionStore | None = None,
         load: EngineLoader = load_engine,
+        dictionary: DictionaryService | None = None,
     ) -> None:
         super().__init__()
+        self.dictionary = dictionary or DictionaryService.find()
         self.document_name = name
         self.text = text
         self.sentences = sentences
@@ -110,8 +113,12 @@ class ReaderApp(App[None]):
         results = self.feed.drain()
         if not results:
             return
+        # A cached translation comes again when its alignment arrives.
+        self.translated += sum(self.view.translations[index] is None for index, _ in results)
+        for index, _ in results:
+            if (alignment := self.feed.alignment(index)) is not None:
+                self.view.alignments[index] = alignment
         self.view.set_translations(results)
-        self.translated += len(results)
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
 
@@ -225,6 +232,15 @@ class ReaderApp(App[None]):
             for entry in self.view.terms_of(index)
         }
         self.push_screen(GlossaryScreen(term_infos(list(found.values()), self.definitions)))
+
+    # -- words ----------------------------------------------------------------
+
+    @on(BilingualView.WordChosen)
+    def _word_chosen(self, event: BilingualView.WordChosen) -> None:
+        translated = self.view.translations[event.index] is not None
+        term = self.glossary.lookup(event.word) if self.glossary else None
+        info = WordInfo(event.word, tuple(event.english), translated, term)
+        self.push_screen(WordPopup(info, self.dictionary))
 
     # -- layout and help ------------------------------------------------------
 
