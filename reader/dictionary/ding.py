@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)")
 _GRAMMAR = re.compile(r"\{([^}]*)\}")
-_OBJECTS = {"sich", "etw.", "jdn.", "jdm.", "jds.", "jd."}
-"""Placeholders Ding writes before verbs (``sich etablieren``, ``etw. verabschieden``)."""
+_OBJECT = re.compile(r"^(?:sich|etw\.|jd[nms]?\.)(?:/(?:sich|etw\.|jd[nms]?\.))*$")
+"""Placeholders Ding writes before verbs (``sich etablieren``, ``jdn./etw. melden``)."""
 _PRONOUNS = re.compile(r"^(?:ich|du|er|sie|es|wir|ihr|Sie)(?:/(?:ich|du|er|sie|es|wir|ihr))*$")
 
 
@@ -54,6 +54,17 @@ def plain(text: str) -> str:
     return " ".join(_ANNOTATION.sub(" ", text).split())
 
 
+def headword(synonym: str) -> str:
+    """A synonym without annotations and object placeholders: ``etw. melden {vt}``
+    → ``melden``."""
+    return " ".join(token for token in plain(synonym).split() if not _OBJECT.match(token))
+
+
+def is_reflexive(synonym: str) -> bool:
+    """Whether a verb synonym is reflexive (``sich melden``)."""
+    return plain(synonym).split()[:1] == ["sich"]
+
+
 def grammar(text: str) -> tuple[str, ...]:
     """The ``{…}`` markers of a synonym: ``("f",)``, ``("vt",)``, ``("pl",)``."""
     return tuple(marker.strip() for marker in _GRAMMAR.findall(text))
@@ -70,7 +81,7 @@ def word_forms(sub_entry: str) -> list[str]:
     ``etablieren``; phrases give none."""
     forms = []
     for synonym in synonyms(sub_entry):
-        tokens = [token for token in plain(synonym).split() if token not in _OBJECTS]
+        tokens = headword(synonym).split()
         if len(tokens) == 1:
             forms.append(tokens[0])
         elif len(tokens) == 2 and _PRONOUNS.match(tokens[0]):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reader.dictionary.ding import grammar, parse_line, plain, synonyms
+from reader.dictionary.ding import grammar, headword, is_reflexive, parse_line, plain, synonyms
 from reader.dictionary.index import DictionaryIndex, FormHit, IndexProgress
 from reader.dictionary.morphology import lemma, split_compound
 from reader.errors import ReaderError
@@ -175,13 +175,15 @@ class Dictionary:
     def entries(self, word: str) -> tuple[DictionaryEntry, ...]:
         """The lines giving ``word`` as headword or form, best first."""
         found = [(hit, entry) for hit in self._index.hits(word) if (entry := _entry(hit))]
-        # The spelling as written first (``Arm`` the noun before ``arm``), then
-        # lines headed by the word, then other headwords before inflected
-        # forms, then shorter (more basic) lines.
+        # Lines headed by the word first, the spelling as written before
+        # others (``Arm`` the noun before ``arm``), plain verbs before
+        # reflexive ones (``melden`` before ``sich melden``), headwords before
+        # inflected forms, then shorter (more basic) lines.
         found.sort(
             key=lambda item: (
-                item[0].form != word,
                 item[1].headword.casefold() != word.casefold(),
+                item[0].form != word,
+                is_reflexive(item[1].german),
                 item[0].sub > 0,
                 len(item[0].line),
             )
@@ -211,7 +213,7 @@ def _entry(hit: FormHit) -> DictionaryEntry | None:
         form = parsed.german[hit.sub]
         form_english = parsed.english[hit.sub] if hit.sub < len(parsed.english) else None
     return DictionaryEntry(
-        headword=plain(head[0]) if head else plain(parsed.german[0]),
+        headword=headword(head[0]) if head else plain(parsed.german[0]),
         grammar=grammar(head[0]) if head else (),
         german=parsed.german[0],
         english=english,
