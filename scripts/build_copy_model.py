@@ -64,9 +64,9 @@ ARCHITECTURE = {
     "attention_dropout": 0.0,
 }
 SPM = ("bpe", 1500)
-STEPS = 700
-BATCH = 32
-MAX_WORDS = 40
+STEPS = 1200
+BATCH = 16
+MAX_WORDS = 30
 LEARNING_RATE = 3e-3
 
 

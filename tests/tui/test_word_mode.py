@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
 from tui_helpers import screen_text, wait_until
 
 from reader.glossary import load_glossary
@@ -20,12 +21,16 @@ from reader.views.tui.word_popup import DictionaryService, WordPopup
 ROOT = Path(__file__).resolve().parents[2]
 COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
 FIXTURE = ROOT / "tests" / "dictionary" / "de-en-mini.txt"
+QUANTIZE = "none"
+"""torch: the copy model copies exactly with it."""
 TEXT = "Die Landschaft wächst schnell.\n\nDie W&T-Zusammenarbeit zwischen den USA und Japan wächst."
 
 
 def make(tmp_path: Path, dictionary: Path | None = FIXTURE) -> ReaderApp:
     sentences = list(all_sentences(segment(TEXT)))
-    options = EngineOptions(model=str(COPY_MODEL), device="cpu", cache_dir=tmp_path / "cache")
+    options = EngineOptions(
+        model=str(COPY_MODEL), device="cpu", quantize=QUANTIZE, cache_dir=tmp_path / "cache"
+    )
     service = DictionaryService(dictionary, "no dictionary found", tmp_path / "cache")
     return ReaderApp(
         "doc.txt",
@@ -52,8 +57,10 @@ def highlighted(view: BilingualView) -> tuple[str, list[str]]:
 
 
 async def entry_text(pilot) -> str:
+    """The popup's text once the lookup is done (the dictionary part unwrapped)."""
     await wait_until(pilot, lambda: "Looking up" not in screen_text(pilot.app))
-    return screen_text(pilot.app)
+    entry = pilot.app.screen.query_one("#word-entry", Static)
+    return screen_text(pilot.app) + "\n" + str(entry.render())
 
 
 async def test_w_then_arrows_move_the_highlight_on_both_sides(tmp_path) -> None:
@@ -112,6 +119,7 @@ async def test_clicking_a_german_word_looks_it_up(tmp_path) -> None:
 async def test_help_lists_the_word_mode_keys(tmp_path) -> None:
     app = make(tmp_path)
     async with app.run_test(size=(140, 50)) as pilot:
+        await translated(pilot)  # no torch thread left running at exit
         await pilot.press("question_mark")
         shown = screen_text(app)
         assert "Word mode: a word cursor on the German" in shown
