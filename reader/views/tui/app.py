@@ -239,7 +239,10 @@ class ReaderApp(App[None]):
     def _word_chosen(self, event: BilingualView.WordChosen) -> None:
         translated = self.view.translations[event.index] is not None
         term = self.glossary.lookup(event.word) if self.glossary else None
-        info = WordInfo(event.word, tuple(event.english), translated, term)
+        # A sentence's first word is capitalised anyway: `Melden` is the verb
+        # melden before the plant Melden.
+        query = event.word[:1].lower() + event.word[1:] if event.first else event.word
+        info = WordInfo(event.word, tuple(event.english), translated, term, query)
         self.push_screen(WordPopup(info, self.dictionary))
 
     # -- layout and help ------------------------------------------------------

@@ -100,11 +100,13 @@ class BilingualView(ScrollView, can_focus=True):
     class WordChosen(Message):
         """Look up this German word (``d``, Enter or a click in word mode)."""
 
-        def __init__(self, index: int, word: str, english: list[str]) -> None:
+        def __init__(self, index: int, word: str, english: list[str], first: bool) -> None:
             self.index = index
             self.word = word
             self.english = english
             """The English words aligned with it in this translation."""
+            self.first = first
+            """Whether it opens the sentence (capitalised whatever its kind)."""
             super().__init__()
 
     class VisibleChanged(Message):
@@ -268,7 +270,8 @@ class BilingualView(ScrollView, can_focus=True):
         german = self.sentences[focus.index].text
         english = self.translations[focus.index] or ""
         words = [english[start:end] for start, end in focus.english]
-        self.post_message(self.WordChosen(focus.index, german[slice(*focus.word)], words))
+        word = german[slice(*focus.word)]
+        self.post_message(self.WordChosen(focus.index, word, words, self.words.position == 0))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Word-mode keys pass through (to the app's `l`, a popup's Escape)

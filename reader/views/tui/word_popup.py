@@ -71,6 +71,8 @@ class WordInfo:
     """The English words aligned with it in this translation."""
     translated: bool
     term: GlossaryEntry | None = None
+    query: str = ""
+    """What to look up (the word in lower case when it opens a sentence)."""
 
     def alignment_text(self) -> Text:
         text = Text("In this translation: ", style="bold")
@@ -112,5 +114,5 @@ class WordPopup(ModalScreen[None]):
             message = Text(f"Indexing the dictionary (once)… {share}", style="italic")
             self.app.call_from_thread(entry.update, message)
 
-        result = self.dictionary.look_up(self.info.word, progress)
+        result = self.dictionary.look_up(self.info.query or self.info.word, progress)
         self.app.call_from_thread(entry.update, result)
