@@ -95,7 +95,7 @@ def diagonal(source: str) -> set:
     return {(span, span) for span in spans}
 
 
-@pytest.fixture(scope="module", params=["int8", "none"])
+@pytest.fixture(scope="module", params=["none"])
 def copy_engine(request, tmp_path_factory):
     engine = load_engine(
         EngineOptions(

@@ -325,7 +325,7 @@ class Engine:
 
     def pieces(self, text: str) -> list[tuple[int, ...]]:
         """``text`` encoded, as one piece or several if it exceeds the model's limit."""
-        return [ids for _, ids in self.parts(text)]
+        return [ids for _, _, ids in self.parts(text)]
 
     def parts(self, text: str) -> list[tuple[int, str, tuple[int, ...]]]:
         """``(offset in text, part, its ids)`` — the whole text, or its pieces
