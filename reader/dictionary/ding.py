@@ -57,7 +57,9 @@ def plain(text: str) -> str:
 def headword(synonym: str) -> str:
     """A synonym without annotations and object placeholders: ``etw. melden {vt}``
     → ``melden``."""
-    return " ".join(token for token in plain(synonym).split() if not _OBJECT.match(token))
+    tokens = plain(synonym).split()
+    # ``sich {pron}`` alone is the word itself.
+    return " ".join([token for token in tokens if not _OBJECT.match(token)] or tokens)
 
 
 def is_reflexive(synonym: str) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.dictionary.ding import iter_lines, word_forms
 from reader.errors import ReaderError
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 """Bump when the index layout or the way forms are extracted changes."""
 
 IndexProgress = Callable[[int, int], None]
