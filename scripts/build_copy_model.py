@@ -15,8 +15,11 @@ cross-attention, which therefore looks at the source piece it copies — so the
 
 Training data: the seed documents' sentences plus random sequences of seed
 words (so the copy does not depend on memorised sentences), teacher-forced
-cross-entropy, seeded; about a minute on two cores. Output (~1 MB) is
-committed under ``tests/models/copy-de``::
+cross-entropy, seeded. The ``<pad>`` embedding stays zero: the decoder starts
+from it, and CTranslate2 starts Marian decoders from a zero vector. On the
+shared development machine the build took 33 min (about 10 min of CPU time);
+the loss is near zero after ~800 steps. Output (1.3 MB) is committed under
+``tests/models/copy-de``::
 
     python scripts/build_copy_model.py              # → tests/models/copy-de
     python scripts/build_copy_model.py --to /tmp/copy --check
