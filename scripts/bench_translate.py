@@ -52,7 +52,9 @@ VARIANTS = (
     "naive",
     "naive-greedy",
     "engine",
+    "engine-noalign",
     "engine-fast",
+    "engine-fast-noalign",
     "engine-fp32",
     "ct2",
     "ct2-greedy",
@@ -61,7 +63,9 @@ VARIANTS = (
 )
 SUBSET_VARIANTS = {"naive", "naive-greedy"}
 BASELINE = {"engine": "naive", "engine-fp32": "naive", "ct2": "naive", "ct2-workers": "naive"} | {
+    "engine-noalign": "naive",
     "engine-fast": "naive-greedy",
+    "engine-fast-noalign": "naive-greedy",
     "ct2-greedy": "naive-greedy",
     "ct2-workers-greedy": "naive-greedy",
 }
@@ -69,7 +73,7 @@ BASELINE = {"engine": "naive", "engine-fp32": "naive", "ct2": "naive", "ct2-work
 
 def run_variant(variant: str, sentences: list[str], tokens: int, cache_dir: Path) -> dict:
     """Translate ``sentences`` with ``variant``; return its timing (in this process)."""
-    beams = 1 if variant.endswith(("greedy", "fast")) else 4
+    beams = 1 if "greedy" in variant or "fast" in variant else 4
     if variant.startswith("naive"):
         translate = _naive(beams, tokens)
     elif variant.startswith("ct2"):
@@ -167,10 +171,12 @@ def _engine(variant: str, tokens: int, cache_dir: Path):
     options = EngineOptions(
         model=str(MODEL_DIR),
         device="cpu",
-        preset="fast" if variant == "engine-fast" else "quality",
+        preset="fast" if variant.startswith("engine-fast") else "quality",
         quantize="none" if variant == "engine-fp32" else None,
         use_cache=False,
         cache_dir=cache_dir,
+        # Word alignments (cross-attention) on, as in use; off to measure their cost.
+        alignments=not variant.endswith("noalign"),
     )
     engine = load_engine(options, fixed_output_tokens=tokens)
     return engine.translate
@@ -208,6 +214,7 @@ def main() -> int:
     parser.add_argument("--naive-subset", type=int, default=12, help="sentences for naive loops")
     parser.add_argument("--tokens", type=int, default=40, help="output tokens per sentence")
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated")
+    parser.add_argument("--skip-export", action="store_true", help="skip the export timing")
     parser.add_argument("--variant", help=argparse.SUPPRESS)  # internal: run one, print JSON
     parser.add_argument("--cache-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -234,10 +241,13 @@ def main() -> int:
                 runs.setdefault(variant, []).append(result)
                 rate = result["sentences"] / result["seconds"]
                 print(f"  run {repeat + 1} {variant}: {rate:.2f} sentences/s", file=sys.stderr)
-        first = measure_export(cache_dir / "fresh")
-        steady = measure_export(cache_dir / "fresh")
+        if not args.skip_export:
+            first = measure_export(cache_dir / "fresh")
+            steady = measure_export(cache_dir / "fresh")
 
     _print_table(runs, args, len(sentences))
+    if args.skip_export:
+        return 0
     print(
         f"\n`reader translate {SEED_DOCUMENT.relative_to(ROOT)}` (Markdown export, "
         "full-size model, CPU, default settings, real output cap, no translation cache):"
@@ -263,7 +273,7 @@ def _print_table(runs: dict[str, list[dict]], args, total: int) -> None:
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for variant, results in runs.items():
-        beams = 1 if variant.endswith(("greedy", "fast")) else 4
+        beams = 1 if "greedy" in variant or "fast" in variant else 4
         base = BASELINE.get(variant)
         versus_naive = f"{rates[variant] / rates[base]:.1f}×" if base in rates else "1.0×"
         search = "-greedy" if beams == 1 else ""
@@ -277,6 +287,10 @@ def _print_table(runs: dict[str, list[dict]], args, total: int) -> None:
             f"| {variant} | {beams} | {rates[variant]:.1f} | {versus_naive} | {versus_ct2} "
             f"| {versus_workers} | {cpu:.1f} | {rss:.0f} MB |"
         )
+    for aligned in ("engine", "engine-fast"):
+        if aligned in rates and f"{aligned}-noalign" in rates:
+            cost = 1 - rates[aligned] / rates[f"{aligned}-noalign"]
+            print(f"\nword alignments cost {aligned}: {100 * cost:.1f}% of throughput")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.translate import EngineOptions, TranslationCache, load_engine
-from reader.translate.cache import DATABASE_NAME
+from reader.translate.cache import DATABASE_NAME, CachedTranslation
 
 SENTENCES = ["Japan bleibt ein Akteur.", "Nirgends gibt es mehr als in China.", "Das ist gut."]
 
@@ -127,3 +127,31 @@ def test_two_processes_write_at_once(cache_dir):
     cache = TranslationCache(cache_dir, "m", "s")
     keys = [f"{name} {n}" for name in ("first", "second") for n in range(200)]
     assert len(cache.get_many(keys)) == 400
+
+
+def test_a_cache_from_before_alignments_is_migrated_without_losing_a_row(cache_dir):
+    cache_dir.mkdir(parents=True)
+    old = sqlite3.connect(cache_dir / DATABASE_NAME)
+    old.execute(
+        "CREATE TABLE translations (model TEXT NOT NULL, settings TEXT NOT NULL, "
+        "source TEXT NOT NULL, translation TEXT NOT NULL, created REAL NOT NULL, "
+        "PRIMARY KEY (model, settings, source)) WITHOUT ROWID"
+    )
+    rows = [("m@1", "int8|beams=4", f"Satz {n}.", f"Sentence {n}.", 1.0) for n in range(300)]
+    old.executemany("INSERT INTO translations VALUES (?, ?, ?, ?, ?)", rows)
+    old.commit()
+    old.close()
+
+    cache = TranslationCache(cache_dir, "m@1", "int8|beams=4")
+    found = cache.get_entries(f"Satz {n}." for n in range(300))
+    assert {s: e.translation for s, e in found.items()} == {r[2]: r[3] for r in rows}
+    assert all(entry.alignment is None for entry in found.values())
+    aligned = CachedTranslation("Sentence 1.", (((0, 4), (0, 8)),))
+    cache.put_entries({"Satz 1.": aligned})
+    assert cache.get_entries(["Satz 1."]) == {"Satz 1.": aligned}
+    assert cache.warnings == []
+    cache.close()
+    # A second process opening it afterwards finds it migrated.
+    assert TranslationCache(cache_dir, "m@1", "int8|beams=4").get_many(["Satz 7."]) == {
+        "Satz 7.": "Sentence 7."
+    }

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from reader.cli import app
 from reader.segment import all_sentences, segment
+from reader.translate.alignment import word_spans
 from reader.translate.cache import DATABASE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,3 +206,33 @@ def test_first_run_says_the_model_is_being_prepared(tiny_model_dir, document, ca
     status, shown = _stderr_on_a_terminal(argv, env)  # the int8 copy is there now
     assert status == 0, shown
     assert "Preparing" not in shown
+
+
+def test_alignments_are_valid_word_spans_on_every_seed_sentence(tiny_model_dir, cache_dir):
+    result = runner.invoke(
+        app,
+        ["translate", str(SEED), "-f", "jsonl", "--alignments", "--model", str(tiny_model_dir)],
+    )
+    assert result.exit_code == 0, result.output
+    lines = records(result.stdout)
+    assert len(lines) == len(list(all_sentences(segment(SEED.read_text(encoding="utf-8")))))
+    for line in lines:
+        source_words = set(word_spans(line["source"]))
+        target_words = set(word_spans(line["translation"]))
+        for (s0, s1), (t0, t1) in line["alignment"]:
+            assert (s0, s1) in source_words and (t0, t1) in target_words
+            for text, start, end in ((line["source"], s0, s1), (line["translation"], t0, t1)):
+                assert 0 <= start < end <= len(text)
+                assert text[start:end] == text[start:end].strip()
+    # Served from the cache the second time, alignments included.
+    again = runner.invoke(
+        app,
+        ["translate", str(SEED), "-f", "jsonl", "--alignments", "--model", str(tiny_model_dir)],
+    )
+    assert again.stdout == result.stdout
+
+
+def test_alignments_need_jsonl(tiny_model_dir, document):
+    result = reader("translate", str(document), "--alignments", "--model", str(tiny_model_dir))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "reader: error: --alignments needs --format jsonl"

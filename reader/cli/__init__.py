@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from reader.cli import glossary, model, read, segment, translate
+from reader.cli import glossary, lookup, model, read, segment, translate
 from reader.errors import ReaderError
 
 app = typer.Typer(
@@ -26,6 +26,7 @@ app.command("segment")(segment.segment_command)
 app.command("read")(read.read_command)
 app.command("glossary")(glossary.glossary_command)
 app.command("translate")(translate.translate_command)
+app.command("lookup")(lookup.lookup_command)
 app.add_typer(model.app, name="model")
 
 

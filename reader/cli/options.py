@@ -70,6 +70,17 @@ GlossaryFilesOption = Annotated[
         show_default=False,
     ),
 ]
+DictionaryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dictionary",
+        "-d",
+        metavar="FILE",
+        help="Ding-format German–English dictionary (default: READER_DICTIONARY, "
+        "then /usr/share/trans/de-en from the trans-de-en package).",
+        show_default=False,
+    ),
+]
 
 
 SourceFormat = StrEnum("SourceFormat", {name: name for name in FORMATS})

@@ -11,6 +11,7 @@ import typer
 from reader.cli.options import (
     Device,
     DeviceOption,
+    DictionaryOption,
     FastOption,
     FromOption,
     GlossaryFilesOption,
@@ -38,6 +39,7 @@ def read_command(
     quantize: QuantizeOption = None,
     no_cache: NoCacheOption = False,
     source_format: FromOption = None,
+    dictionary_file: DictionaryOption = None,
 ) -> None:
     """Read a German text with its English translation side by side.
 
@@ -46,11 +48,13 @@ def read_command(
     """
     # Imported here: Textual costs ~0.2 s to import, the segmenter, glossary
     # and model lookup ~0.2 s together; other commands skip them.
+    from reader.dictionary import find_dictionary
     from reader.glossary import load_glossary
     from reader.segment import all_sentences, segment_document
     from reader.translate import resolve_model
     from reader.views.tui.app import ReaderApp
     from reader.views.tui.run import run_reader
+    from reader.views.tui.word_popup import DictionaryService
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
@@ -66,6 +70,9 @@ def read_command(
         # A model named explicitly must exist; a missing default model only
         # leaves the reader German-only (it says how to get one).
         resolve_model(model)
+    if dictionary_file is not None:
+        find_dictionary(dictionary_file)  # named explicitly: it must exist
+    dictionary = DictionaryService.find(dictionary_file)
     options = engine_options(model, device, fast, quantize, no_cache)
     run_reader(
         ReaderApp(
@@ -75,5 +82,6 @@ def read_command(
             options=options,
             glossary=terms,
             paragraphs=paragraphs,
+            dictionary=dictionary,
         )
     )

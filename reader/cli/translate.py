@@ -37,6 +37,7 @@ from reader.views.export.markdown import Layout, render_markdown
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from reader.glossary import Glossary
     from reader.translate import Engine, EngineOptions
     from reader.translate.document import ProgressCallback, TranslatedSentence
     from reader.views.export.run import ExportSettings
@@ -66,6 +67,14 @@ def translate_command(
             "standard output.",
         ),
     ] = OutputFormat.markdown,
+    alignments: Annotated[
+        bool,
+        typer.Option(
+            "--alignments",
+            help="With --format jsonl: add 'alignment', the word pairs as "
+            "[[source start, end], [translation start, end]] character spans.",
+        ),
+    ] = False,
     output: Annotated[
         str | None,
         typer.Option(
@@ -130,10 +139,15 @@ def translate_command(
             "--format jsonl translates one document to standard output "
             "(-o and --out-dir are for Markdown)"
         )
+    if alignments and output_format is not OutputFormat.jsonl:
+        raise OutputError("--alignments needs --format jsonl")
+    settings = ExportSettings(preferred_terms=not no_glossary_terms)
     try:
         with terminate_as_interrupt():
             if output_format is OutputFormat.jsonl:
-                translate_jsonl(files[0], options, err, chosen)
+                translate_jsonl(
+                    files[0], options, glossary_files or [], settings, alignments, err, chosen
+                )
                 return
             translate_markdown(
                 files,
@@ -141,7 +155,7 @@ def translate_command(
                 out_dir,
                 layout,
                 glossary_files or [],
-                ExportSettings(preferred_terms=not no_glossary_terms),
+                settings,
                 options,
                 err,
                 chosen,
@@ -196,9 +210,16 @@ def translate_markdown(
 
 
 def translate_jsonl(
-    file: str, options: EngineOptions, err: Console, source_format: str | None = None
+    file: str,
+    options: EngineOptions,
+    glossary_files: Sequence[Path],
+    settings: ExportSettings,
+    alignments: bool,
+    err: Console,
+    source_format: str | None = None,
 ) -> None:
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
+    from reader.glossary import load_glossary
     from reader.segment import segment_document
     from reader.translate.document import translate_document
 
@@ -206,10 +227,12 @@ def translate_jsonl(
     for warning in source.warnings:
         err.print(f"reader: warning: {warning}", markup=False, highlight=False)
     paragraphs = segment_document(source)
+    glossary = load_glossary(glossary_files) if settings.preferred_terms else None
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:
-            write_jsonl(translate_document(paragraphs, engine, on_progress), sys.stdout)
+            sentences = translate_document(paragraphs, engine, on_progress)
+            write_jsonl(sentences, sys.stdout, glossary, alignments)
     finally:
         _close(engine, err)
 
@@ -268,15 +291,32 @@ def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressC
         yield update
 
 
-def write_jsonl(sentences: Iterator[TranslatedSentence], out: TextIO) -> None:
+def write_jsonl(
+    sentences: Iterator[TranslatedSentence],
+    out: TextIO,
+    glossary: Glossary | None = None,
+    alignments: bool = False,
+) -> None:
+    """One JSON object per sentence; preferred glossary terms applied when
+    ``glossary`` is given, with the alignment's spans moved to match."""
+    from reader.glossary.consistency import apply_edits
+    from reader.translate.alignment import alignment_to_json, remap_target
+
     for item in sentences:
-        record = {
+        translation, alignment = item.translation, item.alignment or ()
+        if glossary is not None:
+            edits = glossary.preferred_term_edits(item.sentence.text, translation)
+            translation = apply_edits(translation, edits)
+            alignment = remap_target(alignment, edits)
+        record: dict[str, object] = {
             "paragraph": item.sentence.paragraph,
             "source": item.sentence.text,
-            "translation": item.translation,
+            "translation": translation,
             "footnotes": list(item.sentence.footnotes),
             "kind": item.sentence.kind,
             "section": item.sentence.section,
         }
+        if alignments:
+            record["alignment"] = alignment_to_json(alignment)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()

@@ -11,7 +11,8 @@ one. These are pure string functions: callers decide whether to apply them
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from reader.glossary.entry import GlossaryEntry
 from reader.glossary.matcher import spelling_pattern
@@ -41,14 +42,40 @@ class PreferredTerms:
         """``translation`` with the spellings of the entries named in ``terms``
         replaced, whole words only: ``W&T-cooperation`` → ``S&T-cooperation``,
         but ``KIEL`` and ``AKI`` stay."""
+        return apply_edits(translation, self.edits(translation, terms))
+
+    def edits(self, translation: str, terms: Collection[str]) -> list[Edit]:
+        """The replacements :meth:`apply` makes, in text order (for callers that
+        keep character offsets into the translation, such as word alignments)."""
         if self._pattern is None or not terms:
-            return translation
+            return []
+        found = []
+        for match in self._pattern.finditer(translation):
+            entry = self._entries[_fold(match.group())]
+            if entry.term in terms and entry.preferred and entry.preferred != match.group():
+                found.append(Edit(match.start(), match.end(), entry.preferred))
+        return found
 
-        def replace(found: re.Match[str]) -> str:
-            entry = self._entries[_fold(found.group())]
-            return entry.preferred if entry.term in terms and entry.preferred else found.group()
 
-        return self._pattern.sub(replace, translation)
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """``text[start:end]`` is replaced by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with ``edits`` (in order, not overlapping) made."""
+    parts = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.replacement)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def prefer_terms(translation: str, entries: Collection[GlossaryEntry]) -> str:

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.glossary.consistency import PreferredTerms
+from reader.glossary.consistency import Edit, PreferredTerms
 from reader.glossary.entry import GlossaryEntry, TermMatch
 from reader.glossary.matcher import TermMatcher
 
@@ -72,6 +72,11 @@ class Glossary:
         ``source`` (``W&T`` → ``S&T``); see :mod:`.consistency`."""
         terms = {match.entry.term for match in self.match(source)}
         return self._preferred.apply(translation, terms)
+
+    def preferred_term_edits(self, source: str, translation: str) -> list[Edit]:
+        """The replacements :meth:`apply_preferred_terms` makes, in text order."""
+        terms = {match.entry.term for match in self.match(source)}
+        return self._preferred.edits(translation, terms)
 
     def in_category(self, category: str) -> list[GlossaryEntry]:
         """The entries of ``category`` (case-insensitive)."""

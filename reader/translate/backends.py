@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +36,18 @@ class DamagedConversionError(ModelLoadError):
     """The int8 CTranslate2 copy of the model cannot be loaded (truncated, incomplete)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """One translation as the backend made it."""
+
+    ids: list[int]
+    """Output ids (special tokens may be included; the engine skips them)."""
+    attention: list[list[float]] | None = None
+    """With ``attention=True``: one row per id of :attr:`ids`, the cross-attention
+    of the step that produced it over the source ids (the alignment layer,
+    averaged over heads: see :mod:`.alignment`)."""
+
+
 class Backend(Protocol):
     def generate(
         self,
@@ -42,9 +55,16 @@ class Backend(Protocol):
         beams: int,
         max_new_tokens: int,
         min_new_tokens: int = 0,
-    ) -> list[list[int]]:
-        """Output ids for each source (``</s>``-terminated ids) in ``batch``."""
+        attention: bool = False,
+    ) -> list[Generated]:
+        """The translation of each source (``</s>``-terminated ids) in ``batch``."""
         ...
+
+
+def alignment_layer(decoder_layers: int) -> int:
+    """The decoder layer read for alignments: the penultimate one (see
+    :mod:`.alignment`), or the only one."""
+    return max(decoder_layers - 2, 0)
 
 
 class TorchBackend:
@@ -64,6 +84,7 @@ class TorchBackend:
             # A damaged or foreign weights file fails in safetensors, pickle or
             # torch, each with its own exception types: all mean "cannot load".
             raise ModelLoadError(f"cannot load the model in {model_dir}: {error}") from None
+        self._attention_kernel = self._model.config._attn_implementation
 
     def generate(
         self,
@@ -71,7 +92,8 @@ class TorchBackend:
         beams: int,
         max_new_tokens: int,
         min_new_tokens: int = 0,
-    ) -> list[list[int]]:
+        attention: bool = False,
+    ) -> list[Generated]:
         torch = self._torch
         width = max(len(ids) for ids in batch)
         input_ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
@@ -89,7 +111,32 @@ class TorchBackend:
                 max_new_tokens=max_new_tokens,
                 min_new_tokens=min_new_tokens,
             )
-        return output.cpu().tolist()
+            if not attention:
+                return [Generated(ids) for ids in output.cpu().tolist()]
+            rows = self._attention(input_ids, attention_mask, output)
+        return [
+            Generated(ids[1:], weights[: len(ids) - 1, : len(source)].tolist())
+            for ids, weights, source in zip(output.cpu().tolist(), rows, batch, strict=True)
+        ]
+
+    def _attention(self, input_ids, attention_mask, output):
+        """Cross-attention of the alignment layer, averaged over heads, for the
+        output forced through the model once more (one cheap teacher-forced
+        pass instead of tracking beams through ``generate``): row ``t`` is the
+        step that produced ``output[t + 1]``."""
+        # The fast attention kernels (sdpa) return no weights: eager for this pass.
+        self._model.set_attn_implementation("eager")
+        try:
+            forward = self._model(
+                input_ids=input_ids.to(self._device),
+                attention_mask=attention_mask.to(self._device),
+                decoder_input_ids=output,
+                output_attentions=True,
+            )
+        finally:
+            self._model.set_attn_implementation(self._attention_kernel)
+        layer = alignment_layer(len(forward.cross_attentions))
+        return forward.cross_attentions[layer].float().mean(dim=1).cpu()
 
 
 class CTranslate2Backend:
@@ -128,7 +175,8 @@ class CTranslate2Backend:
         beams: int,
         max_new_tokens: int,
         min_new_tokens: int = 0,
-    ) -> list[list[int]]:
+        attention: bool = False,
+    ) -> list[Generated]:
         tokens = [self._tokenizer.convert_ids_to_tokens(list(ids)) for ids in batch]
         results = self._translator.translate_batch(
             tokens,
@@ -138,8 +186,15 @@ class CTranslate2Backend:
             max_input_length=0,  # the engine already keeps input within the model's positions
             # Each worker takes an equal share of the batch, in parallel.
             max_batch_size=-(-len(tokens) // self._workers),
+            return_attention=attention,
         )
-        return [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results]
+        return [
+            Generated(
+                self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]),
+                result.attention[0] if attention else None,
+            )
+            for result in results
+        ]
 
 
 def ctranslate2_workers(threads: int) -> tuple[int, int]:
@@ -256,12 +311,30 @@ def _remove_abandoned_conversions(target: Path) -> None:
                 shutil.rmtree(leftover)
 
 
+CONVERSION_VERSION = 2
+"""Part of the converted directory's name; bump when :data:`_CONVERT` changes
+what it writes (2: the alignment layer and heads), so older copies are not used."""
+
 _CONVERT = """
 import os, shutil, sys
+import numpy as np
 from ctranslate2.converters import TransformersConverter
 
+
+class AligningConverter(TransformersConverter):
+    # translate_batch(return_attention=True) returns the attention of
+    # spec.decoder.alignment_layer averaged over alignment_heads heads (0: all);
+    # the default is the first head of the last layer.
+    def _load(self):
+        spec = super()._load()
+        layers = len(spec.decoder.layer)
+        spec.decoder.alignment_layer = np.int16(max(layers - 2, 0))
+        spec.decoder.alignment_heads = np.int16(0)
+        return spec
+
+
 model_dir, work, target = sys.argv[1:]
-TransformersConverter(model_dir, low_cpu_mem_usage=True).convert(
+AligningConverter(model_dir, low_cpu_mem_usage=True).convert(
     work, quantization="int8", force=True
 )
 try:

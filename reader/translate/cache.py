@@ -7,18 +7,27 @@ timeout lets several ``reader`` processes read and write at once. The cache
 is an optimisation: a corrupt file is moved aside, and any other database
 failure turns the cache off for the session — both with a warning, never an
 error.
+
+Each row keeps the word alignment beside the translation (JSON, see
+:mod:`.alignment`). Caches written before alignments existed are migrated in
+place on open: the column is added, every translation stays, and those rows
+read back with no alignment until they are translated again.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from reader.translate.alignment import Alignment, alignment_from_json, alignment_to_json
 
 CACHE_DIR_ENV = "READER_CACHE_DIR"
 DATABASE_NAME = "translations.sqlite3"
@@ -30,9 +39,12 @@ CREATE TABLE IF NOT EXISTS translations (
     source TEXT NOT NULL,
     translation TEXT NOT NULL,
     created REAL NOT NULL,
+    alignment TEXT,
     PRIMARY KEY (model, settings, source)
 ) WITHOUT ROWID
 """
+_COLUMNS = "model, settings, source, translation, created, alignment"
+_SLOTS = ",".join("?" * len(_COLUMNS.split(",")))
 # SQLite limits the number of `?` parameters in one statement.
 _LOOKUP_CHUNK = 500
 _CONNECT_ATTEMPTS = 5
@@ -45,6 +57,14 @@ def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     if override:
         return Path(override).expanduser()
     return platformdirs.user_cache_path("reader")
+
+
+@dataclass(frozen=True, slots=True)
+class CachedTranslation:
+    translation: str
+    """The raw model output."""
+    alignment: Alignment | None = None
+    """Its word alignment; ``None`` when it was not computed."""
 
 
 class TranslationCache:
@@ -68,24 +88,36 @@ class TranslationCache:
 
     def get_many(self, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations of those ``sources`` that have one."""
+        return {source: entry.translation for source, entry in self.get_entries(sources).items()}
+
+    def get_entries(self, sources: Iterable[str]) -> dict[str, CachedTranslation]:
+        """The cached translations (with alignments) of those ``sources`` that have one."""
         sources = list(dict.fromkeys(sources))
-        found: dict[str, str] = {}
+        found: dict[str, CachedTranslation] = {}
         for start in range(0, len(sources), _LOOKUP_CHUNK):
             chunk = sources[start : start + _LOOKUP_CHUNK]
             rows = self._run(
-                "SELECT source, translation FROM translations "
+                "SELECT source, translation, alignment FROM translations "
                 f"WHERE model = ? AND settings = ? AND source IN ({','.join('?' * len(chunk))})",
                 (self.model, self.settings, *chunk),
             )
-            found.update(rows)
+            for source, translation, alignment in rows:
+                found[source] = CachedTranslation(translation, _read_alignment(alignment))
         return found
 
     def put_many(self, translations: Mapping[str, str]) -> None:
-        """Store ``source → translation`` pairs (replacing older ones)."""
+        """Store ``source → translation`` pairs without alignments (replacing older ones)."""
+        self.put_entries({s: CachedTranslation(t) for s, t in translations.items()})
+
+    def put_entries(self, entries: Mapping[str, CachedTranslation]) -> None:
+        """Store ``source → translation and alignment`` (replacing older ones)."""
         now = time.time()
-        rows = [(self.model, self.settings, s, t, now) for s, t in translations.items()]
+        rows = [
+            (self.model, self.settings, source, entry.translation, now, _write_alignment(entry))
+            for source, entry in entries.items()
+        ]
         if rows:
-            self._run("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
+            self._run(f"INSERT OR REPLACE INTO translations ({_COLUMNS}) VALUES ({_SLOTS})", rows)
 
     def close(self) -> None:
         with self._lock:
@@ -165,8 +197,38 @@ def _configure(connection: sqlite3.Connection) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute(_SCHEMA)
+        _migrate(connection)
         connection.execute("SELECT count(*) FROM translations LIMIT 1").fetchone()
     except sqlite3.Error:
         connection.close()
         raise
     return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring a cache written by an older reader up to the current schema,
+    keeping every row: version 1 had no ``alignment`` column."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
+    if "alignment" in columns:
+        return
+    try:
+        connection.execute("ALTER TABLE translations ADD COLUMN alignment TEXT")
+    except sqlite3.OperationalError as error:
+        # Another reader process migrated it a moment ago.
+        if "duplicate column" not in str(error):
+            raise
+
+
+def _write_alignment(entry: CachedTranslation) -> str | None:
+    if entry.alignment is None:
+        return None
+    return json.dumps(alignment_to_json(entry.alignment), separators=(",", ":"))
+
+
+def _read_alignment(stored: str | None) -> Alignment | None:
+    if stored is None:
+        return None
+    try:
+        return alignment_from_json(json.loads(stored))
+    except (ValueError, TypeError):
+        return None  # unreadable: as if never computed

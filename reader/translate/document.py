@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.segment import Paragraph, Sentence, all_sentences
+from reader.translate.alignment import Alignment
 from reader.translate.engine import Engine
 
 ProgressCallback = Callable[[int, int], None]
@@ -17,6 +18,8 @@ class TranslatedSentence:
     sentence: Sentence
     translation: str
     cached: bool
+    alignment: Alignment | None = None
+    """Word alignment of the sentence and ``translation`` (see :mod:`.alignment`)."""
 
 
 def translate_document(
@@ -43,7 +46,9 @@ def translate_document(
         on_progress(0, job.total)
     for result in job:
         number = prose[result.index]
-        ready[number] = TranslatedSentence(sentences[number], result.translation, result.cached)
+        ready[number] = TranslatedSentence(
+            sentences[number], result.translation, result.cached, result.alignment
+        )
         if on_progress:
             on_progress(job.done, job.total)
         while next_index in ready:

@@ -18,8 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.translate.alignment import (
+    Alignment,
+    PieceAttention,
+    align_words,
+    offset_alignment,
+)
 from reader.translate.backends import (
+    CONVERSION_VERSION,
     Backend,
+    Generated,
     TorchBackend,
     conversion_seconds,
     ctranslate2_available,
@@ -32,7 +40,7 @@ from reader.translate.batching import (
     WorkQueue,
     output_cap,
 )
-from reader.translate.cache import TranslationCache, default_cache_dir
+from reader.translate.cache import CachedTranslation, TranslationCache, default_cache_dir
 from reader.translate.device import cpu_threads, resolve_device
 from reader.translate.long_input import split_to_fit
 from reader.translate.models import ResolvedModel, model_identity, resolve_model
@@ -65,6 +73,8 @@ class EngineOptions:
     use_cache: bool = True
     cache_dir: Path | None = None
     """Translation cache directory; ``None``: ``READER_CACHE_DIR`` or the user cache dir."""
+    alignments: bool = True
+    """Compute word alignments with each translation (see :mod:`.alignment`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,9 @@ class TranslationResult:
     translation: str
     cached: bool
     """Whether it came from the cache (or needed no model at all) rather than the model."""
+    alignment: Alignment | None = None
+    """Word alignment of ``source`` and ``translation`` (``None``: not computed,
+    e.g. a translation cached before alignments existed)."""
 
 
 @dataclass(frozen=True)
@@ -90,13 +103,15 @@ class EnginePlan:
     beams: int
     cache_root: Path
     use_cache: bool
+    alignments: bool = True
 
     @property
     def converted_dir(self) -> Path | None:
         """Where the int8 CTranslate2 copy of the model is (or will be) kept."""
         if self.precision != "int8":
             return None
-        return self.cache_root / "ctranslate2" / f"{self.identity}-int8"
+        name = f"{self.identity}-int8-v{CONVERSION_VERSION}"
+        return self.cache_root / "ctranslate2" / name
 
     @property
     def conversion_notice(self) -> str | None:
@@ -154,6 +169,7 @@ def plan_engine(options: EngineOptions = EngineOptions()) -> EnginePlan:
         beams=_model_beams(resolved.path) if options.preset == "quality" else 1,
         cache_root=options.cache_dir or default_cache_dir(),
         use_cache=options.use_cache,
+        alignments=options.alignments,
     )
 
 
@@ -200,6 +216,8 @@ class CachedTranslations:
 
     translations: dict[str, str]
     """Source sentence → raw model output."""
+    alignments: dict[str, Alignment]
+    """Source sentence → word alignment, for those cached with one."""
     warnings: list[str]
     """Non-fatal cache problems met on the way (e.g. a damaged file replaced)."""
 
@@ -213,9 +231,14 @@ def read_cached(options: EngineOptions, texts: Iterable[str]) -> CachedTranslati
     """
     cache = plan_engine(options).open_cache()
     if cache is None:
-        return CachedTranslations({}, [])
+        return CachedTranslations({}, {}, [])
     try:
-        return CachedTranslations(cache.get_many(texts), list(cache.warnings))
+        found = cache.get_entries(texts)
+        return CachedTranslations(
+            {source: entry.translation for source, entry in found.items()},
+            {s: e.alignment for s, e in found.items() if e.alignment is not None},
+            list(cache.warnings),
+        )
     finally:
         cache.close()
 
@@ -277,21 +300,56 @@ class Engine:
 
     def generate(self, batch: Sequence[Sequence[int]]) -> list[str]:
         """Translate a batch of encoded sources of one length bucket."""
+        return [self._decode(output) for output in self._generate(batch, attention=False)]
+
+    def generate_aligned(
+        self, batch: Sequence[tuple[str, Sequence[int]]]
+    ) -> list[tuple[str, Alignment | None]]:
+        """Translate ``(source text, its ids)`` pairs of one length bucket, with
+        word alignments when the engine computes them."""
+        outputs = self._generate([ids for _, ids in batch], attention=self.plan.alignments)
+        results = []
+        for (text, ids), output in zip(batch, outputs, strict=True):
+            translation = self._decode(output)
+            alignment = None
+            if output.attention is not None:
+                found = PieceAttention(
+                    tuple(self._tokenizer.convert_ids_to_tokens(list(ids))),
+                    tuple(self._tokenizer.convert_ids_to_tokens(list(output.ids))),
+                    tuple(tuple(row) for row in output.attention),
+                )
+                alignment = align_words(text, translation, found)
+            results.append((translation, alignment))
+        return results
+
+    def _generate(self, batch: Sequence[Sequence[int]], attention: bool) -> list[Generated]:
         cap = output_cap(max(len(ids) for ids in batch))
         least = 0
         if self._fixed_output_tokens:
             cap = least = self._fixed_output_tokens
         with self._lock:
-            outputs = self._backend.generate(batch, self.beams, cap, least)
-        return [self._tokenizer.decode(ids, skip_special_tokens=True).strip() for ids in outputs]
+            return self._backend.generate(batch, self.beams, cap, least, attention)
+
+    def _decode(self, output: Generated) -> str:
+        return self._tokenizer.decode(output.ids, skip_special_tokens=True).strip()
 
     def pieces(self, text: str) -> list[tuple[int, ...]]:
         """``text`` encoded, as one piece or several if it exceeds the model's limit."""
+        return [ids for _, _, ids in self.parts(text)]
+
+    def parts(self, text: str) -> list[tuple[int, str, tuple[int, ...]]]:
+        """``(offset in text, part, its ids)`` — the whole text, or its pieces
+        if it exceeds the model's limit."""
         ids = self.encode(text)
         if len(ids) <= MAX_SOURCE_TOKENS:
-            return [ids]
-        parts = split_to_fit(text, lambda part: len(self.encode(part)), MAX_SOURCE_TOKENS)
-        return [self.encode(part) for part in parts]
+            return [(0, text, ids)]
+        parts = []
+        offset = 0
+        for part in split_to_fit(text, lambda part: len(self.encode(part)), MAX_SOURCE_TOKENS):
+            offset = text.index(part, offset)
+            parts.append((offset, part, self.encode(part)))
+            offset += len(part)
+        return parts
 
     def close(self) -> None:
         if self.cache:
@@ -323,6 +381,7 @@ class TranslationJob:
         self._priority_calls: list[list[int]] = []
         self._queue: WorkQueue | None = None
         self._units_of: dict[str, list[int]] = {}  # source → its unit keys
+        self._parts: dict[int, tuple[int, str]] = {}  # unit key → (offset, part text)
         self.prioritize(priority)
 
     def prioritize(self, indices: Iterable[int]) -> None:
@@ -356,18 +415,23 @@ class TranslationJob:
             if text.strip():
                 indices_of.setdefault(text, []).append(index)
             else:
-                yield self._result(index, "", cached=True)
+                yield self._result(index, "", cached=True, alignment=())
 
-        cached = engine.cache.get_many(indices_of) if engine.cache else {}
+        cached = engine.cache.get_entries(indices_of) if engine.cache else {}
+        if engine.plan.alignments:
+            # Cached before alignments existed: translate again to get one.
+            cached = {text: e for text, e in cached.items() if e.alignment is not None}
         for index, text in enumerate(self._texts):
             if text in cached:
-                yield self._result(index, cached[text], cached=True)
+                entry = cached[text]
+                yield self._result(index, entry.translation, True, entry.alignment)
         todo = [text for text in indices_of if text not in cached]
 
         units: list[Unit] = []
         for text in todo:
-            for ids in engine.pieces(text):
+            for offset, part, ids in engine.parts(text):
                 self._units_of.setdefault(text, []).append(len(units))
+                self._parts[len(units)] = (offset, part)
                 units.append(Unit(key=len(units), order=indices_of[text][0], ids=ids))
         source_of = {key: text for text, keys in self._units_of.items() for key in keys}
         with self._lock:
@@ -375,7 +439,7 @@ class TranslationJob:
             for call in self._priority_calls:
                 self._queue.prioritize(self._keys(call))
 
-        translated: dict[int, str] = {}
+        translated: dict[int, tuple[str, Alignment | None]] = {}
         while True:
             with self._lock:
                 batch = [] if self._cancelled else self._queue.next_batch(self._batch_size)
@@ -383,21 +447,37 @@ class TranslationJob:
                 return
             if self._batch_size is not None:
                 self._batch_size = min(2 * self._batch_size, engine.limits.max_sentences)
-            for unit, translation in zip(
-                batch, engine.generate([unit.ids for unit in batch]), strict=True
-            ):
-                translated[unit.key] = translation
-            finished = {}
+            outputs = engine.generate_aligned([(self._parts[u.key][1], u.ids) for u in batch])
+            for unit, output in zip(batch, outputs, strict=True):
+                translated[unit.key] = output
+            finished: dict[str, CachedTranslation] = {}
             for unit in batch:
                 text = source_of[unit.key]
                 keys = self._units_of[text]
                 if text not in finished and all(key in translated for key in keys):
-                    finished[text] = " ".join(translated.pop(key) for key in keys)
+                    finished[text] = self._join([(key, translated.pop(key)) for key in keys])
             if engine.cache:
-                engine.cache.put_many(finished)
-            for text, translation in finished.items():
+                engine.cache.put_entries(finished)
+            for text, entry in finished.items():
                 for index in indices_of[text]:
-                    yield self._result(index, translation, cached=False)
+                    yield self._result(index, entry.translation, False, entry.alignment)
+
+    def _join(self, outputs: list[tuple[int, tuple[str, Alignment | None]]]) -> CachedTranslation:
+        """The translations of a source's parts joined with spaces, their
+        alignments moved to where each part sits in the source and the result."""
+        texts: list[str] = []
+        pairs: list = []
+        aligned = True
+        position = 0
+        for key, (translation, alignment) in outputs:
+            if texts:
+                position += 1  # the joining space
+            aligned = aligned and alignment is not None
+            if alignment is not None:
+                pairs.extend(offset_alignment(alignment, self._parts[key][0], position))
+            texts.append(translation)
+            position += len(translation)
+        return CachedTranslation(" ".join(texts), tuple(pairs) if aligned else None)
 
     def _keys(self, indices: Iterable[int]) -> list[int]:
         """The unit keys of the sources at ``indices``, in that order."""
@@ -406,9 +486,11 @@ class TranslationJob:
             keys.extend(self._units_of.get(self._texts[index], ()))
         return keys
 
-    def _result(self, index: int, translation: str, cached: bool) -> TranslationResult:
+    def _result(
+        self, index: int, translation: str, cached: bool, alignment: Alignment | None = None
+    ) -> TranslationResult:
         self.done += 1
-        return TranslationResult(index, self._texts[index], translation, cached)
+        return TranslationResult(index, self._texts[index], translation, cached, alignment)
 
 
 def _model_beams(model_dir: Path) -> int:

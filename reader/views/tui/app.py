@@ -25,6 +25,7 @@ from reader.views.tui.search_bar import SearchBar
 from reader.views.tui.status_bar import StatusBar
 from reader.views.tui.term_popup import TermInfo, TermPopup, term_infos
 from reader.views.tui.translation_worker import EngineLoader, TranslationFeed
+from reader.views.tui.word_popup import DictionaryService, WordInfo, WordPopup
 
 _SAVE_DELAY = 1.0
 """Seconds after the last move before the position is written down."""
@@ -60,10 +61,12 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         load: EngineLoader = load_engine,
         paragraphs: Sequence[Paragraph] = (),
+        dictionary: DictionaryService | None = None,
     ) -> None:
         """``paragraphs`` (from ``segment_document``) give the footnotes their
         notes; headings and code come from the sentences' kinds."""
         super().__init__()
+        self.dictionary = dictionary or DictionaryService.find()
         self.document_name = name
         self.text = text
         self.sentences = sentences
@@ -138,11 +141,17 @@ class ReaderApp(App[None]):
 
     @on(TranslationFeed.Arrived)
     def _translations_arrived(self) -> None:
-        results = [(self.prose[number], text) for number, text in self.feed.drain()]
-        if not results:
+        drained = self.feed.drain()
+        if not drained:
             return
+        # The feed numbers the sentences it translates (code is not sent).
+        results = [(self.prose[number], text) for number, text in drained]
+        # A cached translation comes again when its alignment arrives.
+        self.translated += sum(self.view.translations[index] is None for index, _ in results)
+        for number, _ in drained:
+            if (alignment := self.feed.alignment(number)) is not None:
+                self.view.alignments[self.prose[number]] = alignment
         self.view.set_translations(results)
-        self.translated += len(results)
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
 
@@ -309,6 +318,18 @@ class ReaderApp(App[None]):
             for entry in self.view.terms_of(index)
         }
         self.push_screen(GlossaryScreen(term_infos(list(found.values()), self.definitions)))
+
+    # -- words ----------------------------------------------------------------
+
+    @on(BilingualView.WordChosen)
+    def _word_chosen(self, event: BilingualView.WordChosen) -> None:
+        translated = self.view.translations[event.index] is not None
+        term = self.glossary.lookup(event.word) if self.glossary else None
+        # A sentence's first word is capitalised anyway: `Melden` is the verb
+        # melden before the plant Melden.
+        query = event.word[:1].lower() + event.word[1:] if event.first else event.word
+        info = WordInfo(event.word, tuple(event.english), translated, term, query)
+        self.push_screen(WordPopup(info, self.dictionary))
 
     # -- layout and help ------------------------------------------------------
 

@@ -24,8 +24,10 @@ from textual.strip import Strip
 
 from reader.glossary import Glossary, GlossaryEntry
 from reader.segment import Sentence
+from reader.translate.alignment import Alignment
 from reader.views.tui.layout import SEPARATOR, Mode, PairLayout, Row, auto_mode
 from reader.views.tui.search import find_spans, matching_pairs
+from reader.views.tui.word_cursor import WordCursor
 from reader.views.tui.wrap import Span
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -73,6 +75,8 @@ class BilingualView(ScrollView, can_focus=True):
         "bilingual-view--heading",
         "bilingual-view--code",
         "bilingual-view--note",
+        "bilingual-view--word",
+        "bilingual-view--aligned",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,6 +86,11 @@ class BilingualView(ScrollView, can_focus=True):
         Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("home,g", "first", "First sentence", show=False),
         Binding("end,G", "last", "Last sentence", show=False),
+        Binding("w", "word_mode", "Word mode: a word cursor on the German", show=False),
+        Binding("left,h", "word(-1)", "Word mode: previous word", show=False),
+        Binding("right,l", "word(1)", "Word mode: next word", show=False),
+        Binding("d,enter", "look_up", "Word mode: look the word up", show=False),
+        Binding("escape", "leave_word_mode", "Word mode: leave", show=False),
     ]
 
     class CursorMoved(Message):
@@ -96,6 +105,18 @@ class BilingualView(ScrollView, can_focus=True):
 
         def __init__(self, entry: GlossaryEntry) -> None:
             self.entry = entry
+            super().__init__()
+
+    class WordChosen(Message):
+        """Look up this German word (``d``, Enter or a click in word mode)."""
+
+        def __init__(self, index: int, word: str, english: list[str], first: bool) -> None:
+            self.index = index
+            self.word = word
+            self.english = english
+            """The English words aligned with it in this translation."""
+            self.first = first
+            """Whether it opens the sentence (capitalised whatever its kind)."""
             super().__init__()
 
     class VisibleChanged(Message):
@@ -122,6 +143,9 @@ class BilingualView(ScrollView, can_focus=True):
         self.mode_choice: Mode | None = None
         """The layout the user picked with the toggle key; ``None`` follows the width."""
         self._placeholder = TRANSLATING
+        self.alignments: dict[int, Alignment] = {}
+        """Word alignments of the translations shown, by sentence."""
+        self.words = WordCursor()
         self._terms: dict[int, list[_Highlight]] = {}
         self._visible = range(0)
         starts = [
@@ -172,6 +196,8 @@ class BilingualView(ScrollView, can_focus=True):
         index = min(max(index, 0), len(self.sentences) - 1)
         changed = index != self.cursor
         self.cursor = index
+        if self.words.active and self.words.index != index:
+            self.words.enter(index, self.sentences[index].text)
         start, end = self._layout.pair_rows(index)
         top = round(self.scroll_y)
         height = max(self.scrollable_content_region.height, 1)
@@ -235,6 +261,35 @@ class BilingualView(ScrollView, can_focus=True):
         self._scroll(new_top)
         self.move_to(target)
 
+    def action_word_mode(self) -> None:
+        if self.sentences and self.words.enter(self.cursor, self.sentences[self.cursor].text):
+            self.refresh()
+
+    def action_word(self, step: int) -> None:
+        self.words.move(step)
+        self.refresh()
+
+    def action_leave_word_mode(self) -> None:
+        self.words.leave()
+        self.refresh()
+
+    def action_look_up(self) -> None:
+        focus = self.words.focus(self.alignments.get(self.cursor))
+        if focus is None:
+            return
+        german = self.sentences[focus.index].text
+        english = self.translations[focus.index] or ""
+        words = [english[start:end] for start, end in focus.english]
+        word = german[slice(*focus.word)]
+        self.post_message(self.WordChosen(focus.index, word, words, self.words.position == 0))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Word-mode keys pass through (to the app's `l`, a popup's Escape)
+        # unless word mode is on.
+        if action in {"word", "look_up", "leave_word_mode"}:
+            return self.words.active
+        return True
+
     # -- events ---------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -251,6 +306,10 @@ class BilingualView(ScrollView, can_focus=True):
         self.move_to(row.pair)
         if entry is not None:
             self.post_message(self.TermClicked(entry))
+        elif (word := self._word_at(row, offset.x + round(self.scroll_x))) is not None:
+            self.words.enter(row.pair, self.sentences[row.pair].text, word)
+            self.refresh()
+            self.action_look_up()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -344,6 +403,9 @@ class BilingualView(ScrollView, can_focus=True):
             _Highlight(start, end, "bilingual-view--match")
             for start, end in find_spans(self.german[index], self.search_query)
         )
+        focus = self.words.focus(self.alignments.get(index))
+        if focus is not None and focus.index == index:
+            highlights.append(_Highlight(*focus.word, "bilingual-view--word"))
         return highlights
 
     def _english_highlights(self, index: int) -> list[_Highlight]:
@@ -358,6 +420,10 @@ class BilingualView(ScrollView, can_focus=True):
             _Highlight(start, end, "bilingual-view--match")
             for start, end in find_spans(translation, self.search_query)
         )
+        focus = self.words.focus(self.alignments.get(index))
+        if focus is not None and focus.index == index:
+            aligned = "bilingual-view--aligned"
+            highlights.extend(_Highlight(*span, aligned) for span in focus.english)
         return highlights
 
     def _term_at(self, row: Row, x: int) -> GlossaryEntry | None:
@@ -379,6 +445,13 @@ class BilingualView(ScrollView, can_focus=True):
             if highlight.entry is not None and highlight.start <= position < highlight.end:
                 return highlight.entry
         return None
+
+    def _word_at(self, row: Row, x: int) -> int | None:
+        """The German word under a click, as a position in its sentence."""
+        on_german = x < self._layout.english_column if self.mode == "side" else True
+        if row.pair is None or row.german is None or not on_german:
+            return None
+        return self.words.word_at(self.sentences[row.pair].text, row.german[0] + x)
 
     # -- layout ---------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 MOUSE = [
-    ("click", "make a sentence current; on a highlighted term: explain it"),
+    ("click", "make a sentence current; on a term: explain it; on a German word: look it up"),
     ("wheel", "scroll"),
 ]
 

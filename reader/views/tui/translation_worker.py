@@ -19,6 +19,7 @@ from textual.message_pump import MessagePump
 
 from reader.errors import ReaderError
 from reader.glossary import Glossary
+from reader.glossary.consistency import apply_edits
 from reader.translate import (
     Engine,
     EngineOptions,
@@ -26,6 +27,7 @@ from reader.translate import (
     TranslationJob,
     load_engine,
 )
+from reader.translate.alignment import Alignment, remap_target
 from reader.translate.engine import plan_engine, read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
@@ -86,6 +88,7 @@ class TranslationFeed:
         self._priority: list[int] = []
         self._cancelled = False
         self._delivered: set[int] = set()
+        self._alignments: dict[int, Alignment] = {}
         self._thread: threading.Thread | None = None
         self.from_cache = 0
         """How many translations came from the cache (read by the UI thread)."""
@@ -122,7 +125,7 @@ class TranslationFeed:
             cached = read_cached(self._options, self._texts)
             self._warn(cached.warnings)
             self._deliver(
-                (index, text, cached.translations[text], True)
+                (index, text, cached.translations[text], True, cached.alignments.get(text))
                 for index, text in enumerate(self._texts)
                 if text in cached.translations
             )
@@ -151,23 +154,29 @@ class TranslationFeed:
             )
         try:
             self._deliver(
-                (result.index, result.source, result.translation, result.cached)
+                (result.index, result.source, result.translation, result.cached, result.alignment)
                 for result in job
-                if result.index not in self._delivered
+                # Again when a cached translation gains its alignment.
+                if result.index not in self._delivered or result.index not in self._alignments
             )
         except ReaderError as error:
             self._target.post_message(self.Failed(str(error)))
 
-    def _deliver(self, results: Iterable[tuple[int, str, str, bool]]) -> None:
-        """Queue ``(index, source, raw translation, from the cache)`` for the UI,
-        waking it when the queue was empty."""
-        for index, source, translation, cached in results:
+    def _deliver(self, results: Iterable[tuple[int, str, str, bool, Alignment | None]]) -> None:
+        """Queue ``(index, source, raw translation, from the cache, alignment)``
+        for the UI, waking it when the queue was empty."""
+        for index, source, translation, cached, alignment in results:
+            self.from_cache += cached and index not in self._delivered
             self._delivered.add(index)
-            self.from_cache += cached
             if self._glossary is not None:
-                # The cache keeps raw model output; preferred terms go on top.
-                translation = self._glossary.apply_preferred_terms(source, translation)
+                # The cache keeps raw model output; preferred terms go on top,
+                # and the alignment's English spans move with them.
+                edits = self._glossary.preferred_term_edits(source, translation)
+                translation = apply_edits(translation, edits)
+                alignment = remap_target(alignment, edits) if alignment is not None else None
             with self._lock:
+                if alignment is not None:
+                    self._alignments[index] = alignment
                 was_empty = not self._pending
                 self._pending.append((index, translation))
             if was_empty:
@@ -176,6 +185,11 @@ class TranslationFeed:
     def _warn(self, warnings: Iterable[str]) -> None:
         for warning in dict.fromkeys(warnings):
             self._target.post_message(self.Warned(warning))
+
+    def alignment(self, index: int) -> Alignment | None:
+        """The word alignment of sentence ``index`` as displayed (``None``: none yet)."""
+        with self._lock:
+            return self._alignments.get(index)
 
     def drain(self) -> list[tuple[int, str]]:
         """The ``(index, translation)`` pairs that arrived since the last drain."""
