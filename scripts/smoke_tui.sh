@@ -12,6 +12,8 @@ PY=${PYTHON:-.venv/bin/python}
 SEED=seeds/002_cafa3597cbf732ed.txt
 
 command -v tmux >/dev/null || { echo "smoke_tui: tmux is not installed" >&2; exit 2; }
+# shellcheck source=scripts/tmux_screen.sh
+source scripts/tmux_screen.sh
 
 work=$(mktemp -d)
 session="reader-smoke-$$"
@@ -19,36 +21,6 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 "$PY" scripts/build_random_model.py --size tiny --to "$work/tiny" >/dev/null 2>&1
 sentences=$("$PY" -m reader segment "$SEED" | grep -c .)
-
-pane() { tmux capture-pane -p -t "$session"; }
-
-# wait_for TEXT [SECONDS]: until TEXT is on screen.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-60}))
-    until pane | grep -qF -- "$1"; do
-        if ((SECONDS > deadline)); then
-            echo "FAIL: never saw '$1'; the screen was:" >&2
-            pane >&2
-            exit 1
-        fi
-        sleep 0.2
-    done
-    echo "ok: $1"
-}
-
-# gone TEXT [SECONDS]: until TEXT is no longer on screen.
-gone() {
-    local deadline=$((SECONDS + ${2:-10}))
-    while pane | grep -qF -- "$1"; do
-        if ((SECONDS > deadline)); then
-            echo "FAIL: '$1' stayed on screen:" >&2
-            pane >&2
-            exit 1
-        fi
-        sleep 0.2
-    done
-    echo "ok: no '$1'"
-}
 
 tmux new-session -d -s "$session" -x 160 -y 45 \
     "env READER_STATE_DIR=$work/state READER_CACHE_DIR=$work/cache HF_HUB_OFFLINE=1 \

@@ -17,27 +17,14 @@ SOCKET=${SMOKE_SOCKET:-words}
 
 command -v tmux >/dev/null || { echo "smoke_words: tmux is not installed" >&2; exit 2; }
 [[ -f $DICTIONARY ]] || { echo "smoke_words: no dictionary at $DICTIONARY" >&2; exit 2; }
+# shellcheck source=scripts/tmux_screen.sh
+source scripts/tmux_screen.sh
 
 work=$(mktemp -d)
 session="reader-words-$$"
-tmux_() { tmux -L "$SOCKET" "$@"; }
 trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-pane() { tmux_ capture-pane -p -t "$session"; }
-
-# wait_for TEXT [SECONDS]: until TEXT is on screen.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-60}))
-    until pane | grep -qF -- "$1"; do
-        if ((SECONDS > deadline)); then
-            echo "FAIL: never saw '$1'; the screen was:" >&2
-            pane >&2
-            exit 1
-        fi
-        sleep 0.2
-    done
-    echo "ok: $1"
-}
+sentences=$("$PY" -m reader segment "$SEED" | grep -c .)
 
 # Index the dictionary first, through the CLI (the index is shared): the
 # popup's lookups are then milliseconds. Indexing inside the reader has its
@@ -50,7 +37,7 @@ tmux_ new-session -d -s "$session" -x 160 -y 45 \
      echo READER-EXITED-\$?; sleep 60"
 
 wait_for "Melden Sie sich an, um E-Mails vom Asien-Programm" 30
-wait_for "translated 165/165" 300
+wait_for "translated $sentences/$sentences" 300
 tmux_ send-keys -t "$session" w d                          # word mode, look up "Melden"
 wait_for "In this translation: Melden" 30
 wait_for "etw. melden; berichten {vt}" 120                  # Ding's entry (indexing first)

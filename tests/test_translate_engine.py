@@ -148,13 +148,13 @@ def test_description_names_model_device_precision_and_search(tiny_model_dir, tmp
 def test_first_batch_is_small_then_batches_double(tiny_engine, monkeypatch):
     """A reader's first screen: the first English comes from a small batch."""
     sizes = []
-    generate = tiny_engine.generate
+    generate = tiny_engine.generate_aligned
 
     def recording(batch):
         sizes.append(len(batch))
         return generate(batch)
 
-    monkeypatch.setattr(tiny_engine, "generate", recording)
+    monkeypatch.setattr(tiny_engine, "generate_aligned", recording)
     texts = [f"Satz Nummer {n} über Japan." for n in range(40)]
     results = list(tiny_engine.start(texts, priority=range(5, 11), first_batch=2))
     assert sizes == [2, 4, 8, 16, 10]  # tiny_engine: 4 beams, 32 sentences at most
