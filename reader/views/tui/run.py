@@ -45,6 +45,11 @@ def run_reader(app: ReaderApp) -> NoReturn:
     """Run ``app`` until it quits, then end the process (see the module docstring)."""
 
     def quit_on_signal(signum: int, frame: FrameType | None) -> None:
+        if signum == signal.SIGHUP:
+            # The terminal is gone: there is nothing to restore, and Textual's
+            # shutdown can block writing to the dead terminal (the SIGHUP test
+            # hung 2 times in 3 that way). End here, saving what a quit saves.
+            _end(app, handled, 128 + signum)
         # Runs in the main thread, which is the event loop's: hand the quit to
         # the loop rather than touching the app in the middle of whatever the
         # loop was doing.
@@ -70,13 +75,18 @@ def run_reader(app: ReaderApp) -> NoReturn:
         # A bug: report it, then end as cleanly as after a quit.
         traceback.print_exc()
     finally:
-        # A second signal while closing must not interrupt the saving below.
-        for signum in handled:
-            signal.signal(signum, signal.SIG_IGN)
-        app.save_position()
-        app.feed.stop()
-        for stream in (sys.stdout, sys.stderr):
-            # The terminal may be gone (SIGHUP): nothing left to tell it.
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
+        _end(app, handled, status)
+
+
+def _end(app: ReaderApp, handled: list[signal.Signals], status: int) -> NoReturn:
+    """Save what must outlive the process, then end it with ``status``."""
+    # A second signal while closing must not interrupt the saving below.
+    for signum in handled:
+        signal.signal(signum, signal.SIG_IGN)
+    app.save_position()
+    app.feed.stop()
+    for stream in (sys.stdout, sys.stderr):
+        # The terminal may be gone (SIGHUP): nothing left to tell it.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     os._exit(status)
