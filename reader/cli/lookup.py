@@ -6,20 +6,21 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
 from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
-from reader.dictionary import Dictionary, find_dictionary
-from reader.dictionary.index import IndexProgress
-from reader.dictionary.render import describe
 from reader.errors import ReaderError
-from reader.glossary import GlossaryEntry, load_glossary
-from reader.translate.cache import default_cache_dir
+
+# The dictionary, glossary and rich are imported where they are used: every
+# other command loads this module too (`reader segment` saves ~30 ms).
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reader.dictionary.index import IndexProgress
+    from reader.glossary import GlossaryEntry
 
 PROGRESS_AFTER = 1.0
 """Seconds of indexing before a progress bar appears."""
@@ -46,6 +47,13 @@ def lookup_command(
 
     Exit status 0: found; 1: not found (with suggestions); 2: no dictionary.
     """
+    from rich.console import Console
+
+    from reader.dictionary import Dictionary, find_dictionary
+    from reader.dictionary.render import describe
+    from reader.glossary import load_glossary
+    from reader.translate.cache import default_cache_dir
+
     path = find_dictionary(dictionary_file)
     glossary = load_glossary(glossary_files or [])
     err = Console(stderr=True)
@@ -80,6 +88,8 @@ def indexing_progress(console: Console) -> Iterator[IndexProgress]:
     """A progress bar for building the dictionary index, shown only when it
     takes longer than :data:`PROGRESS_AFTER` and stderr is a terminal; else one
     line when it is done, so a first slow lookup is never a silent wait."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
     started = time.monotonic()
     progress: Progress | None = None
     task = None
