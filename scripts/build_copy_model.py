@@ -46,6 +46,7 @@ from build_random_model import (  # noqa: E402
     UNK,
     _train_sentencepiece,
     _vocabulary,
+    marian_tokenizer,
     seed_sentences,
 )
 
@@ -76,7 +77,7 @@ LEARNING_RATE = 3e-3
 def build_copy_model(out_dir: Path, seed: int = 0, steps: int = STEPS) -> Path:
     """Train the copy model and write it to ``out_dir`` (via a temporary directory)."""
     import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
     random.seed(seed)
     torch.manual_seed(seed)
@@ -99,14 +100,7 @@ def build_copy_model(out_dir: Path, seed: int = 0, steps: int = STEPS) -> Path:
             bos_token_id=eos_id,
             forced_eos_token_id=eos_id,
         )
-        tokenizer = MarianTokenizer(
-            source_spm=str(work / "source.spm"),
-            target_spm=str(work / "target.spm"),
-            vocab=str(work / "vocab.json"),
-            source_lang="de",
-            target_lang="en",
-            model_max_length=config.max_position_embeddings,
-        )
+        tokenizer = marian_tokenizer(work, config.max_position_embeddings)
         model = MarianMTModel(config)
         _train(model, tokenizer, pad_id, steps)
         model.eval().save_pretrained(work)

@@ -170,23 +170,27 @@ def write_tokenizer(work: Path, size: str = "tiny") -> dict[str, int]:
     SentencePiece models, ``vocab.json`` and the configs ``MarianTokenizer``
     saves. Takes seconds, without any weights (the tokenizer tests use it on
     its own). Returns the vocabulary."""
-    from transformers import MarianTokenizer
-
     pieces = _train_sentencepiece(work, *(TINY_SPM if size == "tiny" else FULL_SPM))
     vocab = _vocabulary(pieces, REAL_VOCAB_SIZE if size == "full" else None)
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1))
-    tokenizer = MarianTokenizer(
+    marian_tokenizer(work, REAL_ARCHITECTURE["max_position_embeddings"]).save_pretrained(work)
+    special = {"eos_token": EOS, "pad_token": PAD, "unk_token": UNK}
+    (work / "special_tokens_map.json").write_text(json.dumps(special, indent=2))
+    return vocab
+
+
+def marian_tokenizer(work: Path, max_length: int):
+    """A ``MarianTokenizer`` over the SentencePiece models and ``vocab.json`` in ``work``."""
+    from transformers import MarianTokenizer
+
+    return MarianTokenizer(
         source_spm=str(work / "source.spm"),
         target_spm=str(work / "target.spm"),
         vocab=str(work / "vocab.json"),
         source_lang="de",
         target_lang="en",
-        model_max_length=REAL_ARCHITECTURE["max_position_embeddings"],
+        model_max_length=max_length,
     )
-    tokenizer.save_pretrained(work)
-    special = {"eos_token": EOS, "pad_token": PAD, "unk_token": UNK}
-    (work / "special_tokens_map.json").write_text(json.dumps(special, indent=2))
-    return vocab
 
 
 def builder_fingerprint() -> str:
