@@ -1,4 +1,5 @@
-"""Benchmark: where the time of a Markdown export goes, and what its safety costs.
+"""Benchmark: where the time of an export goes, what its safety costs, and
+what writing HTML or EPUB instead of Markdown adds.
 
 For each seed document, with a random-weight model (``tiny`` by default, or
 ``--model DIR``, e.g. ``models/random-full`` from ``build_random_model.py``):
@@ -10,12 +11,16 @@ For each seed document, with a random-weight model (``tiny`` by default, or
 * atomic writing (temp file + fsync + rename) against a plain ``write_text``;
 * how many characters escaping adds: the exporter's selective escaping against
   the obvious alternative of backslash-escaping every ASCII punctuation
-  character (both are safe; the raw file stays more readable with fewer).
+  character (both are safe; the raw file stays more readable with fewer);
+* the formats: a full export (segment, translate with an empty cache, build,
+  render, atomic write) to Markdown, HTML and EPUB, the three alternated in
+  rotating order for ``--rounds`` rounds; medians, and what HTML and EPUB add
+  to the Markdown export.
 
 Medians over ``--repeat`` runs (translation: one run each, it dominates and
 is not repeated). Prints Markdown tables.
 
-    python scripts/bench_export.py [--repeat 20] [--model DIR]
+    python scripts/bench_export.py [--repeat 20] [--rounds 5] [--model DIR]
 """
 
 from __future__ import annotations
@@ -42,10 +47,12 @@ from reader.segment import all_sentences, segment  # noqa: E402
 from reader.source import read_source  # noqa: E402
 from reader.translate import EngineOptions, load_engine  # noqa: E402
 from reader.views.export.atomic import write_atomic  # noqa: E402
-from reader.views.export.batch import translate_paragraphs  # noqa: E402
 from reader.views.export.build import DocumentInfo, build_document  # noqa: E402
+from reader.views.export.document import Layout  # noqa: E402
 from reader.views.export.escape import escape_line  # noqa: E402
-from reader.views.export.markdown import Layout, render_markdown  # noqa: E402
+from reader.views.export.markdown import render_markdown  # noqa: E402
+from reader.views.export.stream import translate_paragraphs  # noqa: E402
+from reader.views.export.writers import EPUB, HTML, MARKDOWN, DocumentWriter  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 _ALL_PUNCTUATION = re.compile(r"""([!-/:-@\[-`{-~])""")
@@ -74,6 +81,7 @@ def once_ms(function: Callable[[], object]) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=5, help="alternated full-export rounds")
     parser.add_argument("--model", type=Path, help="model directory (default: tiny random)")
     args = parser.parse_args()
 
@@ -95,7 +103,7 @@ def main() -> None:
         warm_ms, warm = once_ms(translate)
         assert warm.from_cache == len(sentences), "the second run should be all cache hits"
         info = DocumentInfo(path.name, str(path), engine.description, datetime.now(UTC))
-        build = partial(build_document, info, source.text, paragraphs, cold.translations, glossary)
+        build = partial(build_document, info, source.text, paragraphs, cold.sentences, glossary)
         document = build()
         name = f"{path.name} ({len(sentences)} sentences)"
         stage_rows.append(
@@ -108,6 +116,10 @@ def main() -> None:
                 *(
                     median_ms(partial(render_markdown, document, layout), args.repeat)
                     for layout in Layout
+                ),
+                *(
+                    median_ms(partial(writer.render, document, writer.layouts[0]), args.repeat)
+                    for writer in (HTML, EPUB)
                 ),
             ]
         )
@@ -124,9 +136,10 @@ def main() -> None:
 
     print(
         "| document | segment ms | translate, empty cache ms | translate, all cached ms "
-        "| build ms | render table ms | render interleaved ms | render english ms |"
+        "| build ms | render table ms | render interleaved ms | render english ms "
+        "| render html (table) ms | render epub (interleaved) ms |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, *values in stage_rows:
         print(f"| {name} | " + " | ".join(f"{value:.1f}" for value in values) + " |")
     print("\n| document | table layout bytes | plain write ms | atomic write ms | ratio |")
@@ -144,6 +157,50 @@ def main() -> None:
             f"| {alternative} ({alternative / raw:.2%}) |"
         )
     engine.close()
+    format_overhead(model, work, glossary, args.rounds)
+
+
+def full_export(
+    path: Path, writer: DocumentWriter, model: Path, work: Path, glossary, round_: int
+) -> float:
+    """Seconds for one whole export of ``path``: a fresh engine without a
+    cache, so every sentence goes through the model, as on a first run."""
+    engine = load_engine(
+        EngineOptions(model=str(model), device="cpu", use_cache=False, cache_dir=work / "none")
+    )
+    try:
+        start = time.perf_counter()
+        source = read_source(path)
+        paragraphs = segment(source.text)
+        batch = translate_paragraphs(paragraphs, engine, glossary)
+        info = DocumentInfo(path.name, str(path), engine.description, datetime.now(UTC))
+        document = build_document(info, source.text, paragraphs, batch.sentences, glossary)
+        output = work / f"out-{round_}{writer.suffix}"
+        write_atomic(output, writer.render(document, writer.layouts[0]))
+        return time.perf_counter() - start
+    finally:
+        engine.close()
+
+
+def format_overhead(model: Path, work: Path, glossary, rounds: int) -> None:
+    writers = [MARKDOWN, HTML, EPUB]
+    print(
+        "\n| document | markdown s | html s | epub s | html adds | epub adds |"
+        "\n|---|---|---|---|---|---|"
+    )
+    for path in SEEDS:
+        times: dict[str, list[float]] = {writer.name: [] for writer in writers}
+        for round_ in range(rounds):
+            # Rotate the order so no format always runs first (or last).
+            for writer in writers[round_ % 3 :] + writers[: round_ % 3]:
+                times[writer.name].append(full_export(path, writer, model, work, glossary, round_))
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        base = medians["markdown"]
+        print(
+            f"| {path.name} | {base:.3f} | {medians['html']:.3f} | {medians['epub']:.3f} "
+            f"| {(medians['html'] - base) / base:+.1%} | {(medians['epub'] - base) / base:+.1%} |"
+        )
+    print(f"(medians of {rounds} alternated rounds, one full export per format per round)")
 
 
 if __name__ == "__main__":

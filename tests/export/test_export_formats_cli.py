@@ -83,7 +83,8 @@ def test_the_extension_chooses_the_format(tmp_path: Path, model_env) -> None:
     with zipfile.ZipFile(tmp_path / "book.epub") as book:
         assert book.read("mimetype") == b"application/epub+zip"
     # Any other extension keeps Markdown, as before.
-    assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("# 000\\_1785a506fced86e1.txt\n")
+    markdown = (tmp_path / "notes.txt").read_text(encoding="utf-8")
+    assert markdown.startswith("# 000\\_1785a506fced86e1.txt\n")
 
 
 def test_html_to_standard_output_and_epub_per_input_with_out_dir(tmp_path: Path, model_env) -> None:

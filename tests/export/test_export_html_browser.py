@@ -66,8 +66,9 @@ def highlighted(browser) -> list[str]:
 def test_every_sentence_pair_is_on_the_page(browser, page) -> None:
     shown = browser.execute_script(
         """const pairs = {};
-        for (const side of ['de', 'en']) for (const s of document.querySelectorAll(`.${side} [data-s]`))
-            (pairs[s.dataset.s] ??= {})[side] = s.textContent;
+        for (const side of ['de', 'en'])
+            for (const s of document.querySelectorAll(`.${side} [data-s]`))
+                (pairs[s.dataset.s] ??= {})[side] = s.textContent;
         return pairs;"""
     )
     expected = {

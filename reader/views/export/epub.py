@@ -219,7 +219,7 @@ def _follows(key: str, paragraph: str) -> bool:
     """Whether the image's preceding text (its first characters, ``key``) is
     this paragraph's: the segmenter may have repaired it, or the importer kept
     only part of it (a table row's first cell)."""
-    return key in paragraph or bool(paragraph) and key.startswith(paragraph)
+    return key in paragraph or (bool(paragraph) and key.startswith(paragraph))
 
 
 def _squeeze(value: str) -> str:
