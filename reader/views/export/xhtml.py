@@ -44,8 +44,13 @@ GLOSSARY_ID = "glossary"
 BACK_LINK = "↩"
 
 
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def text(value: str) -> str:
     """``value`` as XML character data."""
+    if not _SPECIAL.search(value):
+        return value  # nearly every piece between two words: a space, a comma
     return html.escape(_NOT_XML.sub("", value), quote=False)
 
 
@@ -156,6 +161,7 @@ class BodyWriter:
     _first_uses: FirstUses = field(init=False)
     _referenced: set[str] = field(init=False, default_factory=set)
     _notes: dict[str, GlossaryNote] = field(init=False)
+    _words: dict[int, tuple[Words, Words]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._first_uses = FirstUses(note.anchor for note in self.document.glossary)
@@ -222,7 +228,7 @@ class BodyWriter:
     def _german(self, items: Sequence[TranslatedSentence]) -> str:
         return " ".join(
             self._sentence(
-                item, item.sentence.text, item.source_terms, word_links(item.alignment)[0], True
+                item, item.sentence.text, item.source_terms, self._word_links(item)[0], True
             )
             + self._references(item)
             for item in items
@@ -233,10 +239,16 @@ class BodyWriter:
         for item in items:
             terms = () if self.bilingual else item.translation_terms
             piece = self._sentence(
-                item, item.translation, terms, word_links(item.alignment)[1], not self.bilingual
+                item, item.translation, terms, self._word_links(item)[1], not self.bilingual
             )
             pieces.append(piece if self.bilingual else piece + self._references(item))
         return " ".join(piece for piece in pieces if piece)
+
+    def _word_links(self, item: TranslatedSentence) -> tuple[Words, Words]:
+        index = item.sentence.index
+        if index not in self._words:
+            self._words[index] = word_links(item.alignment) if self.dialect.words else ({}, {})
+        return self._words[index]
 
     def _sentence(
         self,
