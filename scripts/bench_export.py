@@ -12,22 +12,25 @@ For each seed document, with a random-weight model (``tiny`` by default, or
 * how many characters escaping adds: the exporter's selective escaping against
   the obvious alternative of backslash-escaping every ASCII punctuation
   character (both are safe; the raw file stays more readable with fewer);
-* the formats: a full export (segment, translate with an empty cache, build,
-  render, atomic write) to Markdown, HTML and EPUB, the three alternated in
-  rotating order for ``--rounds`` rounds; medians, and what HTML and EPUB add
-  to the Markdown export.
+* the formats: a full export to Markdown, HTML and EPUB — in-process
+  (import, segment, translate without a cache, build, render, atomic write)
+  and as a whole ``reader translate --no-cache`` process — the three
+  alternated in rotating order for ``--rounds`` rounds; medians, and what
+  HTML and EPUB add to the Markdown export.
 
 Medians over ``--repeat`` runs (translation: one run each, it dominates and
 is not repeated). Prints Markdown tables.
 
-    python scripts/bench_export.py [--repeat 20] [--rounds 5] [--model DIR]
+    python scripts/bench_export.py [--repeat 20] [--rounds 7] [--model DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +46,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_random_model import builder_fingerprint, ensure_random_model  # noqa: E402
 
 from reader.glossary import load_glossary  # noqa: E402
+from reader.importers import load_document  # noqa: E402
 from reader.segment import all_sentences, segment  # noqa: E402
 from reader.source import read_source  # noqa: E402
 from reader.translate import EngineOptions, load_engine  # noqa: E402
@@ -51,6 +55,7 @@ from reader.views.export.build import DocumentInfo, build_document  # noqa: E402
 from reader.views.export.document import Layout  # noqa: E402
 from reader.views.export.escape import escape_line  # noqa: E402
 from reader.views.export.markdown import render_markdown  # noqa: E402
+from reader.views.export.run import ExportSettings, translate_source  # noqa: E402
 from reader.views.export.stream import translate_paragraphs  # noqa: E402
 from reader.views.export.writers import EPUB, HTML, MARKDOWN, DocumentWriter  # noqa: E402
 
@@ -81,7 +86,7 @@ def once_ms(function: Callable[[], object]) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=5, help="alternated full-export rounds")
+    parser.add_argument("--rounds", type=int, default=7, help="alternated full-export rounds")
     parser.add_argument("--model", type=Path, help="model directory (default: tiny random)")
     args = parser.parse_args()
 
@@ -157,50 +162,62 @@ def main() -> None:
             f"| {alternative} ({alternative / raw:.2%}) |"
         )
     engine.close()
-    format_overhead(model, work, glossary, args.rounds)
+    format_overhead(model, work, args.rounds)
 
 
-def full_export(
-    path: Path, writer: DocumentWriter, model: Path, work: Path, glossary, round_: int
-) -> float:
-    """Seconds for one whole export of ``path``: a fresh engine without a
-    cache, so every sentence goes through the model, as on a first run."""
+def in_process_export(path: Path, writer: DocumentWriter, model: Path, work: Path) -> float:
+    """Seconds for one export of ``path`` as ``reader translate`` does it, once
+    the model is loaded: import, segment, translate (no cache: every sentence
+    through the model, as on a first run), build, render, atomic write."""
     engine = load_engine(
         EngineOptions(model=str(model), device="cpu", use_cache=False, cache_dir=work / "none")
     )
     try:
         start = time.perf_counter()
-        source = read_source(path)
-        paragraphs = segment(source.text)
-        batch = translate_paragraphs(paragraphs, engine, glossary)
-        info = DocumentInfo(path.name, str(path), engine.description, datetime.now(UTC))
-        document = build_document(info, source.text, paragraphs, batch.sentences, glossary)
-        output = work / f"out-{round_}{writer.suffix}"
-        write_atomic(output, writer.render(document, writer.layouts[0]))
+        document, _ = translate_source(
+            load_document(str(path)), engine, load_glossary(), ExportSettings()
+        )
+        write_atomic(work / f"out{writer.suffix}", writer.render(document, writer.layouts[0]))
         return time.perf_counter() - start
     finally:
         engine.close()
 
 
-def format_overhead(model: Path, work: Path, glossary, rounds: int) -> None:
+def process_export(path: Path, writer: DocumentWriter, model: Path, work: Path) -> float:
+    """Seconds for the whole ``reader translate FILE -o out.EXT --no-cache`` process."""
+    command = [sys.executable, "-m", "reader", "translate", str(path), "--no-cache"]
+    command += ["--device", "cpu", "-o", str(work / f"out{writer.suffix}")]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "READER_MODEL": str(model)}
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=environment, timeout=600)
+    return time.perf_counter() - start
+
+
+def format_overhead(model: Path, work: Path, rounds: int) -> None:
+    """Full exports to each format, the formats alternated in rotating order
+    (so none always runs first or last); medians of ``rounds``."""
     writers = [MARKDOWN, HTML, EPUB]
     print(
-        "\n| document | markdown s | html s | epub s | html adds | epub adds |"
-        "\n|---|---|---|---|---|---|"
+        "\n| document | export | markdown s | html s | epub s | html adds | epub adds |"
+        "\n|---|---|---:|---:|---:|---:|---:|"
     )
     for path in SEEDS:
-        times: dict[str, list[float]] = {writer.name: [] for writer in writers}
-        for round_ in range(rounds):
-            # Rotate the order so no format always runs first (or last).
-            for writer in writers[round_ % 3 :] + writers[: round_ % 3]:
-                times[writer.name].append(full_export(path, writer, model, work, glossary, round_))
-        medians = {name: statistics.median(values) for name, values in times.items()}
-        base = medians["markdown"]
-        print(
-            f"| {path.name} | {base:.3f} | {medians['html']:.3f} | {medians['epub']:.3f} "
-            f"| {(medians['html'] - base) / base:+.1%} | {(medians['epub'] - base) / base:+.1%} |"
-        )
-    print(f"(medians of {rounds} alternated rounds, one full export per format per round)")
+        for label, export in (
+            ("in-process", in_process_export),
+            ("`reader translate` process", process_export),
+        ):
+            times: dict[str, list[float]] = {writer.name: [] for writer in writers}
+            for round_ in range(rounds):
+                for writer in writers[round_ % 3 :] + writers[: round_ % 3]:
+                    times[writer.name].append(export(path, writer, model, work))
+            medians = {name: statistics.median(values) for name, values in times.items()}
+            base = medians["markdown"]
+            print(
+                f"| {path.name} | {label} | {base:.3f} | {medians['html']:.3f} "
+                f"| {medians['epub']:.3f} | {(medians['html'] - base) / base:+.1%} "
+                f"| {(medians['epub'] - base) / base:+.1%} |"
+            )
+    print(f"(medians of {rounds} alternated rounds, one export per format per round)")
 
 
 if __name__ == "__main__":
