@@ -16,12 +16,15 @@ For each seed document, with a random-weight model (``tiny`` by default, or
   (import, segment, translate without a cache, build, render, atomic write)
   and as a whole ``reader translate --no-cache`` process — the three
   alternated in rotating order for ``--rounds`` rounds; medians, and what
-  HTML and EPUB add to the Markdown export.
+  HTML and EPUB add to the Markdown export; and the same measured in pairs
+  (one translation, then all three writers: ``--paired-rounds``), which a
+  loaded machine's noise does not swamp.
 
 Medians over ``--repeat`` runs (translation: one run each, it dominates and
 is not repeated). Prints Markdown tables.
 
-    python scripts/bench_export.py [--repeat 20] [--rounds 7] [--model DIR]
+    python scripts/bench_export.py [--repeat 20] [--rounds 7] [--paired-rounds 15]
+        [--seed NAME] [--model DIR]
 """
 
 from __future__ import annotations
@@ -87,8 +90,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=7, help="alternated full-export rounds")
+    parser.add_argument("--paired-rounds", type=int, default=15)
+    parser.add_argument(
+        "--seed", default="", help="only the seed documents whose name contains this"
+    )
     parser.add_argument("--model", type=Path, help="model directory (default: tiny random)")
     args = parser.parse_args()
+    seeds = [path for path in SEEDS if args.seed in path.name]
 
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     model = args.model or ensure_random_model(
@@ -99,7 +107,7 @@ def main() -> None:
     print(f"model: {engine.description}; median of {args.repeat} runs unless noted\n")
 
     stage_rows, write_rows, escape_rows = [], [], []
-    for path in SEEDS:
+    for path in seeds:
         source = read_source(path)
         paragraphs = segment(source.text)
         sentences = [s.text for s in all_sentences(paragraphs)]
@@ -162,7 +170,8 @@ def main() -> None:
             f"| {alternative} ({alternative / raw:.2%}) |"
         )
     engine.close()
-    format_overhead(model, work, args.rounds)
+    paired_overhead(seeds, model, work, args.paired_rounds)
+    format_overhead(seeds, model, work, args.rounds)
 
 
 def in_process_export(path: Path, writer: DocumentWriter, model: Path, work: Path) -> float:
@@ -193,7 +202,7 @@ def process_export(path: Path, writer: DocumentWriter, model: Path, work: Path) 
     return time.perf_counter() - start
 
 
-def format_overhead(model: Path, work: Path, rounds: int) -> None:
+def format_overhead(seeds: list[Path], model: Path, work: Path, rounds: int) -> None:
     """Full exports to each format, the formats alternated in rotating order
     (so none always runs first or last); medians of ``rounds``."""
     writers = [MARKDOWN, HTML, EPUB]
@@ -201,7 +210,7 @@ def format_overhead(model: Path, work: Path, rounds: int) -> None:
         "\n| document | export | markdown s | html s | epub s | html adds | epub adds |"
         "\n|---|---|---:|---:|---:|---:|---:|"
     )
-    for path in SEEDS:
+    for path in seeds:
         for label, export in (
             ("in-process", in_process_export),
             ("`reader translate` process", process_export),
@@ -218,6 +227,54 @@ def format_overhead(model: Path, work: Path, rounds: int) -> None:
                 f"| {(medians['epub'] - base) / base:+.1%} |"
             )
     print(f"(medians of {rounds} alternated rounds, one export per format per round)")
+
+
+def paired_overhead(seeds: list[Path], model: Path, work: Path, rounds: int) -> None:
+    """What each writer adds, measured in pairs: each round translates once
+    (no cache) and then renders and writes all three formats (rotating order);
+    the ratio is (writer − Markdown writer) / (pipeline + Markdown writer), the
+    full Markdown export, and its median is taken over rounds. The machine's
+    noise in the translation cancels out, which alternating whole runs on a
+    loaded machine cannot achieve."""
+    writers = [MARKDOWN, HTML, EPUB]
+    print(
+        "\n| document | full markdown export s | markdown writer ms | html writer ms "
+        "| epub writer ms | html adds | epub adds |\n|---|---:|---:|---:|---:|---:|---:|"
+    )
+    for path in seeds:
+        full, writer_ms = [], {writer.name: [] for writer in writers}
+        ratios: dict[str, list[float]] = {"html": [], "epub": []}
+        for round_ in range(rounds):
+            engine = load_engine(
+                EngineOptions(
+                    model=str(model), device="cpu", use_cache=False, cache_dir=work / "none"
+                )
+            )
+            start = time.perf_counter()
+            document, _ = translate_source(
+                load_document(str(path)), engine, load_glossary(), ExportSettings()
+            )
+            pipeline = time.perf_counter() - start
+            engine.close()
+            spent = {}
+            for writer in writers[round_ % 3 :] + writers[: round_ % 3]:
+                start = time.perf_counter()
+                write_atomic(
+                    work / f"out{writer.suffix}", writer.render(document, writer.layouts[0])
+                )
+                spent[writer.name] = time.perf_counter() - start
+                writer_ms[writer.name].append(spent[writer.name] * 1000)
+            base = pipeline + spent["markdown"]
+            full.append(base)
+            for name in ratios:
+                ratios[name].append((spent[name] - spent["markdown"]) / base)
+        median = statistics.median
+        print(
+            f"| {path.name} | {median(full):.3f} | {median(writer_ms['markdown']):.1f} "
+            f"| {median(writer_ms['html']):.1f} | {median(writer_ms['epub']):.1f} "
+            f"| {median(ratios['html']):+.2%} | {median(ratios['epub']):+.2%} |"
+        )
+    print(f"(medians of {rounds} rounds; writer = render + atomic write)")
 
 
 if __name__ == "__main__":

@@ -276,7 +276,8 @@ def _page(title: str, body: str, language: str) -> str:
 
 def _nav(pages: Sequence[tuple[str, str, str]], language: str) -> str:
     items = "".join(f'<li><a href="{name}">{text(title)}</a></li>' for name, title, _ in pages)
-    body = f'<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>{items}</ol></nav>'
+    heading = '<h1 lang="en" xml:lang="en">Contents</h1>'
+    body = f'<nav epub:type="toc" id="toc">{heading}<ol>{items}</ol></nav>'
     return _page("Contents", body, language)
 
 

@@ -125,4 +125,5 @@ def _contents(document: ExportDocument, layout: Layout, glossary: bool) -> str:
     if not entries:
         return ""
     items = "".join(entries)
-    return f'<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>\n'
+    heading = '<h2 lang="en">Contents</h2>'
+    return f'<nav class="toc" aria-label="Contents">{heading}<ol>{items}</ol></nav>\n'

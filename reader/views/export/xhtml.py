@@ -317,7 +317,7 @@ class BodyWriter:
         )
         return (
             f'<section id="{GLOSSARY_ID}" class="glossary"{self.dialect.epub_type("glossary")}>'
-            f"<h2>Glossary</h2><dl>{entries}</dl></section>"
+            f"<h2{self.dialect.lang('en')}>Glossary</h2><dl>{entries}</dl></section>"
         )
 
     def header(self) -> str:
@@ -326,7 +326,7 @@ class BodyWriter:
             f"<dt>{text(name)}</dt><dd>{text(value)}</dd>"
             for name, value in self.document.header_fields(self.layout)
         )
-        return f'<dl class="header">{rows}</dl>'
+        return f'<dl class="header"{self.dialect.lang("en")}>{rows}</dl>'
 
 
 def _word(word_id: str, links: Sequence[str]) -> Callable[[], tuple[str, str]]:
