@@ -1,6 +1,18 @@
 """Score the importers against gold sentences, and compare main-content extractors.
 
-    python scripts/eval_documents.py
+    python scripts/eval_documents.py                      # the committed fixtures
+    python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
+
+``web``: trafilatura's own evaluation corpus (``tests/`` of
+github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
+must-not-appear ("without") snippets for each page in ``eval/`` or
+``cache/``; Apache-2.0, not committed here). The German pages are selected by
+their wanted snippets (German function words); a page goes to the tuning or
+the reporting set by a hash of its URL, fixed before any tuning. Snippets are
+matched as trafilatura's own benchmark does (whitespace-normalised substrings
+of the output): recall = wanted snippets found, precision = found snippets
+that were wanted. The reader importer's text is compared with trafilatura's
+own plain-text extraction (its benchmark settings) on the same pages.
 
 For every document in tests/fixtures/documents/ with a ``.gold`` file:
 import → segment, then
@@ -18,6 +30,10 @@ after (see ``HELD_OUT``).
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import json
+import re
 import sys
 import time
 from collections import Counter
@@ -139,7 +155,128 @@ def _row(name: str, label: str, result: Score, seconds: float) -> str:
     )
 
 
+_GERMAN = frozenset(
+    "der die das und ist nicht ein eine zu den von mit sich des auf für im dem sie es auch "
+    "als an wird werden bei nach aus wie oder noch nur so wir ich er hat haben sind war über "
+    "vor um am zum zur durch wenn kann mehr schon diese dieser einen einem einer".split()
+)
+_ENGLISH = frozenset("the and of to is in that it for was on with as are this be by".split())
+
+
+def is_german(snippets: list[str]) -> bool:
+    """Whether a page's wanted snippets read as German (function words, not English)."""
+    words = re.findall(r"\w+", " ".join(snippets).lower())
+    german = sum(word in _GERMAN for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    return german >= 0.08 * max(len(words), 1) and german > english
+
+
+def web_set(url: str) -> str:
+    """``tuning`` or ``reporting``: a third of the pages to tune on, by URL hash."""
+    return "tuning" if hashlib.sha1(url.encode()).digest()[0] % 3 == 0 else "reporting"
+
+
+@dataclass
+class Counts:
+    pages: int = 0
+    refused: int = 0
+    refused_where_other_finds: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, item: dict, text: str | None) -> None:
+        self.pages += 1
+        found = _normal(text) if text is not None else ""
+        tp = sum(1 for snippet in item["with"] if _normal(snippet) in found)
+        self.tp += tp
+        self.fn += len(item["with"]) - tp
+        self.fp += sum(1 for snippet in item["without"] if _normal(snippet) in found)
+
+    def row(self, label: str) -> str:
+        precision = self.tp / max(self.tp + self.fp, 1)
+        recall = self.tp / max(self.tp + self.fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        return (
+            f"| {label} | {self.pages} | {self.refused} | {self.refused_where_other_finds} | "
+            f"{precision:.3f} | {recall:.3f} | **{f1:.3f}** |"
+        )
+
+
+def reader_text(data: bytes, name: str) -> str | None:
+    """The importer's document text, ``None`` when it refuses the page."""
+    from reader.errors import InputError
+
+    try:
+        return import_html(data, name).text
+    except InputError:
+        return None
+
+
+def trafilatura_text(data: bytes) -> str | None:
+    """trafilatura's own output with its benchmark settings (``tests/eval_common.py``)."""
+    import trafilatura
+
+    return trafilatura.extract(
+        data, include_comments=False, include_tables=True, include_formatting=False
+    )
+
+
+def main_web(tests: Path, only: str | None = None, show: bool = False) -> None:
+    evaldata = json.loads((tests / "evaldata.json").read_text(encoding="utf-8"))
+    results = {
+        (part, label): Counts()
+        for part in ("tuning", "reporting")
+        for label in ("reader", "trafilatura")
+    }
+    for url, item in sorted(evaldata.items()):
+        if not is_german(item["with"]):
+            continue
+        part = web_set(url)
+        if only and part != only:
+            continue
+        path = next(
+            (p for p in (tests / "cache" / item["file"], tests / "eval" / item["file"]) if p.exists()),
+            None,
+        )
+        if path is None:
+            continue
+        data = path.read_bytes()
+        ours = reader_text(data, item["file"])
+        theirs = trafilatura_text(data)
+        for label, text in (("reader", ours), ("trafilatura", theirs)):
+            counts = results[part, label]
+            counts.add(item, text)
+            if text is None:
+                counts.refused += 1
+                other = theirs if label == "reader" else ours
+                counts.refused_where_other_finds += bool(other and other.strip())
+        if show:
+            lost = [s for s in item["with"] if _normal(s) not in _normal(ours or "")]
+            kept = [s for s in item["without"] if _normal(s) in _normal(ours or "")]
+            theirs_found = [s for s in item["with"] if _normal(s) in _normal(theirs or "")]
+            if lost or kept:
+                print(f"{part} {item['file']} refused={ours is None} lost={lost!r} "
+                      f"unwanted={kept!r} trafilatura_found={len(theirs_found)}", file=sys.stderr)
+    print(
+        "| set / extractor | pages | refused | refused where the other finds text | "
+        "precision | recall | F1 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for (part, label), counts in results.items():
+        if counts.pages:
+            print(counts.row(f"{part}: {label}"))
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "web":
+        parser = argparse.ArgumentParser(prog="eval_documents.py web")
+        parser.add_argument("tests", type=Path, help="trafilatura's tests/ directory")
+        parser.add_argument("--set", choices=("tuning", "reporting"), help="only this set")
+        parser.add_argument("--show", action="store_true", help="list misses on stderr")
+        args = parser.parse_args(sys.argv[2:])
+        main_web(args.tests, args.set, args.show)
+        return
     print(
         "| document | importer / extractor | precision | recall | sentence F1 | headings | "
         "right kind | boilerplate lines | ms |"
