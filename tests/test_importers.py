@@ -115,6 +115,70 @@ def test_html_with_no_main_content_is_an_error() -> None:
         import_html(page, "menu.html")
 
 
+WRAPPED = """<html><head><title>Seite</title></head><body class="{wrapper}">
+<nav><a href="/">Start</a> <a href="/p">Politik</a></nav>
+<div class="{wrapper}"><article><h1>Der Hafen</h1>
+<p>Im Frühjahr liefen mehr Schiffe in den Hafen ein als in jedem Jahr zuvor.
+Die Stadt baut deshalb einen dritten Kai am Nordufer des Flusses.</p>
+<p>Die Arbeiten sollen im Herbst beginnen und drei Jahre dauern, sagte die Bürgermeisterin.</p>
+</article></div><footer>Impressum</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "wrapper", ["no-sidebars", "no-sidebar", "cookies-not-set", "left-sidebar", "footer-top-hidden"]
+)
+def test_wrapper_class_names_do_not_make_an_article_boilerplate(wrapper: str) -> None:
+    # Regression: words under any class *containing* sidebar/cookie/footer
+    # counted as boilerplate, and the page was refused.
+    document = import_html(WRAPPED.format(wrapper=wrapper).encode(), "hafen.html")
+    texts = [block.text for block in document.blocks]
+    assert texts[0] == "Der Hafen"
+    assert texts[1].startswith("Im Frühjahr liefen mehr Schiffe")
+    assert "Impressum" not in " ".join(texts)
+
+
+def test_an_article_inside_aside_header_or_form_is_read() -> None:
+    page = WRAPPED.format(wrapper="x").replace("<article>", "<form><aside><header>")
+    page = page.replace("</article>", "</header></aside></form>")
+    document = import_html(page.encode(), "hafen.html")
+    assert any("dritten Kai" in block.text for block in document.blocks)
+
+
+def test_utf8_bytes_win_over_a_stale_latin1_declaration() -> None:
+    # Regression: a page saved as UTF-8 that still declares iso-8859-1 came
+    # out as mojibake ("fÃ¼r").
+    page = ARTICLE.format(charset="iso-8859-1").replace(
+        "Vorjahr", "Vorjahr, jetzt für nur 5,99 Euro"
+    )
+    document = import_html(page.encode("utf-8"), "koeln.html")
+    assert document.blocks[0].text == "Grüße aus Köln"
+    assert "jetzt für nur 5,99 Euro" in document.blocks[1].text
+    assert document.warnings == ()
+
+
+def test_figure_captions_are_kept_as_captions_beside_their_paragraph() -> None:
+    page = """<html><body><nav><a href="/">Start</a></nav><article><h1>Der Hafen</h1>
+<p>Im Frühjahr liefen mehr Schiffe in den Hafen ein als in jedem Jahr zuvor, sagt die Stadt.
+Die meisten von ihnen brachten Holz aus Skandinavien und Getreide aus dem Baltikum.</p>
+<figure><img src="kai.jpg" alt=""><figcaption>Der neue Kai am Nordufer. (Foto: Stadt)</figcaption></figure>
+<p>Die Arbeiten sollen im Herbst beginnen und drei Jahre dauern, sagte die Bürgermeisterin.
+Der Bund trägt die Hälfte der Kosten, das Land ein Viertel, die Stadt den Rest.</p>
+<p>Anwohner fürchten den Lärm der Baustelle. Die Stadt verspricht, nachts nicht zu bauen,
+und will die Lastwagen über die Umgehungsstraße leiten, nicht durch die Altstadt.</p>
+</article><footer>Impressum</footer></body></html>"""
+    blocks = import_html(page.encode(), "hafen.html").blocks
+    assert [block.kind for block in blocks] == [
+        "heading",
+        "paragraph",
+        "caption",
+        "paragraph",
+        "paragraph",
+    ]
+    assert blocks[2].text == "Der neue Kai am Nordufer. (Foto: Stadt)"
+    sentences = list(all_sentences(segment_document(import_html(page.encode(), "h.html"))))
+    assert [s.text for s in sentences if "Kai" in s.text][0] == "Der neue Kai am Nordufer."
+
+
 # -- EPUB -----------------------------------------------------------------------
 
 
