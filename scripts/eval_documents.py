@@ -156,11 +156,86 @@ def _row(name: str, label: str, result: Score, seconds: float) -> str:
 
 
 _GERMAN = frozenset(
-    "der die das und ist nicht ein eine zu den von mit sich des auf für im dem sie es auch "
-    "als an wird werden bei nach aus wie oder noch nur so wir ich er hat haben sind war über "
-    "vor um am zum zur durch wenn kann mehr schon diese dieser einen einem einer".split()
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "zu",
+        "den",
+        "von",
+        "mit",
+        "sich",
+        "des",
+        "auf",
+        "für",
+        "im",
+        "dem",
+        "sie",
+        "es",
+        "auch",
+        "als",
+        "an",
+        "wird",
+        "werden",
+        "bei",
+        "nach",
+        "aus",
+        "wie",
+        "oder",
+        "noch",
+        "nur",
+        "so",
+        "wir",
+        "ich",
+        "er",
+        "hat",
+        "haben",
+        "sind",
+        "war",
+        "über",
+        "vor",
+        "um",
+        "am",
+        "zum",
+        "zur",
+        "durch",
+        "wenn",
+        "kann",
+        "mehr",
+        "schon",
+        "diese",
+        "dieser",
+        "einen",
+        "einem",
+        "einer",
+    ]
 )
-_ENGLISH = frozenset("the and of to is in that it for was on with as are this be by".split())
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "in",
+        "that",
+        "it",
+        "for",
+        "was",
+        "on",
+        "with",
+        "as",
+        "are",
+        "this",
+        "be",
+        "by",
+    ]
+)
 
 
 def is_german(snippets: list[str]) -> bool:

@@ -160,7 +160,8 @@ def test_figure_captions_are_kept_as_captions_beside_their_paragraph() -> None:
     page = """<html><body><nav><a href="/">Start</a></nav><article><h1>Der Hafen</h1>
 <p>Im Frühjahr liefen mehr Schiffe in den Hafen ein als in jedem Jahr zuvor, sagt die Stadt.
 Die meisten von ihnen brachten Holz aus Skandinavien und Getreide aus dem Baltikum.</p>
-<figure><img src="kai.jpg" alt=""><figcaption>Der neue Kai am Nordufer. (Foto: Stadt)</figcaption></figure>
+<figure><img src="kai.jpg" alt="">
+<figcaption>Der neue Kai am Nordufer. (Foto: Stadt)</figcaption></figure>
 <p>Die Arbeiten sollen im Herbst beginnen und drei Jahre dauern, sagte die Bürgermeisterin.
 Der Bund trägt die Hälfte der Kosten, das Land ein Viertel, die Stadt den Rest.</p>
 <p>Anwohner fürchten den Lärm der Baustelle. Die Stadt verspricht, nachts nicht zu bauen,
@@ -176,7 +177,7 @@ und will die Lastwagen über die Umgehungsstraße leiten, nicht durch die Altsta
     ]
     assert blocks[2].text == "Der neue Kai am Nordufer. (Foto: Stadt)"
     sentences = list(all_sentences(segment_document(import_html(page.encode(), "h.html"))))
-    assert [s.text for s in sentences if "Kai" in s.text][0] == "Der neue Kai am Nordufer."
+    assert next(s.text for s in sentences if "Kai" in s.text) == "Der neue Kai am Nordufer."
 
 
 # -- EPUB -----------------------------------------------------------------------
