@@ -2,6 +2,7 @@
 
     python scripts/eval_documents.py                      # the committed fixtures
     python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
+    python scripts/eval_documents.py laws LAW.md…           # bundestag/gesetze laws
 
 ``web``: trafilatura's own evaluation corpus (``tests/`` of
 github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
@@ -365,7 +366,84 @@ def main_web(tests: Path, only: str | None = None, show: bool = False) -> None:
             print(counts.row(f"{part}: {label}"))
 
 
+LAWS_TUNING = frozenset({"stvo_2013", "estg", "gg", "bgb", "arbzg", "vwgo"})
+"""Laws of github.com/bundestag/gesetze tuned on; every other law given is reporting."""
+_LIST_LABEL = re.compile(
+    r"^(?P<indent> *)(?P<label>\d{1,3}[a-z]?\.|[a-z]{1,3}\)|\(\d{1,3}[a-z]?\))[ \t]+(?P<rest>\S.*)$"
+)
+_HYPHEN_GAP = re.compile(r"\w- (\w+)")
+_CONJUNCTIONS = frozenset(["und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"])
+
+
+@dataclass
+class LawScore:
+    labels: int = 0
+    labels_kept: int = 0
+    words: int = 0
+    code_words: int = 0
+    hyphen_gaps: int = 0
+    notes: int = 0
+    notes_anchored: int = 0
+
+
+def score_law(source: str, document) -> LawScore:
+    """List labels kept with their item, share of words as code, ``Wort- Wort``
+    gaps, footnotes standing right after (among notes) the block citing them."""
+    result = LawScore()
+    text = _normal(document.text)
+    fenced = False
+    for line in source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        found = None if fenced else _LIST_LABEL.match(line)
+        if found is None:
+            continue
+        words = found.group("rest").split()[:3]
+        if words and not words[-1][-1:].isalnum():
+            words[-1] = words[-1].rstrip("-")  # a wrapped word: compare its start
+        result.labels += 1
+        result.labels_kept += f"{found.group('label')} {' '.join(words)}" in text
+    for block in document.blocks:
+        count = len(block.text.split())
+        result.words += count
+        result.code_words += count if block.kind == "code" else 0
+        result.hyphen_gaps += sum(
+            1
+            for gap in _HYPHEN_GAP.finditer(block.text)
+            if gap.group(1).lower() not in _CONJUNCTIONS
+        )
+    last_cited: set[str] = set()
+    for block in document.blocks:
+        if block.kind == "footnote":
+            result.notes += 1
+            result.notes_anchored += block.marker in last_cited
+        else:
+            last_cited = {ref.marker for ref in block.footnotes}
+    return result
+
+
+def main_laws(paths: list[Path]) -> None:
+    print(
+        "| law | set | list labels kept | words as code | `Wort- Wort` gaps | "
+        "footnotes anchored |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
+    for path in sorted(paths):
+        source = path.read_text(encoding="utf-8")
+        result = score_law(source, load_document(str(path)))
+        part = "tuning" if path.stem in LAWS_TUNING else "reporting"
+        print(
+            f"| {path.stem} | {part} | {result.labels_kept}/{result.labels} "
+            f"({result.labels_kept / max(result.labels, 1):.1%}) | "
+            f"{result.code_words / max(result.words, 1):.2%} | {result.hyphen_gaps} | "
+            f"{result.notes_anchored}/{result.notes} |"
+        )
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "laws":
+        main_laws([Path(arg) for arg in sys.argv[2:]])
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "web":
         parser = argparse.ArgumentParser(prog="eval_documents.py web")
         parser.add_argument("tests", type=Path, help="trafilatura's tests/ directory")
