@@ -338,12 +338,76 @@ def test_markdown_code_is_verbatim_and_emphasis_and_links_are_text() -> None:
     assert [(b.kind, b.text) for b in document.blocks] == [
         ("heading", "Titel"),
         ("paragraph", "Ein wichtiger Link und code_span()."),
+        ("footnote", "Die Anmerkung."),  # anchored right after the paragraph citing it
         ("code", "eingerückt  = 1"),
         ("code", "  a = [1, 2]"),
-        ("footnote", "Die Anmerkung."),
     ]
     assert document.blocks[1].footnotes[0].marker == "1"
-    assert document.blocks[4].marker == "1"
+    assert document.blocks[2].marker == "1"
+
+
+LAW = FIXTURES / "gesetz.md"
+"""Excerpts of StVO, BGB and IfSG from github.com/bundestag/gesetze (German
+federal law: public domain, § 5 UrhG), and one self-written line."""
+
+
+def _law_blocks() -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in load_document(str(LAW)).blocks]
+
+
+def test_law_list_labels_stay_with_their_items() -> None:
+    # Regression: ordered-list numbers were dropped ("1.  die …" → "die …").
+    items = [text for kind, text in _law_blocks() if kind == "list_item"]
+    assert items[:4] == [
+        "1. innerhalb geschlossener Ortschaften für alle Kraftfahrzeuge 50 km/h,",
+        "2. außerhalb geschlossener Ortschaften",
+        "a)  für",
+        "aa) Kraftfahrzeuge mit einer zulässigen Gesamtmasse über 3,5 t bis 7,5 t, "
+        "ausgenommen Personenkraftwagen,",
+    ]
+    assert "1. (weggefallen)" in items
+
+
+def test_law_indented_sub_items_are_prose_not_code() -> None:
+    # Regression: indented "aa)" sub-items became untranslated code.
+    assert [text for kind, text in _law_blocks() if kind == "code"] == []
+
+
+def test_real_indented_code_stays_code() -> None:
+    source = "Beispiel:\n\n    def summe(a, b):\n        return a + b\n"
+    blocks = import_markdown(source.encode(), "c.md").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Beispiel:"),
+        ("code", "def summe(a, b):\n    return a + b"),
+    ]
+
+
+def test_law_line_wrap_hyphens_follow_the_pdf_rule() -> None:
+    # Regression: "Paul-⏎Ehrlich-Institut" came out as "Paul- Ehrlich-Institut".
+    text = " ".join(text for _, text in _law_blocks())
+    assert "das Paul-Ehrlich-Institut auszuschließen" in text
+    assert "vorgeschriebene Rollstuhl-Rückhaltesysteme und" in text
+    assert "beim Verwaltungsgericht zu erheben" in text
+    assert "jeweiligen Leistungs- oder Auslieferungsbezirk" in text  # truncated compound
+    assert re.search(r"\w- (?!oder|und)\w", text) is None
+
+
+def test_law_definition_lists_read_term_colon_definition() -> None:
+    # Regression: "Ausfertigungsdatum : 2013-03-06".
+    texts = [text for _, text in _law_blocks()]
+    assert texts[1:3] == ["Ausfertigungsdatum: 2013-03-06", "Fundstelle: BGBl I: 2013, 367"]
+    assert texts[3].endswith("Zuletzt geändert durch: Art. 13 G v. 12.7.2021 I 3091")
+
+
+def test_law_footnote_stays_anchored_to_its_reference() -> None:
+    # Regression: the note gathered at the end, and its reference (a line of
+    # its own after the heading) was lost.
+    blocks = load_document(str(LAW)).blocks
+    at = next(i for i, b in enumerate(blocks) if b.text == "§ 14 Unternehmer")
+    assert [ref.marker for ref in blocks[at].footnotes] == ["1"]
+    assert blocks[at + 1].kind == "footnote"
+    assert blocks[at + 1].marker == "1"
+    assert blocks[at + 1].text.startswith("Amtlicher Hinweis:")
 
 
 # -- detection ------------------------------------------------------------------
