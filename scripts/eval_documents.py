@@ -424,8 +424,7 @@ def score_law(source: str, document) -> LawScore:
 
 def main_laws(paths: list[Path]) -> None:
     print(
-        "| law | set | list labels kept | words as code | `Wort- Wort` gaps | "
-        "footnotes anchored |"
+        "| law | set | list labels kept | words as code | `Wort- Wort` gaps | footnotes anchored |"
     )
     print("|---|---|---:|---:|---:|---:|")
     for path in sorted(paths):
