@@ -510,3 +510,26 @@ def test_every_character_is_in_a_sentence_or_is_a_footnote_marker(path: Path) ->
 def test_plain_text_loses_no_character() -> None:
     document = load_document("-", "txt", stdin=io.BytesIO(PLAIN_TEXT.encode()))
     assert lost_characters(document) == ""
+
+
+def test_a_contents_page_in_the_spine_is_not_body() -> None:
+    # Regression: a book's own contents page came out as body sentences.
+    book = build_epub.roman()
+    links = "".join(
+        f'<p><a href="{chapter.file}">{chapter.title}</a></p>'
+        for chapter in book.chapters
+        if chapter.title
+    )
+    contents = build_epub.Chapter("inhalt.xhtml", None, f"<h1>Inhalt</h1>{links}")
+    titles_only = build_epub.Chapter(
+        "verzeichnis.xhtml",
+        None,
+        "<h1>Verzeichnis</h1>"
+        + "".join(f"<p>{chapter.title}</p>" for chapter in book.chapters if chapter.title),
+    )
+    book.chapters = [contents, titles_only, *book.chapters]
+    document = import_epub(build_epub.epub_bytes(book), "werft.epub")
+    texts = [block.text for block in document.blocks]
+    assert "Inhalt" not in texts and "Verzeichnis" not in texts
+    assert texts.count("Erstes Kapitel: Der Umzug") == 1  # the chapter's own heading
+    assert texts == [block.text for block in import_epub(_book(), "werft.epub").blocks]
