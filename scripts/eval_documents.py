@@ -352,7 +352,7 @@ def main_web(tests: Path, only: str | None = None, show: bool = False) -> None:
             counts.add(item, text)
             if text is None:
                 counts.refused += 1
-                other = theirs if label == "reader" else ours
+                other = ours if label == "trafilatura" else theirs
                 counts.refused_where_other_finds += bool(other and other.strip())
         if show:
             _show_differences(part, item, article, theirs)
