@@ -190,7 +190,7 @@ def test_markdown_export_lists_stay_lists_and_the_title_is_not_repeated(
     assert titles[0] == "notizen.md"  # the file name: the first heading is the title already
     assert titles[1].startswith("Notizen zur Datenbankmigration — ")
     first_cells = [table[i + 1].content for i, t in enumerate(table) if t.type == "td_open"][::2]
-    assert "• Zuerst legen wir eine vollständige Sicherung an." in first_cells
+    assert "• 1. Zuerst legen wir eine vollständige Sicherung an." in first_cells
     # paragraph, list, paragraph, quote, list, paragraph: each list is one table
     assert sum(t.type == "table_open" for t in table) == 6
     english = export("english")

@@ -212,13 +212,19 @@ def _prefixed(
 
 
 def _anchored(blocks: list[Block], notes: dict[str, Block]) -> list[Block]:
-    """The footnotes placed right after the block that first cites them; the
-    ones nobody cites at the end."""
+    """The footnotes placed right after the block that first cites them (after
+    the whole list when a list item cites them: a note must not split a list);
+    the ones nobody cites at the end."""
     placed: list[Block] = []
-    for block in blocks:
+    pending: list[Block] = []
+    for number, block in enumerate(blocks):
         placed.append(block)
-        for ref in block.footnotes:
-            note = notes.pop(ref.marker, None)
-            if note is not None:
-                placed.append(note)
-    return [*placed, *notes.values()]
+        pending.extend(
+            note for ref in block.footnotes if (note := notes.pop(ref.marker, None)) is not None
+        )
+        following = blocks[number + 1] if number + 1 < len(blocks) else None
+        in_list = following is not None and following.kind == block.kind == "list_item"
+        if pending and not in_list:
+            placed.extend(pending)
+            pending = []
+    return [*placed, *pending, *notes.values()]
