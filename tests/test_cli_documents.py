@@ -232,7 +232,10 @@ def test_an_importer_library_that_fails_to_import_is_one_line_naming_it(tmp_path
     (shadow / "justext" / "__init__.py").write_text("from lxml.html.clean import Cleaner\n")
     page = tmp_path / "seite.html"
     page.write_bytes((FIXTURES / "analyse.html").read_bytes())
-    environment = {**os.environ, "PYTHONPATH": f"{shadow}{os.pathsep}{os.environ['PYTHONPATH']}"}
+    # The shadow packages come first; whatever PYTHONPATH the run already has
+    # (a checkout outside the venv's editable install) stays behind them.
+    search_path = os.pathsep.join(filter(None, [str(shadow), os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": search_path}
     result = subprocess.run(
         [sys.executable, "-m", "reader", "segment", str(page)],
         capture_output=True,
