@@ -4,9 +4,18 @@ PDFium gives the page text in content order with a line break wherever the
 text jumps; a raised footnote call also makes it break the line, so fragments
 on one baseline are merged back into one :class:`Line`. Where PDFium bridged a
 wide gap with a space of its own (a header's left and right parts, two
-columns side by side), the line is split there. Only a few characters
-per line are asked for their geometry (the line's first letter, its ends, its
-digits), which keeps extraction at a few milliseconds per page.
+columns side by side), the line is split there. A hyphen PDFium took for a
+line-end hyphen comes as U+FFFE with the line break after it dropped (Word,
+Distiller, InDesign, LibreOffice and pdfTeX output): it is printed as ``-``
+and the line is broken after it again, for the paragraph builder to decide
+whether the word is joined. Font sizes are the effective ones (the font size
+times the text matrix's scale: Distiller and InDesign set 1-point fonts
+scaled up). Characters are mended where the text layer is wrong for a
+reader (:mod:`~reader.importers.pdf.characters`): accents drawn apart from
+their letters (OT1-encoded LaTeX) are composed, private-use and unmapped
+characters become list bullets or go. Only a few characters per line are
+asked for their geometry (the line's first letter, its ends, its digits, any
+accent), which keeps extraction at a few milliseconds per page.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.document import FootnoteRef
+from reader.importers.pdf.characters import mend_characters
 from reader.importers.pdf.errors import (
     DamagedPdfError,
     EncryptedPdfError,
@@ -32,7 +42,9 @@ _SUPERSCRIPT_RISE = 0.15
 raised by more than :data:`_SUPERSCRIPT_ONLY_RISE` at any size (text rise only)."""
 _SUPERSCRIPT_ONLY_RISE = 0.3
 _BOLD_WEIGHT = 600
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile("[^\r\n\ufffe\x02]*[\ufffe\x02]|[^\r\n\ufffe\x02]+")
+"""A line of PDFium's text: up to a line break, or up to and with a line-end hyphen."""
+_LINE_END_HYPHEN = "\ufffe"
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
@@ -129,7 +141,7 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
         if not raw.FPDFText_IsGenerated(textpage, index):
             continue
         gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
-        if gap > _WIDE_GAP * raw.FPDFText_GetFontSize(textpage, index - 1):
+        if gap > _WIDE_GAP * _font_size(textpage, index - 1, raw):
             spans.append((start, index))
             start = index + 1
     spans.append((start, end))
@@ -147,17 +159,20 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     body = letter.start() if letter else start
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, body, x, y)
-    size = raw.FPDFText_GetFontSize(textpage, body)
+    size = _font_size(textpage, body, raw)
     left = _char_box(textpage, start, raw)[0]
     right = _char_box(textpage, end - 1, raw)[1]
     baseline = height - y.value
+    piece = mend_characters(text, start, end, lambda index: _glyph_box(textpage, index, raw))
+    if not piece.text.strip():
+        return None
     digits = []
-    for match in _DIGIT.finditer(text, start, end):
-        index = match.start()
+    for match in _DIGIT.finditer(piece.text):
+        index = piece.sources[match.start()]
         raw.FPDFText_GetCharOrigin(textpage, index, x, y)
-        digits.append((index - start, raw.FPDFText_GetFontSize(textpage, index), height - y.value))
+        digits.append((match.start(), _font_size(textpage, index, raw), height - y.value))
     return _Fragment(
-        text=text[start:end].replace("\x02", _SOFT_HYPHEN),
+        text=piece.text.replace("\x02", _SOFT_HYPHEN).replace(_LINE_END_HYPHEN, "-"),
         left=left,
         right=right,
         baseline=baseline,
@@ -165,6 +180,27 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         bold=_is_bold(textpage, body, raw),
         digits=digits,
     )
+
+
+def _font_size(textpage, index: int, raw) -> float:
+    """The size the character is printed at: its font size times the text matrix's scale.
+
+    Distiller and InDesign set text in a 1-point font scaled by the text
+    matrix, so the font size alone is 1.0 for every line of such a PDF.
+    """
+    matrix = raw.FS_MATRIX()
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    if not raw.FPDFText_GetMatrix(textpage, index, matrix):
+        return size
+    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return size * scale if scale > 0 else size
+
+
+def _glyph_box(textpage, index: int, raw) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) of the character's glyph."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, right.value, bottom.value, top.value
 
 
 def _char_box(textpage, index: int, raw) -> tuple[float, float]:
