@@ -144,7 +144,7 @@ def latex(entry: Entry) -> str:
     columns = ",twocolumn" if entry.twocolumn else ""
     paper = "twoside" if entry.twocolumn else "a5paper"
     geometry = (
-        "paperwidth=170mm,paperheight=190mm,margin=15mm" if entry.twocolumn else "left=18mm,right=32mm,marginparwidth=22mm,top=20mm,bottom=22mm"
+        "paperwidth=195mm,paperheight=190mm,hmargin=26mm,vmargin=15mm,marginparwidth=19mm,marginparsep=2mm" if entry.twocolumn else "left=18mm,right=32mm,marginparwidth=22mm,top=20mm,bottom=22mm"
     )
     footer = f"{entry.footer} \\thepage" if entry.footer else r"\thepage"
     return (

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.document import FootnoteRef
-from reader.importers.pdf.characters import mend_characters
+from reader.importers.pdf.characters import SPACING_ACCENTS, mend_characters
 from reader.importers.pdf.errors import (
     DamagedPdfError,
     EncryptedPdfError,
@@ -49,6 +49,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
 """A gap wider than this many font sizes separates two pieces of text on a baseline."""
+_MAX_ADVANCE = 0.8
+"""No character is wider than this many font sizes (a span wider than its
+characters can fill hides a jump)."""
+_JUMP_BACK = 0.5
+"""A character this many font sizes left of the one before starts new text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +126,8 @@ def _page(page, number: int, raw) -> Page:
         fragments = [
             fragment
             for line_start, line_end in _line_spans(text)
-            for start, end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
+            for gap_start, gap_end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
+            for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw)
             if (fragment := _fragment(textpage, text, start, end, height, raw)) is not None
         ]
     finally:
@@ -140,10 +146,53 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
     while (index := text.find(" ", index + 1, end - 1)) != -1:
         if not raw.FPDFText_IsGenerated(textpage, index):
             continue
-        gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
+        # Measured between letters: a stray OT1 accent beside the space
+        # stands over some other letter of the line.
+        before = _skip_accents(text, index - 1, -1, start)
+        after = _skip_accents(text, index + 1, 1, end - 1)
+        gap = _char_box(textpage, after, raw)[0] - _char_box(textpage, before, raw)[1]
         if gap > _WIDE_GAP * _font_size(textpage, index - 1, raw):
             spans.append((start, index))
             start = index + 1
+    spans.append((start, end))
+    return spans
+
+
+def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
+    """The index of the first character from ``index`` on (by ``step``) that is no accent or space."""
+    while index != limit and (text[index] in SPACING_ACCENTS or text[index].isspace()):
+        index += step
+    return index
+
+
+def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+    """The span ``start:end`` cut where the text jumps back or far ahead without a space.
+
+    PDFium may run a margin note into the line beside it with no space between
+    (``wär-Neueme…``, the note ``Neue`` in the margin). Such a span ends left
+    of where it starts, or is wider than its characters can fill; only then
+    is every character's box looked at.
+    """
+    if end - start < 2:
+        return [(start, end)]
+    size = _font_size(textpage, start, raw)
+    left = _char_box(textpage, start, raw)[0]
+    right = _char_box(textpage, end - 1, raw)[1]
+    if left <= right <= left + _MAX_ADVANCE * size * (end - start) + _WIDE_GAP * size:
+        return [(start, end)]
+    spans = []
+    previous_right = _char_box(textpage, start, raw)[1]
+    for index in range(start + 1, end):
+        if text[index].isspace() or text[index] in SPACING_ACCENTS:
+            continue
+        box_left, box_right = _char_box(textpage, index, raw)
+        if text[index - 1] not in SPACING_ACCENTS and (
+            box_left < previous_right - _JUMP_BACK * size
+            or box_left > previous_right + _WIDE_GAP * size
+        ):
+            spans.append((start, index))
+            start = index
+        previous_right = box_right
     spans.append((start, end))
     return spans
 
@@ -277,7 +326,16 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
 def _continues(line: _Fragment, fragment: _Fragment) -> bool:
     rise = line.baseline - fragment.baseline
     gap = fragment.left - line.right
-    return -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
+    if not (-0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size):
+        return False
+    # Words in another size right beside a line are a note in the margin (a
+    # footnote call, a digit, is merged: it has no letters of its own).
+    other_size = not 0.8 < fragment.size / line.size < 1.25 if line.size else False
+    return not (other_size and _letters(fragment.text) >= 3 and _letters(line.text) >= 3)
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 def _is_superscript(size: float, rise: float, line_size: float) -> bool:

@@ -4,6 +4,9 @@ The footnote area is the run of lines at the bottom of a page (below the body
 text, furniture already removed) set smaller than the body text; each note in
 it starts with its label (``1``, ``1.``, ``2)``, ``*``, or a raised number).
 Lines there before the first label continue the previous page's last note.
+A number opening a line is a new note's label only when the page's text
+calls it or it follows the previous note's number; otherwise it is the
+note's text running on (``…lag bei⏎41 Prozent.``).
 """
 
 from __future__ import annotations
@@ -56,9 +59,12 @@ def split_footnotes(
     previous_lines = area[:first_label]
     if previous is not None:
         previous.lines.extend(previous_lines)
+    called = {ref.marker for line in ordered[:start] for ref in line.markers}
     notes: list[Note] = []
     for line in area[first_label:]:
         label = note_label(line)
+        if label is not None and notes and not _next_label(notes[-1].marker, label[0], called):
+            label = None  # a number opening a note's next line (``41 Prozent.``)
         if label is not None:
             marker, text = label
             notes.append(Note(marker, [_without_label(line, text)], page))
@@ -66,6 +72,17 @@ def split_footnotes(
             notes[-1].lines.append(line)
     footnote_lines = {id(line) for line in area}
     return [line for line in lines if id(line) not in footnote_lines], notes
+
+
+def _next_label(previous: str, label: str, called: set[str]) -> bool:
+    """Whether ``label`` can open the note after the one labelled ``previous``.
+
+    A label the page's text calls can; a number otherwise only when it follows
+    ``previous`` (notes are numbered in order).
+    """
+    if label in called or not (previous.isdigit() and label.isdigit()):
+        return True
+    return int(label) == int(previous) + 1
 
 
 def _without_label(line: Line, text: str) -> Line:

@@ -15,6 +15,7 @@ first calls it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from bisect import bisect_right
 from itertools import pairwise
 from statistics import median
 
@@ -23,11 +24,14 @@ from reader.importers.pdf.footnotes import Note
 from reader.importers.pdf.headings import HeadingStyles
 from reader.importers.pdf.hyphenation import line_joint
 from reader.importers.pdf.layout import Line
+from reader.importers.pdf.regions import Aside, AsideKind
 
 PARAGRAPH_GAP = 1.3
 """A gap larger than this many line pitches starts a new block."""
 MAX_HEADING_LINES = 3
 """A longer run of heading-styled lines is a bold or large paragraph (unless in the outline)."""
+SENTENCE_WORDS = 5
+"""Large or bold text of this many words ending in a full stop is a pull quote, not a heading."""
 SHORT_LINE = 2.0
 """A line ending this many font sizes before the text's right edge is short."""
 _SENTENCE_END = tuple('.!?:…"“”»«)')
@@ -44,17 +48,61 @@ class PlacedLine:
     level: int = 0
 
 
-def build_blocks(flow: list[PlacedLine], notes: list[Note], styles: HeadingStyles) -> list[Block]:
-    """The document's blocks: ``flow`` grouped into headings and paragraphs, notes placed."""
+@dataclass(frozen=True, slots=True)
+class PlacedAside:
+    """A margin note or table row, and the index in the flow of the line it stands beside."""
+
+    aside: Aside
+    page: int
+    anchor: int
+
+
+CELL_SEPARATOR = "  "
+"""Between the cells of a table row (kept verbatim, as a ``code`` block)."""
+
+
+def build_blocks(
+    flow: list[PlacedLine],
+    notes: list[Note],
+    styles: HeadingStyles,
+    asides: list[PlacedAside] = (),  # type: ignore[assignment]
+) -> list[Block]:
+    """The document's blocks: ``flow`` grouped into headings and paragraphs, notes placed.
+
+    Each aside comes before the block holding the line it stands beside: a
+    margin note as a paragraph of its own, a table row as a ``code`` block
+    (verbatim, no sentences).
+    """
     pitch = _line_pitch(flow)
     groups: list[list[PlacedLine]] = []
-    for placed in flow:
+    starts: list[int] = []
+    for index, placed in enumerate(flow):
         if groups and _continues(groups[-1], placed, pitch):
             groups[-1].append(placed)
         else:
             groups.append([placed])
-    body = [_block(group, styles) for group in groups]
+            starts.append(index)
+    before: dict[int, list[Block]] = {}
+    for placed_aside in asides:
+        group = bisect_right(starts, placed_aside.anchor) - 1
+        if placed_aside.anchor >= len(flow):
+            group = len(groups)
+        before.setdefault(max(group, 0), []).append(_aside_block(placed_aside))
+    body = []
+    for index, group in enumerate(groups):
+        body.extend(before.pop(index, []))
+        body.append(_block(group, styles))
+    body.extend(block for blocks in before.values() for block in blocks)
     return _with_notes(body, [_note_block(note) for note in notes if note.lines])
+
+
+def _aside_block(placed: PlacedAside) -> Block:
+    lines = placed.aside.lines
+    if placed.aside.kind is AsideKind.TABLE_ROW:
+        text = CELL_SEPARATOR.join(line.text for line in lines)
+        return Block("code", text, page=placed.page)
+    text, refs = _joined(list(lines))
+    return Block("paragraph", text, footnotes=refs, page=placed.page)
 
 
 def _line_pitch(flow: list[PlacedLine]) -> float:
@@ -121,7 +169,7 @@ def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
     first = group[0]
     if first.level:
         outline_level = styles.outline_level(text, first.page)
-        if outline_level or len(group) <= MAX_HEADING_LINES:
+        if outline_level or (len(group) <= MAX_HEADING_LINES and not _sentence_like(text)):
             level = outline_level or first.level
             return Block("heading", text, level=level, footnotes=refs, page=first.page)
     bullet = _bullet(first.line, None)
@@ -129,6 +177,11 @@ def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
         refs = tuple(FootnoteRef(max(r.position - bullet, 0), r.marker) for r in refs)
         return Block("list_item", text[bullet:], footnotes=refs, page=first.page)
     return Block("paragraph", text, footnotes=refs, page=first.page)
+
+
+def _sentence_like(text: str) -> bool:
+    """Whether a heading-styled text is a sentence (a pull quote): several words ending in ``.``."""
+    return text.rstrip().endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
 def _note_block(note: Note) -> Block:

@@ -1,0 +1,133 @@
+"""Text beside the flow: margin notes and side headings, and table rows.
+
+The body's edges are the outermost left and right of the page's long lines
+(at least :data:`LONG_LINE` characters). A short line wholly outside them —
+in the left or the right margin — is a margin note or side heading
+(``\\marginpar``, an InDesign side heading, a LibreOffice frame in the
+margin); margin lines one below the other form one note. A row (lines on one
+baseline) of two or more short pieces set apart is a table row when the row
+above or below it is one too; a table's rows are read one by one, verbatim,
+never as sentences. Both are taken out before the columns are ordered, and
+the paragraph builder puts each before the block it stands beside.
+
+Pages with fewer than :data:`MIN_LONG_LINES` long lines have no reliable
+edges: nothing is taken out there (plain reading order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.importers.pdf.layout import Line
+
+LONG_LINE = 30
+"""A line of this many characters or more is body text (edges are measured on them)."""
+MIN_LONG_LINES = 3
+MARGIN_NOTE = 40
+"""A margin note's line has fewer characters than this."""
+OUTSIDE = 0.3
+"""A margin line stands this many font sizes outside the body's edges."""
+TABLE_CELL = 0.45
+"""A table cell is narrower than this share of the body's width."""
+_ROW = 0.3
+"""Lines whose baselines differ by less than this many font sizes are one row."""
+
+
+class AsideKind(Enum):
+    MARGIN = "margin"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Lines beside the flow: a margin note (its lines) or a table row (its cells)."""
+
+    kind: AsideKind
+    lines: tuple[Line, ...]
+
+    @property
+    def top(self) -> float:
+        return min(line.baseline for line in self.lines)
+
+
+def split_asides(lines: list[Line]) -> tuple[list[Line], list[Aside]]:
+    """``lines`` (one page's body) without their margin notes and table rows, and those."""
+    long = [line for line in lines if len(line.text) >= LONG_LINE]
+    if len(long) < MIN_LONG_LINES:
+        return lines, []
+    left = min(line.left for line in long)
+    right = max(line.right for line in long)
+    margin = [line for line in lines if _in_margin(line, left, right)]
+    taken = {id(line) for line in margin}
+    asides = [
+        Aside(AsideKind.MARGIN, tuple(group))
+        for side in (True, False)
+        for group in _notes([line for line in margin if (line.left > right) is side])
+    ]
+    rows = _table_rows([line for line in lines if id(line) not in taken], right - left)
+    for row in rows:
+        taken.update(id(line) for line in row)
+        asides.append(Aside(AsideKind.TABLE_ROW, tuple(sorted(row, key=lambda ln: ln.left))))
+    return [line for line in lines if id(line) not in taken], asides
+
+
+def _in_margin(line: Line, left: float, right: float) -> bool:
+    if len(line.text) >= MARGIN_NOTE:
+        return False
+    outside = OUTSIDE * line.size
+    return line.right < left - outside or line.left > right + outside
+
+
+def _notes(margin: list[Line]) -> list[list[Line]]:
+    """Lines of one margin grouped into notes: each line close below the one before."""
+    groups: list[list[Line]] = []
+    for line in sorted(margin, key=lambda ln: ln.baseline):
+        if groups:
+            last = groups[-1][-1]
+            step = line.baseline - last.baseline
+            if 0 < step < 1.8 * max(line.size, last.size):
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
+
+
+def _table_rows(lines: list[Line], width: float) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.baseline):
+        if rows and line.baseline - rows[-1][0].baseline < _ROW * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    cells = [
+        len(row) >= 2 and all(line.right - line.left < TABLE_CELL * width for line in row)
+        for row in rows
+    ]
+    return [
+        row
+        for index, row in enumerate(rows)
+        if cells[index]
+        and ((index > 0 and cells[index - 1]) or (index + 1 < len(rows) and cells[index + 1]))
+    ]
+
+
+def anchor(aside: Aside, ordered: list[Line]) -> int:
+    """Index in ``ordered`` (the page's body in reading order) of the line ``aside`` stands beside.
+
+    The first line at or below the aside's top that shares its horizontal
+    extent (a table in its column), else the nearest one beside it (a margin
+    note); ``len(ordered)`` when none is below it.
+    """
+    top = aside.top - 0.5 * aside.lines[0].size
+    left = min(line.left for line in aside.lines)
+    right = max(line.right for line in aside.lines)
+    best: tuple[float, float, int] | None = None
+    for index, line in enumerate(ordered):
+        if line.baseline < top:
+            continue
+        distance = max(line.left - right, left - line.right, 0.0)
+        key = (distance, line.baseline, index)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else len(ordered)
