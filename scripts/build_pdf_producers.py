@@ -265,7 +265,7 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:automatic-styles>
  <style:page-layout style:name="Seite">
   <style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.2cm"
-   fo:margin-bottom="1.2cm" fo:margin-left="1.8cm" fo:margin-right="1.8cm"/>
+   fo:margin-bottom="1.2cm" fo:margin-left="2.2cm" fo:margin-right="1.8cm"/>
   <style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
   <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
  </style:page-layout>
@@ -316,7 +316,7 @@ def fodt(entry: Entry) -> str:
             frames += 1
             margin = (
                 f'<draw:frame draw:style-name="Rahmen" draw:name="Rand{frames}" '
-                'text:anchor-type="paragraph" svg:x="0.1cm" svg:y="0cm" svg:width="1.65cm" '
+                'text:anchor-type="paragraph" svg:x="0.1cm" svg:y="0cm" svg:width="1.7cm" '
                 'draw:z-index="0"><draw:text-box fo:min-height="0.5cm">'
                 f'<text:p text:style-name="Rand">{escape(str(content))}</text:p>'
                 "</draw:text-box></draw:frame>"

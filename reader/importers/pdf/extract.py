@@ -49,6 +49,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
 """A gap wider than this many font sizes separates two pieces of text on a baseline."""
+_SIZE_GAP = 0.5
+"""A gap of this many font sizes between text of different sizes (a margin note
+beside a line) separates them too."""
+_SAME_SIZE = (0.87, 1.15)
+"""Two pieces of text whose sizes' ratio lies outside this range are set in different sizes."""
 _MAX_ADVANCE = 0.8
 """No character is wider than this many font sizes (a span wider than its
 characters can fill hides a jump)."""
@@ -151,9 +156,13 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
         before = _skip_accents(text, index - 1, -1, start)
         after = _skip_accents(text, index + 1, 1, end - 1)
         gap = _char_box(textpage, after, raw)[0] - _char_box(textpage, before, raw)[1]
-        if gap > _WIDE_GAP * _font_size(textpage, index - 1, raw):
-            spans.append((start, index))
-            start = index + 1
+        size = _font_size(textpage, before, raw)
+        if gap > _WIDE_GAP * size or (
+            gap > _SIZE_GAP * size
+            and not _SAME_SIZE[0] < _font_size(textpage, after, raw) / size < _SAME_SIZE[1]
+        ):
+            spans.append((start, after))  # accents before ``after`` stand left of the gap
+            start = after
     spans.append((start, end))
     return spans
 
@@ -330,7 +339,7 @@ def _continues(line: _Fragment, fragment: _Fragment) -> bool:
         return False
     # Words in another size right beside a line are a note in the margin (a
     # footnote call, a digit, is merged: it has no letters of its own).
-    other_size = not 0.8 < fragment.size / line.size < 1.25 if line.size else False
+    other_size = not _SAME_SIZE[0] < fragment.size / line.size < _SAME_SIZE[1] if line.size else False
     return not (other_size and _letters(fragment.text) >= 3 and _letters(line.text) >= 3)
 
 
