@@ -80,6 +80,8 @@ class _Fragment:
     bold: bool
     digits: list[tuple[int, float, float]]
     """(offset in text, font size, baseline) of each digit."""
+    apart: bool = False
+    """Split off the text before it on its baseline (a gap, a jump): never merged back."""
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
@@ -128,13 +130,14 @@ def _page(page, number: int, raw) -> Page:
         text = textpage.get_text_range() if count else ""
         if len(text) != count:  # characters outside the BMP: read them one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-        fragments = [
-            fragment
-            for line_start, line_end in _line_spans(text)
-            for gap_start, gap_end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
-            for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw)
-            if (fragment := _fragment(textpage, text, start, end, height, raw)) is not None
-        ]
+        fragments = []
+        for line_start, line_end in _line_spans(text):
+            for gap_start, gap_end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw):
+                for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw):
+                    fragment = _fragment(textpage, text, start, end, height, raw)
+                    if fragment is not None:
+                        fragment.apart = start != line_start
+                        fragments.append(fragment)
     finally:
         textpage.close()
     return Page(number, width, height, tuple(_merge(_attach_list_markers(fragments))))
@@ -333,6 +336,8 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
 
 
 def _continues(line: _Fragment, fragment: _Fragment) -> bool:
+    if fragment.apart:
+        return False
     rise = line.baseline - fragment.baseline
     gap = fragment.left - line.right
     if not (-0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size):

@@ -52,7 +52,7 @@ def split_footnotes(
     start = len(ordered)
     while start > 0 and ordered[start - 1].size < SMALLER * body_size:
         start -= 1
-    area = ordered[start:]
+    area = _by_column(ordered[start:])
     first_label = next((i for i, line in enumerate(area) if note_label(line)), len(area))
     if not area or (first_label > 0 and previous is None):
         return lines, []
@@ -72,6 +72,22 @@ def split_footnotes(
             notes[-1].lines.append(line)
     footnote_lines = {id(line) for line in area}
     return [line for line in lines if id(line) not in footnote_lines], notes
+
+
+def _by_column(area: list[Line]) -> list[Line]:
+    """The footnote area's lines, column by column when its notes stand in two columns.
+
+    Two-column LaTeX sets each column's notes at that column's foot: lines
+    side by side on one baseline are two columns' notes.
+    """
+    if len(area) < 2:
+        return area
+    middle = (min(line.left for line in area) + max(line.right for line in area)) / 2
+    left = [line for line in area if line.right <= middle]
+    right = [line for line in area if line.left >= middle]
+    if not left or not right or len(left) + len(right) < len(area):
+        return area
+    return left + right
 
 
 def _next_label(previous: str, label: str, called: set[str]) -> bool:

@@ -79,6 +79,8 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = len(line.text.split())
     if not words or words > MAX_WORDS or not any(char.isalpha() for char in line.text):
         return False
+    if line.text.rstrip().endswith((",", ";")):
+        return False  # a line of running text, however large (a pull quote)
     if line.size >= LARGER * body_size:
         return True
     # Bold at body size is also how emphasis looks: a bold line that ends like

@@ -119,8 +119,16 @@ def _line_pitch(flow: list[PlacedLine]) -> float:
 def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> bool:
     previous = group[-1]
     before, after = previous.line, following.line
-    if previous.level != following.level or _bullet(after, before) is not None:
+    if _bullet(after, before) is not None:
         return False
+    if previous.level != following.level:
+        # A large or bold sentence over two lines (a pull quote) whose last
+        # line ends like a sentence, and so is not heading-like itself.
+        return (
+            previous.page == following.page
+            and _same_style(before, after)
+            and 0 < after.baseline - before.baseline < 2.0 * before.size
+        )
     if not following.level and _bullet(group[0].line, None) is not None:
         return after.left > group[0].line.left + 0.5 * after.size
     if following.level:
@@ -135,6 +143,10 @@ def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> 
         return False
     indented = after.left > min(p.line.left for p in group) + before.size
     return not (ends_sentence and (short or indented))
+
+
+def _same_style(before: Line, after: Line) -> bool:
+    return before.bold == after.bold and abs(before.size - after.size) < 0.02 * before.size
 
 
 def _bullet(line: Line, before: Line | None) -> int | None:
