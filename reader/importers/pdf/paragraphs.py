@@ -124,11 +124,11 @@ def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> 
     if previous.level != following.level:
         # A large or bold sentence over two lines (a pull quote) whose last
         # line ends like a sentence, and so is not heading-like itself.
-        return (
-            previous.page == following.page
-            and _same_style(before, after)
-            and 0 < after.baseline - before.baseline < 2.0 * before.size
-        )
+        if not _same_style(before, after):
+            return False
+        if previous.page != following.page:
+            return not before.text.rstrip().endswith(_SENTENCE_END)
+        return 0 < after.baseline - before.baseline < 2.0 * before.size
     if not following.level and _bullet(group[0].line, None) is not None:
         return after.left > group[0].line.left + 0.5 * after.size
     if following.level:
