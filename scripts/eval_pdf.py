@@ -26,7 +26,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ HELD_OUT = ("nachtest", "nachtest2", "nachtest3", "nachtest4", "nachtest5")
 PUBLIC: dict[str, tuple[str, str, tuple[int, ...], list[str]]] = {
     # name: (producer, where it comes from, gold pages, running header/footer text)
     "merkzettel": (
-        "pdfTeX (OT1, hyperref)",
+        "pdfTeX (IEEEtran, two columns)",
         "github:thomsmits/merkzettel-schriftliche-arbeiten result/"
         "Merkzettel_fuer_schriftliche_Arbeiten.pdf (MIT)",
         (1, 2),
@@ -56,8 +56,8 @@ PUBLIC: dict[str, tuple[str, str, tuple[int, ...], list[str]]] = {
     "l2kurz": (
         "pdfTeX (T1)",
         "Debian texlive-lang-german /usr/share/doc/texlive-doc/latex/lshort-german/l2kurz.pdf",
-        (2, 3),
-        ["LaTeX2e-Kurzbeschreibung"],
+        (16, 17),
+        [],
     ),
 }
 _WORD = re.compile(r"\w+(?:[-‐]\w+)*")
@@ -163,10 +163,12 @@ def score(case: Case) -> Score:
     """The importer's sentences of ``case`` against its gold, beside the baseline's."""
     gold = [json.loads(line) for line in case.gold.read_text(encoding="utf-8").splitlines()]
     document = load_document(str(case.pdf))
+    if case.pages is not None:
+        kept = tuple(block for block in document.blocks if block.page in case.pages)
+        document = replace(document, blocks=kept)
     found = [
         {"text": sentence.text, "kind": sentence.kind}
         for paragraph in segment_document(document)
-        if case.pages is None or paragraph.page in case.pages
         for sentence in all_sentences([paragraph])
         if sentence.kind != "code"
     ]
