@@ -188,8 +188,8 @@ def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tupl
     if end - start < 2:
         return [(start, end)]
     size = _font_size(textpage, start, raw)
-    left = _char_box(textpage, start, raw)[0]
-    right = _char_box(textpage, end - 1, raw)[1]
+    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
+    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
     if left <= right <= left + _MAX_ADVANCE * size * (end - start) + _WIDE_GAP * size:
         return [(start, end)]
     spans = []
@@ -221,8 +221,9 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, body, x, y)
     size = _font_size(textpage, body, raw)
-    left = _char_box(textpage, start, raw)[0]
-    right = _char_box(textpage, end - 1, raw)[1]
+    # A stray OT1 accent at either end stands over a letter elsewhere in the line.
+    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
+    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
     baseline = height - y.value
     piece = mend_characters(text, start, end, lambda index: _glyph_box(textpage, index, raw))
     if not piece.text.strip():

@@ -21,7 +21,7 @@ from statistics import median
 
 from reader.document import Block, FootnoteRef
 from reader.importers.pdf.footnotes import Note
-from reader.importers.pdf.headings import HeadingStyles
+from reader.importers.pdf.headings import LARGER, HeadingStyles
 from reader.importers.pdf.hyphenation import line_joint
 from reader.importers.pdf.layout import Line
 from reader.importers.pdf.regions import Aside, AsideKind
@@ -77,7 +77,7 @@ def build_blocks(
     groups: list[list[PlacedLine]] = []
     starts: list[int] = []
     for index, placed in enumerate(flow):
-        if groups and _continues(groups[-1], placed, pitch):
+        if groups and _continues(groups[-1], placed, pitch, styles.body_size):
             groups[-1].append(placed)
         else:
             groups.append([placed])
@@ -116,7 +116,9 @@ def _line_pitch(flow: list[PlacedLine]) -> float:
     return median(steps) if steps else 0.0
 
 
-def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> bool:
+def _continues(
+    group: list[PlacedLine], following: PlacedLine, pitch: float, body_size: float
+) -> bool:
     previous = group[-1]
     before, after = previous.line, following.line
     if _bullet(after, before) is not None:
@@ -124,7 +126,7 @@ def _continues(group: list[PlacedLine], following: PlacedLine, pitch: float) -> 
     if previous.level != following.level:
         # A large or bold sentence over two lines (a pull quote) whose last
         # line ends like a sentence, and so is not heading-like itself.
-        if not _same_style(before, after):
+        if not _same_style(before, after) or before.size < LARGER * body_size:
             return False
         if previous.page != following.page:
             return not before.text.rstrip().endswith(_SENTENCE_END)
