@@ -4,7 +4,7 @@ Heading levels come from the heading styles found (the largest size is level
 1). When the PDF has an outline (bookmarks), it decides: a line whose text is a
 bookmark's title on the bookmark's page is a heading of the bookmark's level,
 whatever its font (section numbers are ignored in the comparison: bookmarks
-often leave out the ``2.1`` the page prints).
+often leave out the ``2.1``, ``IV.`` or ``A.`` the page prints).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ LARGER = 1.12
 MAX_WORDS = 18
 """…or bold, and in any case at most this many words."""
 _SPACES = re.compile(r"\s+")
-_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+")
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+")
 
 
 def body_font_size(lines: list[Line]) -> float:

@@ -48,6 +48,8 @@ def line_joint(previous: str, following: str) -> Joint:
     last = previous[-1]
     if last == SOFT_HYPHEN:
         return Joint(1, "")
+    if last == "/" and len(previous) > 1 and not previous[-2].isspace():
+        return Joint(0, "")  # a URL or ``und/oder`` broken after its slash
     if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalnum():
         return SPACE
     word = _FIRST_WORD.match(following)

@@ -15,6 +15,7 @@ first calls it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from bisect import bisect_right
 from itertools import pairwise
 from statistics import median
@@ -36,6 +37,7 @@ SHORT_LINE = 2.0
 """A line ending this many font sizes before the text's right edge is short."""
 _SENTENCE_END = tuple('.!?:…"“”»«)')
 _BULLETS = "•◦▪▫‣■□●○►➢"
+_REFERENCE = re.compile(r"\[\d{1,3}\]\s")
 _DASH_BULLETS = "–—-*"
 
 
@@ -123,6 +125,8 @@ def _continues(
     before, after = previous.line, following.line
     if _bullet(after, before) is not None:
         return False
+    if _REFERENCE.match(after.text) and before.text.rstrip().endswith(_SENTENCE_END):
+        return False  # the next entry of a bibliography
     if previous.level != following.level:
         # A large or bold sentence over two lines (a pull quote) whose last
         # line ends like a sentence, and so is not heading-like itself.
