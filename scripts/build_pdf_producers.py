@@ -23,7 +23,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdf_fixture_texts import (  # noqa: E402
+from pdf_fixture_texts import (
     _FOOTNOTE,
     BERICHT,
     PROBE,
@@ -140,11 +140,15 @@ def _tex_body(blocks: list[Block]) -> str:
 
 
 def latex(entry: Entry) -> str:
-    encoding = r"\usepackage[T1]{fontenc}\usepackage{lmodern}" if entry.producer == "pdftex-t1" else ""
+    encoding = (
+        r"\usepackage[T1]{fontenc}\usepackage{lmodern}" if entry.producer == "pdftex-t1" else ""
+    )
     columns = ",twocolumn" if entry.twocolumn else ""
     paper = "twoside" if entry.twocolumn else "a5paper"
     geometry = (
-        "paperwidth=195mm,paperheight=190mm,hmargin=26mm,vmargin=15mm,marginparwidth=19mm,marginparsep=2mm" if entry.twocolumn else "left=18mm,right=32mm,marginparwidth=22mm,top=20mm,bottom=22mm"
+        "paperwidth=195mm,paperheight=190mm,hmargin=26mm,vmargin=15mm,marginparwidth=19mm,marginparsep=2mm"
+        if entry.twocolumn
+        else "left=18mm,right=32mm,marginparwidth=22mm,top=20mm,bottom=22mm"
     )
     footer = f"{entry.footer} \\thepage" if entry.footer else r"\thepage"
     return (
@@ -173,6 +177,7 @@ def markdown(entry: Entry) -> str:
         elif kind in ("p", "box"):
             sentences = []
             for sentence in content:  # type: ignore[union-attr]
+
                 def note(match):
                     notes.append(match.group(1).replace("|", ""))
                     return f"[^{len(notes)}]"
@@ -219,25 +224,32 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.2cm"/>
  </style:style>
  <style:style style:name="H1" style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:keep-with-next="always"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="17pt" fo:font-weight="bold" fo:hyphenate="false"/>
+  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.3cm"
+    fo:keep-with-next="always"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="17pt"
+    fo:font-weight="bold" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="H2" style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0.35cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="12.5pt" fo:font-weight="bold" fo:hyphenate="false"/>
+  <style:paragraph-properties fo:margin-top="0.35cm" fo:margin-bottom="0.2cm"
+    fo:keep-with-next="always"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="12.5pt"
+    fo:font-weight="bold" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="Kasten" style:family="paragraph">
   <style:paragraph-properties fo:text-align="start" fo:margin-left="1cm" fo:margin-right="1cm"
-   fo:margin-top="0.2cm" fo:margin-bottom="0.3cm" fo:padding="0.2cm" fo:border="0.6pt solid #000000"
+   fo:margin-top="0.2cm" fo:margin-bottom="0.3cm" fo:padding="0.2cm"
+     fo:border="0.6pt solid #000000"
    fo:background-color="#e8e8e8"/>
   <style:text-properties fo:font-style="italic" fo:font-size="12pt"/>
  </style:style>
  <style:style style:name="Rand" style:family="paragraph">
   <style:paragraph-properties fo:text-align="start"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="6.5pt" fo:font-weight="bold" fo:hyphenate="false"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="6.5pt"
+    fo:font-weight="bold" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="Footnote" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="justify" fo:margin-left="0.4cm" fo:text-indent="-0.4cm"/>
+  <style:paragraph-properties fo:text-align="justify" fo:margin-left="0.4cm"
+    fo:text-indent="-0.4cm"/>
   <style:text-properties fo:font-size="8.5pt"/>
  </style:style>
  <style:style style:name="Caption" style:family="paragraph">
@@ -254,7 +266,8 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <text:list-style style:name="Punkte">
   <text:list-level-style-bullet text:level="1" text:bullet-char="•">
    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-    <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm"
+    <style:list-level-label-alignment text:label-followed-by="listtab"
+      text:list-tab-stop-position="0.6cm"
      fo:text-indent="-0.5cm" fo:margin-left="0.6cm"/>
    </style:list-level-properties>
   </text:list-level-style-bullet>
@@ -266,8 +279,10 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:page-layout style:name="Seite">
   <style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.2cm"
    fo:margin-bottom="1.2cm" fo:margin-left="2.2cm" fo:margin-right="1.8cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
+  <style:header-style><style:header-footer-properties fo:min-height="0.6cm"
+    fo:margin-bottom="0.4cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm"
+    fo:margin-top="0.4cm"/></style:footer-style>
  </style:page-layout>
  <style:style style:name="Rahmen" style:family="graphic">
   <style:graphic-properties style:wrap="none" style:horizontal-pos="from-left"
@@ -281,7 +296,8 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:master-styles>
  <style:master-page style:name="Standard" style:page-layout-name="Seite">
   <style:header><text:p text:style-name="Kopf">{header}</text:p></style:header>
-  <style:footer><text:p text:style-name="Kopf">{footer}<text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
+  <style:footer><text:p text:style-name="Kopf">{footer}<text:page-number
+    text:select-page="current">1</text:page-number></text:p></style:footer>
  </style:master-page>
 </office:master-styles>
 <office:body><office:text>

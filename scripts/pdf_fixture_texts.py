@@ -636,8 +636,7 @@ PROBE: list[Block] = [
             "Straßenbäume kühlen die Innenstädte an heißen Tagen um mehrere Grad ab "
             "und binden Feinstaub.{fn:Messungen des Umweltamtes aus den Sommern 2022 "
             "bis 2024.}",
-            "Gleichzeitig leiden sie selbst unter Trockenheit, verdichteten Böden und "
-            "Streusalz.",
+            "Gleichzeitig leiden sie selbst unter Trockenheit, verdichteten Böden und Streusalz.",
             "Viele Gemeinden ersetzen deshalb abgestorbene Linden und Ahorne durch "
             "wärmeverträgliche Arten aus Südosteuropa.",
         ],
@@ -648,8 +647,7 @@ PROBE: list[Block] = [
         [
             "Die Baumschulen reagieren darauf mit einem veränderten Sortiment, das "
             "Zerr-Eichen, Silber-Linden und Hopfenbuchen umfasst.",
-            "Ob diese Bäume in fünfzig Jahren noch gesund sind, weiß allerdings "
-            "niemand genau.",
+            "Ob diese Bäume in fünfzig Jahren noch gesund sind, weiß allerdings niemand genau.",
             "Versuchspflanzungen in zwölf Städten sollen bis zum Ende des "
             "Jahrzehnts belastbare Ergebnisse liefern.",
         ],
@@ -657,16 +655,14 @@ PROBE: list[Block] = [
     (
         "box",
         [
-            "Ein ausgewachsener Baum verdunstet an einem Sommertag mehrere hundert "
-            "Liter Wasser.",
+            "Ein ausgewachsener Baum verdunstet an einem Sommertag mehrere hundert Liter Wasser.",
         ],
     ),
     ("h2", "Bewässerung und Pflege"),
     (
         "p",
         [
-            "In den ersten drei Standjahren müssen junge Bäume regelmäßig gegossen "
-            "werden.",
+            "In den ersten drei Standjahren müssen junge Bäume regelmäßig gegossen werden.",
             "Einige Stadtverwaltungen bitten Anwohnerinnen und Anwohner per E-Mail "
             "und über Aushänge, Baumpatenschaften zu übernehmen.",
             "Die Bewässerungssäcke, die dafür ausgegeben werden, fassen etwa "
@@ -746,10 +742,8 @@ REPORTING_BIBLIOTHEK: list[Block] = [
     (
         "p",
         [
-            "Bibliotheken gehören in Deutschland zu den freiwilligen Aufgaben der "
-            "Kommunen.",
-            "In Zeiten knapper Haushalte geraten sie deshalb als Erste unter "
-            "Sparzwang.",
+            "Bibliotheken gehören in Deutschland zu den freiwilligen Aufgaben der Kommunen.",
+            "In Zeiten knapper Haushalte geraten sie deshalb als Erste unter Sparzwang.",
             "Zahlreiche Zweigstellen wurden in den Neunzigerjahren geschlossen, und "
             "nur ein Teil davon ist später als Bürgerbibliothek mit ehrenamtlichem "
             "Personal wiedereröffnet worden.",
@@ -760,8 +754,7 @@ REPORTING_BIBLIOTHEK: list[Block] = [
     (
         "box",
         [
-            "Eine Bibliothek ist der einzige Ort in der Stadt, an dem niemand etwas "
-            "kaufen muss.",
+            "Eine Bibliothek ist der einzige Ort in der Stadt, an dem niemand etwas kaufen muss.",
         ],
     ),
     (
@@ -822,8 +815,7 @@ REPORTING_SPEICHER: list[Block] = [
             "Pumpspeicherkraftwerke sind die älteste großtechnische Speicherform.",
             "Sie erreichen Wirkungsgrade von etwa achtzig Prozent, benötigen aber "
             "Höhenunterschiede, die es in Norddeutschland kaum gibt.",
-            "Neue Projekte scheitern häufig an Genehmigungsverfahren und am "
-            "Widerstand vor Ort.",
+            "Neue Projekte scheitern häufig an Genehmigungsverfahren und am Widerstand vor Ort.",
         ],
     ),
     ("h2", "Langzeitspeicher"),
@@ -869,8 +861,7 @@ REPORTING_EHRENAMT: list[Block] = [
         [
             "Freiwillige Feuerwehren, Sportvereine und Kirchengemeinden tragen das "
             "soziale Leben vieler Dörfer.",
-            "Doch die Zahl der Menschen, die sich dauerhaft binden wollen, sinkt "
-            "seit Jahren.",
+            "Doch die Zahl der Menschen, die sich dauerhaft binden wollen, sinkt seit Jahren.",
             "Die folgende Untersuchung beruht auf Interviews mit Vorständen aus "
             "vierzig Vereinen in drei Landkreisen.",
         ],
@@ -879,8 +870,7 @@ REPORTING_EHRENAMT: list[Block] = [
     (
         "p",
         [
-            "Fast alle Befragten berichten von Schwierigkeiten, Vorstandsposten zu "
-            "besetzen.",
+            "Fast alle Befragten berichten von Schwierigkeiten, Vorstandsposten zu besetzen.",
             "Besonders gefragt sind Kassenwarte, weil die steuerlichen Pflichten "
             "gemeinnütziger Vereine als kompliziert gelten.{fn:Vgl. die "
             "Arbeitshilfe des Landesfinanzministeriums, S. 11–12.}",

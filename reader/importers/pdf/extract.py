@@ -132,7 +132,9 @@ def _page(page, number: int, raw) -> Page:
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         fragments = []
         for line_start, line_end in _line_spans(text):
-            for gap_start, gap_end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw):
+            for gap_start, gap_end in _split_at_wide_gaps(
+                textpage, text, line_start, line_end, raw
+            ):
                 for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw):
                     fragment = _fragment(textpage, text, start, end, height, raw)
                     if fragment is not None:
@@ -171,7 +173,7 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
 
 
 def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
-    """The index of the first character from ``index`` on (by ``step``) that is no accent or space."""
+    """The first index from ``index`` on (by ``step``) holding no accent and no space."""
     while index != limit and (text[index] in SPACING_ACCENTS or text[index].isspace()):
         index += step
     return index
@@ -341,11 +343,15 @@ def _continues(line: _Fragment, fragment: _Fragment) -> bool:
         return False
     rise = line.baseline - fragment.baseline
     gap = fragment.left - line.right
-    if not (-0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size):
+    if not (
+        -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
+    ):
         return False
     # Words in another size right beside a line are a note in the margin (a
     # footnote call, a digit, is merged: it has no letters of its own).
-    other_size = not _SAME_SIZE[0] < fragment.size / line.size < _SAME_SIZE[1] if line.size else False
+    other_size = (
+        not _SAME_SIZE[0] < fragment.size / line.size < _SAME_SIZE[1] if line.size else False
+    )
     return not (other_size and _letters(fragment.text) >= 3 and _letters(line.text) >= 3)
 
 

@@ -14,9 +14,9 @@ first calls it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
@@ -89,6 +89,8 @@ def build_blocks(
         group = bisect_right(starts, placed_aside.anchor) - 1
         if placed_aside.anchor >= len(flow):
             group = len(groups)
+        elif _beside_next_block(placed_aside, flow, starts, group):
+            group += 1
         before.setdefault(max(group, 0), []).append(_aside_block(placed_aside))
     body = []
     for index, group in enumerate(groups):
@@ -96,6 +98,23 @@ def build_blocks(
         body.append(_block(group, styles))
     body.extend(block for blocks in before.values() for block in blocks)
     return _with_notes(body, [_note_block(note) for note in notes if note.lines])
+
+
+def _beside_next_block(
+    placed: PlacedAside, flow: list[PlacedLine], starts: list[int], group: int
+) -> bool:
+    """Whether an aside beside a block's last line also stands beside the next block's first.
+
+    A margin note often starts beside the last line of one paragraph and runs
+    on beside the next, the one it belongs to (LaTeX's ``\\marginpar`` at a
+    paragraph's start).
+    """
+    following = starts[group + 1] if group + 1 < len(starts) else None
+    if following is None or following != placed.anchor + 1:
+        return False
+    line = flow[following]
+    bottom = max(ln.baseline for ln in placed.aside.lines)
+    return line.page == placed.page and line.line.baseline <= bottom + 0.5 * line.line.size
 
 
 def _aside_block(placed: PlacedAside) -> Block:

@@ -30,6 +30,8 @@ OUTSIDE = 0.3
 """A margin line stands this many font sizes outside the body's edges."""
 TABLE_CELL = 0.45
 """A table cell is narrower than this share of the body's width."""
+BESIDE = 3.0
+"""A line at most this many font sizes away horizontally stands beside an aside."""
 _ROW = 0.3
 """Lines whose baselines differ by less than this many font sizes are one row."""
 
@@ -115,9 +117,10 @@ def _table_rows(lines: list[Line], width: float) -> list[list[Line]]:
 def anchor(aside: Aside, ordered: list[Line]) -> int:
     """Index in ``ordered`` (the page's body in reading order) of the line ``aside`` stands beside.
 
-    The first line at or below the aside's top that shares its horizontal
-    extent (a table in its column), else the nearest one beside it (a margin
-    note); ``len(ordered)`` when none is below it.
+    The first line at or below the aside's top that stands beside it (shares
+    its horizontal extent, like a table in its column, or stands within
+    :data:`BESIDE` font sizes of it, like the text beside a margin note), else
+    the nearest one; ``len(ordered)`` when none is below it.
     """
     top = aside.top - 0.5 * aside.lines[0].size
     left = min(line.left for line in aside.lines)
@@ -127,7 +130,8 @@ def anchor(aside: Aside, ordered: list[Line]) -> int:
         if line.baseline < top:
             continue
         distance = max(line.left - right, left - line.right, 0.0)
-        key = (distance, line.baseline, index)
+        beside = distance <= BESIDE * line.size
+        key = (0.0 if beside else distance, line.baseline, index)
         if best is None or key < best:
             best = key
     return best[2] if best is not None else len(ordered)
