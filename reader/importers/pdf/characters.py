@@ -18,6 +18,7 @@ it never reaches the reader.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,12 @@ class Piece:
     sources: Sequence[int]
 
 
+_MAYBE_SPECIAL = re.compile(
+    "[" + "".join(SPACING_ACCENTS) + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"
+)
+"""A quick test for lines that hold nothing to mend (almost all)."""
+
+
 def _special(char: str) -> bool:
     return char in SPACING_ACCENTS or (
         char not in _KEEP
@@ -69,7 +76,7 @@ def _special(char: str) -> bool:
 
 def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) -> Piece:
     """``text[start:end]`` (one line) mended; ``box`` gives a character's glyph box by index."""
-    if not any(_special(char) for char in text[start:end]):
+    if not _MAYBE_SPECIAL.search(text, start, end):
         return Piece(text[start:end], range(start, end))
     accents = _accents(text, start, end, box)
     chars: list[tuple[str, int]] = []

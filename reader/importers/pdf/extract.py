@@ -153,18 +153,23 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
     """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
     spans = []
     index = start
+    size = 0.0
     while (index := text.find(" ", index + 1, end - 1)) != -1:
         if not raw.FPDFText_IsGenerated(textpage, index):
             continue
+        if not size:
+            size = _font_size(textpage, start, raw) or 1.0
         # Measured between letters: a stray OT1 accent beside the space
         # stands over some other letter of the line.
         before = _skip_accents(text, index - 1, -1, start)
         after = _skip_accents(text, index + 1, 1, end - 1)
         gap = _char_box(textpage, after, raw)[0] - _char_box(textpage, before, raw)[1]
-        size = _font_size(textpage, before, raw)
-        if gap > _WIDE_GAP * size or (
-            gap > _SIZE_GAP * size
-            and not _SAME_SIZE[0] < _font_size(textpage, after, raw) / size < _SAME_SIZE[1]
+        if gap <= _SIZE_GAP * size:
+            continue  # a word space: most spaces end here, after two boxes
+        before_size = _font_size(textpage, before, raw) or 1.0
+        after_size = _font_size(textpage, after, raw)
+        if gap > _WIDE_GAP * before_size or not (
+            _SAME_SIZE[0] < after_size / before_size < _SAME_SIZE[1]
         ):
             spans.append((start, after))  # accents before ``after`` stand left of the gap
             start = after
