@@ -13,7 +13,8 @@ F1 of the baseline: ``pdftotext`` (poppler) output fed through reader's own
 segmenter. Then: sentences with running header/footer text, words not in the
 gold vocabulary (a word left split by a line-end hyphen shows up here), U+FFFE
 or private-use characters in the output, and gold headings not found as
-headings. Only the gold's pages are scored. Table rows, which the importer
+headings. Only the gold's pages are scored (blocks count on the page they
+start on: a paragraph running onto a gold page from the page before is not in its gold). Table rows, which the importer
 keeps verbatim as ``code`` units outside the sentence flow, are not scored
 (the gold has no sentences for table cells; their captions are sentences).
 """
@@ -51,6 +52,12 @@ PUBLIC: dict[str, tuple[str, str, tuple[int, ...], list[str]]] = {
         "github:thomsmits/merkzettel-schriftliche-arbeiten result/"
         "Merkzettel_fuer_schriftliche_Arbeiten.pdf (MIT)",
         (1, 2),
+        [],
+    ),
+    "word-thesis": (
+        "Word (macOS, Quartz PDFContext)",
+        "github:informatik-mannheim/thesis-template word/thesis.pdf at 156c4d2 (MIT)",
+        (6, 8),
         [],
     ),
     "l2kurz": (

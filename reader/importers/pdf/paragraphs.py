@@ -38,6 +38,10 @@ SHORT_LINE = 2.0
 _SENTENCE_END = tuple('.!?:…"“”»«)')
 _BULLETS = "•◦▪▫‣■□●○►➢"
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s")
+_CAPTION = re.compile(
+    r"(?:Abbildung|Abb\.|Tabelle|Tab\.|Grafik|Diagramm|Figure|Fig\.|Table|Listing)"
+    r"\s+[A-Z]?\d+(?:[.-]\d+)*\s*[:.–-]\s"
+)
 _DASH_BULLETS = "–—-*"
 
 
@@ -146,6 +150,8 @@ def _continues(
         return False
     if _REFERENCE.match(after.text) and before.text.rstrip().endswith(_SENTENCE_END):
         return False  # the next entry of a bibliography
+    if _CAPTION.match(after.text):
+        return False  # a figure's or table's caption is a block of its own
     if previous.level != following.level:
         # A large or bold sentence over two lines (a pull quote) whose last
         # line ends like a sentence, and so is not heading-like itself.
@@ -163,7 +169,8 @@ def _continues(
     short = before.right < right_edge - SHORT_LINE * before.size
     ends_sentence = before.text.rstrip().endswith(_SENTENCE_END)
     if following.page != previous.page or after.baseline <= before.baseline:
-        return not (short and ends_sentence)
+        # A caption ends where its figure's or table's page or column does.
+        return not (short and ends_sentence) and not _CAPTION.match(group[0].line.text)
     if pitch and after.baseline - before.baseline > PARAGRAPH_GAP * pitch:
         return False
     indented = after.left > min(p.line.left for p in group) + before.size
