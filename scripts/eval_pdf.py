@@ -5,17 +5,18 @@
 Three corpora: the WeasyPrint fixtures (``tests/fixtures/pdf``), the
 real-producer corpus (``tests/fixtures/pdf/producers``, built by
 ``build_pdf_producers.py``: LibreOffice, pdfLaTeX OT1/T1, pandoc) and public
-PDFs of others (``--public DIR``: the PDFs, by the names in
-:data:`PUBLIC`, with gold for some of their pages in
-``tests/fixtures/pdf/public``). For each document it prints sentence F1
+PDFs of others (:data:`PUBLIC`: the MIT-licensed ones committed in
+``tests/fixtures/pdf/public`` with their gold and NOTICE.md, TeX Live's
+``l2kurz`` read where Debian installs it; ``--public DIR`` looks in DIR
+first). For each document it prints sentence F1
 (exact text and kind, as a multiset), F1 on the text alone, and the same text
 F1 of the baseline: ``pdftotext`` (poppler) output fed through reader's own
 segmenter. Then: sentences with running header/footer text, words not in the
 gold vocabulary (a word left split by a line-end hyphen shows up here), U+FFFE
 or private-use characters in the output, and gold headings not found as
 headings. Only the gold's pages are scored (blocks count on the page they
-start on: a paragraph running onto a gold page from the page before is not in its gold). Table rows, which the importer
-keeps verbatim as ``code`` units outside the sentence flow, are not scored
+start on: a paragraph running onto a gold page from the page before is not
+in its gold). Table rows, which the importer keeps verbatim as ``code`` units outside the sentence flow, are not scored
 (the gold has no sentences for table cells; their captions are sentences).
 """
 
@@ -67,6 +68,10 @@ PUBLIC: dict[str, tuple[str, str, tuple[int, ...], list[str]]] = {
         [],
     ),
 }
+DEBIAN_DOCS = {
+    "l2kurz": Path("/usr/share/doc/texlive-doc/latex/lshort-german/l2kurz.pdf"),
+}
+"""Public PDFs read where Debian installs them (texlive-lang-german), not copied."""
 _WORD = re.compile(r"\w+(?:[-‐]\w+)*")
 _BAD_CHARACTER = re.compile("[\ufffe\ue000-\uf8ff]")
 
@@ -103,7 +108,7 @@ class Case:
 
 
 def cases(public: Path | None) -> list[Case]:
-    """Every document that can be scored (public ones only with ``public``)."""
+    """Every document that can be scored (public ones where their PDF is found)."""
     found = [
         Case(
             name,
@@ -130,21 +135,23 @@ def cases(public: Path | None) -> list[Case]:
         )
         for name, entry in CORPUS.items()
     ]
-    if public is not None:
-        found += [
-            Case(
-                name,
-                "public",
-                "reporting",
-                producer,
-                public / f"{name}.pdf",
-                PUBLIC_GOLD / f"{name}.gold.jsonl",
-                pages,
-                furniture,
+    for name, (producer, _, pages, furniture) in PUBLIC.items():
+        places = [public / f"{name}.pdf"] if public is not None else []
+        places += [PUBLIC_GOLD / f"{name}.pdf", DEBIAN_DOCS.get(name, Path("/nonexistent"))]
+        pdf = next((path for path in places if path.exists()), None)
+        if pdf is not None:
+            found.append(
+                Case(
+                    name,
+                    "public",
+                    "reporting",
+                    producer,
+                    pdf,
+                    PUBLIC_GOLD / f"{name}.gold.jsonl",
+                    pages,
+                    furniture,
+                )
             )
-            for name, (producer, _, pages, furniture) in PUBLIC.items()
-            if (public / f"{name}.pdf").exists()
-        ]
     return found
 
 
