@@ -17,7 +17,8 @@ or private-use characters in the output, and gold headings not found as
 headings. Only the gold's pages are scored (blocks count on the page they
 start on: a paragraph running onto a gold page from the page before is not
 in its gold). Table rows, which the importer keeps verbatim as ``code``
-units outside the sentence flow, are not scored (the gold has no sentences for table cells; their captions are sentences).
+units outside the sentence flow, are not scored (the gold has no sentences
+for table cells; their captions are sentences).
 """
 
 from __future__ import annotations
