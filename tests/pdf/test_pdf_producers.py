@@ -303,3 +303,22 @@ def test_a_line_broken_after_a_slash_joins_without_a_space() -> None:
         "(http://www.smits-net.de/arbeiten.html)"
     )
     assert join_lines("Ende /", "Anfang") == "Ende / Anfang"
+
+
+def test_a_range_broken_after_its_dash_joins_without_a_space() -> None:
+    assert join_lines("Arbeitshilfe, S. 11–", "12.") == "Arbeitshilfe, S. 11–12."
+    assert join_lines("Kjift –", "mitnichten!") == "Kjift – mitnichten!"
+
+
+def test_a_page_with_more_asides_than_flow_is_read_in_plain_order() -> None:
+    body = [line(f"Eine lange Zeile des Fließtextes, Nummer {i}", 100 + 12 * i) for i in range(3)]
+    cells = [
+        piece
+        for row in range(4)
+        for piece in (
+            line(f"Feld {row}", 200 + 12 * row, right=90),
+            line(f"Wert {row}", 200 + 12 * row, left=300),
+        )
+    ]
+    kept, asides = split_asides(body + cells)
+    assert asides == [] and kept == body + cells

@@ -11,7 +11,9 @@ never as sentences. Both are taken out before the columns are ordered, and
 the paragraph builder puts each before the block it stands beside.
 
 Pages with fewer than :data:`MIN_LONG_LINES` long lines have no reliable
-edges: nothing is taken out there (plain reading order).
+edges, and pages where more than :data:`MAX_ASIDE_SHARE` of the lines would
+be taken out send contradictory signals: nothing is taken out there (plain
+reading order).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ MARGIN_NOTE = 40
 """A margin note's line has fewer characters than this."""
 OUTSIDE = 0.3
 """A margin line stands this many font sizes outside the body's edges."""
+MAX_ASIDE_SHARE = 0.5
+"""A page whose margin notes and table rows would be more than this share of
+its lines is read in plain order (nothing taken out)."""
 TABLE_CELL = 0.45
 """A table cell is narrower than this share of the body's width."""
 BESIDE = 3.0
@@ -71,6 +76,10 @@ def split_asides(lines: list[Line]) -> tuple[list[Line], list[Aside]]:
     for row in rows:
         taken.update(id(line) for line in row)
         asides.append(Aside(AsideKind.TABLE_ROW, tuple(sorted(row, key=lambda ln: ln.left))))
+    if len(taken) > MAX_ASIDE_SHARE * len(lines):
+        # More beside the flow than in it: the signals contradict each other
+        # (a form, a chart, a page of small boxes); plain reading order.
+        return lines, []
     return [line for line in lines if id(line) not in taken], asides
 
 
