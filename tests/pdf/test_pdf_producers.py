@@ -20,7 +20,7 @@ from reader.importers.pdf.extract import read_pdf
 from reader.importers.pdf.footnotes import split_footnotes
 from reader.importers.pdf.headings import HeadingStyles, normalized_title
 from reader.importers.pdf.hyphenation import join_lines
-from reader.importers.pdf.layout import Line
+from reader.importers.pdf.layout import Cell, Line
 from reader.importers.pdf.paragraphs import PlacedLine, build_blocks
 from reader.importers.pdf.regions import AsideKind, split_asides
 from reader.segment import all_sentences, segment_document
@@ -322,3 +322,51 @@ def test_a_page_with_more_asides_than_flow_is_read_in_plain_order() -> None:
     ]
     kept, asides = split_asides(body + cells)
     assert asides == [] and kept == body + cells
+
+
+def _row(texts_edges: list[tuple[str, float, float]], baseline: float, size=10.0) -> Line:
+    """One short line whose pieces stand apart (cells), as extract.py gives them."""
+    pieces = tuple(Cell(text, left, right) for text, left, right in texts_edges)
+    text = " ".join(piece.text for piece in pieces)
+    return Line(text, pieces[0].left, pieces[-1].right, baseline, size, cells=pieces)
+
+
+BODY_LINES = [
+    line(f"Eine lange Zeile des Fließtextes, Nummer {i}, reicht bis an den Rand", 100 + 12 * i)
+    for i in range(4)
+]
+
+
+def test_rows_of_cells_beside_the_other_columns_text_are_a_table() -> None:
+    # pdfLaTeX's tabular in the right column, the left column's text on its baselines.
+    left_column = [
+        line(f"Text der linken Spalte {i}, lang genug", 200 + 12 * i, right=190) for i in range(3)
+    ]
+    cells_ = [
+        _row([("Baumart", 210, 250), ("Anzahl", 270, 300)], 200),
+        _row([("Zerr-Eiche", 210, 257), ("412", 285, 300)], 212),
+        _row([("Hopfenbuche", 210, 265), ("280", 285, 300)], 224),
+    ]
+    kept, asides = split_asides(BODY_LINES + left_column + cells_)
+    assert kept == BODY_LINES + left_column
+    assert [[c.text for ln in a.lines for c in ln.cells] for a in asides] == [
+        ["Baumart", "Anzahl"],
+        ["Zerr-Eiche", "412"],
+        ["Hopfenbuche", "280"],
+    ]
+
+
+def test_justified_lines_with_wide_spaces_are_no_table() -> None:
+    stretched = [
+        _row([("Künstliche Intelligenz", 50, 170), ("wird die Justiz", 185, 350)], 160),
+        _row([("kann Richterinnen", 50, 150), ("und Richter", 185, 350)], 172),
+    ]
+    kept, asides = split_asides(BODY_LINES + stretched)
+    assert asides == [] and kept == BODY_LINES + stretched
+
+
+def test_a_heading_and_a_line_below_it_in_another_size_are_no_table() -> None:
+    heading = _row([("2.1", 50, 70), ("Bilder", 90, 130)], 160, size=14)
+    below = _row([("1.4", 50, 68), ("Bilder", 90, 126)], 180, size=12)
+    _, asides = split_asides([*BODY_LINES, heading, below])
+    assert asides == []

@@ -32,7 +32,7 @@ from reader.importers.pdf.errors import (
     EncryptedPdfError,
     NotAPdfError,
 )
-from reader.importers.pdf.layout import Line, OutlineEntry, Page
+from reader.importers.pdf.layout import Cell, Line, OutlineEntry, Page
 
 _SOFT_HYPHEN = "\u00ad"
 _SUPERSCRIPT_SIZE = 0.85
@@ -49,6 +49,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
 """A gap wider than this many font sizes separates two pieces of text on a baseline."""
+_SHORT_SPAN = 40
+_CELL_GAP = 0.9
+"""In a span shorter than :data:`_SHORT_SPAN` characters, pieces this many font
+sizes apart are cells (kept in :attr:`Line.cells`; the line stays one)."""
 _SIZE_GAP = 0.5
 """A gap of this many font sizes between text of different sizes (a margin note
 beside a line) separates them too."""
@@ -82,6 +86,7 @@ class _Fragment:
     """(offset in text, font size, baseline) of each digit."""
     apart: bool = False
     """Split off the text before it on its baseline (a gap, a jump): never merged back."""
+    cells: tuple[Cell, ...] = ()
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
@@ -137,6 +142,8 @@ def _page(page, number: int, raw) -> Page:
             ):
                 for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw):
                     fragment = _fragment(textpage, text, start, end, height, raw)
+                    if fragment is not None and end - start < _SHORT_SPAN:
+                        fragment.cells = _cells(textpage, text, start, end, fragment, raw)
                     if fragment is not None:
                         fragment.apart = start != line_start
                         fragments.append(fragment)
@@ -175,6 +182,37 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
             start = after
     spans.append((start, end))
     return spans
+
+
+def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) -> tuple[Cell, ...]:
+    """The pieces of a short span set a font size or more apart (table cells), or ``()``.
+
+    Only short spans are looked at: justification stretches the spaces of
+    long lines, a table row's cells are short.
+    """
+    cuts = []
+    index = start
+    while (index := text.find(" ", index + 1, end - 1)) != -1:
+        if not raw.FPDFText_IsGenerated(textpage, index):
+            continue
+        before = _skip_accents(text, index - 1, -1, start)
+        after = _skip_accents(text, index + 1, 1, end - 1)
+        before_right = _char_box(textpage, before, raw)[1]
+        after_left = _char_box(textpage, after, raw)[0]
+        if after_left - before_right > _CELL_GAP * fragment.size:
+            cuts.append((index, before_right, after_left))
+    if not cuts:
+        return ()
+    pieces = []
+    left = fragment.left
+    position = start
+    for index, before_right, after_left in cuts:
+        pieces.append(Cell(text[position:index].strip(), left, before_right))
+        position, left = index + 1, after_left
+    pieces.append(Cell(text[position:end].strip(), left, fragment.right))
+    if "".join(piece.text for piece in pieces).replace(" ", "") != fragment.text.replace(" ", ""):
+        return ()  # characters were mended: the pieces would not be the line's text
+    return tuple(pieces)
 
 
 def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
@@ -334,6 +372,7 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
             current.digits.extend((o + offset, s, b) for o, s, b in fragment.digits)
             current.text += joiner + fragment.text
             current.right = max(current.right, fragment.right)
+            current.cells = ()
             continue
         if current is not None:
             lines.append(_line(current))
@@ -386,6 +425,7 @@ def _line(fragment: _Fragment) -> Line:
             fragment.baseline,
             fragment.size,
             fragment.bold,
+            cells=fragment.cells,
         )
     text = fragment.text
     pieces: list[str] = []
@@ -412,6 +452,7 @@ def _line(fragment: _Fragment) -> Line:
         fragment.size,
         fragment.bold,
         tuple(markers),
+        fragment.cells,
     )
 
 

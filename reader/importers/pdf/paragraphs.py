@@ -25,7 +25,7 @@ from reader.importers.pdf.footnotes import Note
 from reader.importers.pdf.headings import LARGER, HeadingStyles
 from reader.importers.pdf.hyphenation import line_joint
 from reader.importers.pdf.layout import Line
-from reader.importers.pdf.regions import Aside, AsideKind
+from reader.importers.pdf.regions import Aside, AsideKind, cells
 
 PARAGRAPH_GAP = 1.3
 """A gap larger than this many line pitches starts a new block."""
@@ -124,7 +124,7 @@ def _beside_next_block(
 def _aside_block(placed: PlacedAside) -> Block:
     lines = placed.aside.lines
     if placed.aside.kind is AsideKind.TABLE_ROW:
-        text = CELL_SEPARATOR.join(line.text for line in lines)
+        text = CELL_SEPARATOR.join(cell.text for line in lines for cell in cells(line))
         return Block("code", text, page=placed.page)
     text, refs = _joined(list(lines))
     return Block("paragraph", text, footnotes=refs, page=placed.page)

@@ -5,10 +5,12 @@ The body's edges are the outermost left and right of the page's long lines
 in the left or the right margin — is a margin note or side heading
 (``\\marginpar``, an InDesign side heading, a LibreOffice frame in the
 margin); margin lines one below the other form one note. A row (lines on one
-baseline) of two or more short pieces set apart is a table row when the row
-above or below it is one too; a table's rows are read one by one, verbatim,
-never as sentences. Both are taken out before the columns are ordered, and
-the paragraph builder puts each before the block it stands beside.
+baseline, or one short line with gaps of a font size: its cells) of two or
+more short pieces set apart is a table row when the row above or below it is
+one too, in the same size, and shares a column with it (a cell edge in
+line); a table's rows are read one by one, verbatim, never as sentences.
+Both are taken out before the columns are ordered, and the paragraph
+builder puts each before the block it stands beside.
 
 Pages with fewer than :data:`MIN_LONG_LINES` long lines have no reliable
 edges, and pages where more than :data:`MAX_ASIDE_SHARE` of the lines would
@@ -20,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from statistics import median
 
-from reader.importers.pdf.layout import Line
+from reader.importers.pdf.layout import Cell, Line
 
 LONG_LINE = 30
 """A line of this many characters or more is body text (edges are measured on them)."""
@@ -37,6 +40,10 @@ TABLE_CELL = 0.45
 """A table cell is narrower than this share of the body's width."""
 BESIDE = 3.0
 """A line at most this many font sizes away horizontally stands beside an aside."""
+FULL_LINE = 0.75
+"""A line wider than this share of the typical long line fills its column."""
+ALIGNED = 1.0
+"""Cells of two rows whose edges are this many font sizes apart or less share a column."""
 _ROW = 0.3
 """Lines whose baselines differ by less than this many font sizes are one row."""
 
@@ -72,7 +79,8 @@ def split_asides(lines: list[Line]) -> tuple[list[Line], list[Aside]]:
         for side in (True, False)
         for group in _notes([line for line in margin if (line.left > right) is side])
     ]
-    rows = _table_rows([line for line in lines if id(line) not in taken], right - left)
+    column = median(line.right - line.left for line in long)
+    rows = _table_rows([line for line in lines if id(line) not in taken], right - left, column)
     for row in rows:
         taken.update(id(line) for line in row)
         asides.append(Aside(AsideKind.TABLE_ROW, tuple(sorted(row, key=lambda ln: ln.left))))
@@ -104,23 +112,63 @@ def _notes(margin: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _table_rows(lines: list[Line], width: float) -> list[list[Line]]:
+def _table_rows(lines: list[Line], width: float, column: float) -> list[list[Line]]:
+    """Rows of table cells: short pieces on one baseline, two or more, in line with a neighbour.
+
+    Long lines on the same baseline (the other column's text) are left out of
+    the row; a line that fills its column (``column`` wide: a justified line
+    with stretched spaces) is no row of cells.
+    """
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: ln.baseline):
         if rows and line.baseline - rows[-1][0].baseline < _ROW * line.size:
             rows[-1].append(line)
         else:
             rows.append([line])
-    cells = [
-        len(row) >= 2 and all(line.right - line.left < TABLE_CELL * width for line in row)
+    short = [
+        [
+            line
+            for line in row
+            if line.right - line.left < TABLE_CELL * width
+            and not (line.cells and line.right - line.left > FULL_LINE * column)
+        ]
         for row in rows
     ]
-    return [
-        row
-        for index, row in enumerate(rows)
-        if cells[index]
-        and ((index > 0 and cells[index - 1]) or (index + 1 < len(rows) and cells[index + 1]))
+    pieces = [[cell for line in row for cell in cells(line)] for row in short]
+    candidate = [
+        len(row_cells) >= 2
+        and all(cell.right - cell.left < TABLE_CELL * width for cell in row_cells)
+        for row_cells in pieces
     ]
+    size = max((line.size for line in lines), default=0.0)
+
+    def table(index: int) -> bool:
+        return candidate[index] and any(
+            0 <= other < len(rows)
+            and candidate[other]
+            and _same_size(short[index], short[other])
+            and _aligned(pieces[index], pieces[other], size)
+            for other in (index - 1, index + 1)
+        )
+
+    return [row for index, row in enumerate(short) if table(index)]
+
+
+def _same_size(row: list[Line], other: list[Line]) -> bool:
+    """Whether two rows are set in one size (a table's rows are; a heading and its text are not)."""
+    return abs(row[0].size - other[0].size) <= 0.05 * row[0].size
+
+
+def cells(line: Line) -> tuple[Cell, ...]:
+    """The pieces of ``line``: its cells, or the whole line as one."""
+    return line.cells or (Cell(line.text, line.left, line.right),)
+
+
+def _aligned(row: list[Cell], other: list[Cell], size: float) -> bool:
+    """Whether two rows share a column: a cell after the first starts or ends where one does."""
+    edges = [edge for cell in row[1:] for edge in (cell.left, cell.right)]
+    others = [edge for cell in other[1:] for edge in (cell.left, cell.right)]
+    return any(abs(a - b) < ALIGNED * size for a in edges for b in others)
 
 
 def anchor(aside: Aside, ordered: list[Line]) -> int:
