@@ -370,3 +370,35 @@ def test_a_heading_and_a_line_below_it_in_another_size_are_no_table() -> None:
     below = _row([("1.4", 50, 68), ("Bilder", 90, 126)], 180, size=12)
     _, asides = split_asides([*BODY_LINES, heading, below])
     assert asides == []
+
+
+def test_table_rows_with_the_other_columns_heading_between_them() -> None:
+    rows = [
+        line("Batterie", 182, left=313, right=348),
+        line("90 %", 182, left=426, right=447),
+        line("Kurzzeitspeicher", 191, left=74, right=172, size=12),
+        line("Pumpspeicher", 194, left=313, right=374),
+        line("80 %", 194, left=426, right=447),
+    ]
+    columns = [
+        line(
+            f"Eine Zeile der rechten Spalte, Nummer {i}, bis zum Rand",
+            60 + 12 * i,
+            left=282,
+            right=480,
+        )
+        for i in range(3)
+    ] + [
+        line(
+            f"Eine Zeile der linken Spalte, Nummer {i}, bis zum Rand",
+            60 + 12 * i,
+            left=74,
+            right=270,
+        )
+        for i in range(3)
+    ]
+    _, asides = split_asides(columns + rows)
+    assert [[ln.text for ln in a.lines] for a in asides] == [
+        ["Batterie", "90 %"],
+        ["Pumpspeicher", "80 %"],
+    ]

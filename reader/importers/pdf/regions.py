@@ -42,6 +42,8 @@ BESIDE = 3.0
 """A line at most this many font sizes away horizontally stands beside an aside."""
 FULL_LINE = 0.75
 """A line wider than this share of the typical long line fills its column."""
+ROW_STEP = 2.5
+"""Two table rows are at most this many font sizes apart."""
 ALIGNED = 1.0
 """Cells of two rows whose edges are this many font sizes apart or less share a column."""
 _ROW = 0.3
@@ -142,16 +144,22 @@ def _table_rows(lines: list[Line], width: float, column: float) -> list[list[Lin
     ]
     size = max((line.size for line in lines), default=0.0)
 
-    def table(index: int) -> bool:
-        return candidate[index] and any(
-            0 <= other < len(rows)
-            and candidate[other]
-            and _same_size(short[index], short[other])
-            and _aligned(pieces[index], pieces[other], size)
-            for other in (index - 1, index + 1)
+    found = [index for index, is_candidate in enumerate(candidate) if is_candidate]
+
+    def table(position: int) -> bool:
+        # The nearest candidate rows above and below, even with the other
+        # column's lines between (a heading there sits between two rows).
+        index = found[position]
+        return any(
+            0 <= other < len(found)
+            and abs(short[found[other]][0].baseline - short[index][0].baseline)
+            < ROW_STEP * short[index][0].size
+            and _same_size(short[index], short[found[other]])
+            and _aligned(pieces[index], pieces[found[other]], size)
+            for other in (position - 1, position + 1)
         )
 
-    return [row for index, row in enumerate(short) if table(index)]
+    return [short[index] for position, index in enumerate(found) if table(position)]
 
 
 def _same_size(row: list[Line], other: list[Line]) -> bool:
