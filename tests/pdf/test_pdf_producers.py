@@ -21,8 +21,8 @@ from reader.importers.pdf.footnotes import split_footnotes
 from reader.importers.pdf.headings import HeadingStyles, normalized_title
 from reader.importers.pdf.hyphenation import join_lines
 from reader.importers.pdf.layout import Cell, Line
-from reader.importers.pdf.paragraphs import PlacedLine, build_blocks
-from reader.importers.pdf.regions import AsideKind, split_asides
+from reader.importers.pdf.paragraphs import PlacedAside, PlacedLine, build_blocks
+from reader.importers.pdf.regions import AsideKind, anchor, split_asides
 from reader.segment import all_sentences, segment_document
 
 PRODUCERS = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "producers"
@@ -402,3 +402,25 @@ def test_table_rows_with_the_other_columns_heading_between_them() -> None:
         ["Batterie", "90 %"],
         ["Pumpspeicher", "80 %"],
     ]
+
+
+def test_a_bold_side_heading_in_the_margin_is_a_heading() -> None:
+    body = [
+        line(
+            f"Ein ganz normaler Satz in einer Zeile voller Text, Nummer {i}",
+            100 + 12 * i,
+            left=150,
+            right=450,
+        )
+        for i in range(6)
+    ]
+    side = line("Ergebnisse", 100, left=40, right=110, bold=True)
+    note = line("siehe Anhang", 136, left=40, right=110, size=8)
+    styles = HeadingStyles.find([*body, side, note], [])
+    flow = [PlacedLine(ln, 1, styles.level(ln, 1)) for ln in body]
+    kept, asides = split_asides([*body, side, note])
+    assert kept == body
+    placed = [PlacedAside(aside, 1, anchor(aside, body)) for aside in asides]
+    blocks = [(b.kind, b.text) for b in build_blocks(flow, [], styles, placed)]
+    assert blocks[0] == ("heading", "Ergebnisse")
+    assert ("paragraph", "siehe Anhang") in blocks

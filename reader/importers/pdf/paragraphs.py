@@ -95,7 +95,7 @@ def build_blocks(
             group = len(groups)
         elif _beside_next_block(placed_aside, flow, starts, group):
             group += 1
-        before.setdefault(max(group, 0), []).append(_aside_block(placed_aside))
+        before.setdefault(max(group, 0), []).append(_aside_block(placed_aside, styles))
     body = []
     for index, group in enumerate(groups):
         body.extend(before.pop(index, []))
@@ -121,12 +121,20 @@ def _beside_next_block(
     return line.page == placed.page and line.line.baseline <= bottom + 0.5 * line.line.size
 
 
-def _aside_block(placed: PlacedAside) -> Block:
+def _aside_block(placed: PlacedAside, styles: HeadingStyles) -> Block:
+    """A table row as a ``code`` block; a margin note as a paragraph, or a heading.
+
+    A margin note styled like a heading (bold at body size or larger, not a
+    sentence) is a side heading.
+    """
     lines = placed.aside.lines
     if placed.aside.kind is AsideKind.TABLE_ROW:
         text = CELL_SEPARATOR.join(cell.text for line in lines for cell in cells(line))
         return Block("code", text, page=placed.page)
     text, refs = _joined(list(lines))
+    level = styles.level(lines[0], placed.page)
+    if level and len(lines) <= MAX_HEADING_LINES and not _sentence_like(text):
+        return Block("heading", text, level=level, footnotes=refs, page=placed.page)
     return Block("paragraph", text, footnotes=refs, page=placed.page)
 
 
