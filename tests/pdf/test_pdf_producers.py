@@ -424,3 +424,12 @@ def test_a_bold_side_heading_in_the_margin_is_a_heading() -> None:
     blocks = [(b.kind, b.text) for b in build_blocks(flow, [], styles, placed)]
     assert blocks[0] == ("heading", "Ergebnisse")
     assert ("paragraph", "siehe Anhang") in blocks
+
+
+@pytest.mark.parametrize("label", ["45 %", "2.000 €", "Q1/2024", "1990–2020"])
+def test_large_chart_labels_are_no_headings(label: str) -> None:
+    assert _blocks([line(label, 100, size=14), *BODY])[0] == ("paragraph", label)
+
+
+def test_a_numbered_heading_with_a_short_title_is_a_heading() -> None:
+    assert _blocks([line("1.1.1 TEX", 100, size=14), *BODY])[0] == ("heading", "1.1.1 TEX")

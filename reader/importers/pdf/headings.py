@@ -19,6 +19,9 @@ LARGER = 1.12
 """A heading's font is at least this much larger than the body text's…"""
 MAX_WORDS = 18
 """…or bold, and in any case at most this many words."""
+MIN_LETTER_SHARE = 0.5
+"""A heading's title (its numbering aside: ``1.1.1 TEX``) is mostly letters; a
+line of digits and signs is a label."""
 _SPACES = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+")
 
@@ -77,8 +80,11 @@ def _style(line: Line) -> tuple[float, bool]:
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = len(line.text.split())
-    if not words or words > MAX_WORDS or not any(char.isalpha() for char in line.text):
+    if not words or words > MAX_WORDS:
         return False
+    title = _NUMBERING.sub("", line.text.strip()).replace(" ", "")
+    if sum(char.isalpha() for char in title) < MIN_LETTER_SHARE * len(title) or not title:
+        return False  # a chart's or table's label: ``45 %``, ``2.000 €``, ``Q1/2024``
     if line.text.rstrip().endswith((",", ";")):
         return False  # a line of running text, however large (a pull quote)
     if line.size >= LARGER * body_size:
