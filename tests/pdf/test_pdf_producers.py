@@ -433,3 +433,14 @@ def test_large_chart_labels_are_no_headings(label: str) -> None:
 
 def test_a_numbered_heading_with_a_short_title_is_a_heading() -> None:
     assert _blocks([line("1.1.1 TEX", 100, size=14), *BODY])[0] == ("heading", "1.1.1 TEX")
+
+
+def test_a_soft_hyphen_printed_inside_a_line_is_a_hyphen() -> None:
+    text = "Bedien\x02oberfläche und\x02"
+    piece = mend_characters(text, 0, len(text), lambda index: (0, 0, 0, 0))
+    assert piece.text == "Bedien-oberfläche und\x02"  # the last one: a line-end hyphen
+    assert len(piece.sources) == len(piece.text)
+
+
+def test_a_soft_hyphen_ending_a_block_shows_as_a_hyphen() -> None:
+    assert _blocks([line("Silbentrennmu\u00ad", 100)]) == [("paragraph", "Silbentrennmu-")]

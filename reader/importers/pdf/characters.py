@@ -13,7 +13,8 @@ Symbol and Wingdings bullets of Word documents come as private-use
 characters (U+F0B7), and glyphs of fonts without a Unicode mapping (LaTeX's
 Type 3 bullet) as control characters: at a line's start, before a space,
 such a character is a list bullet (``•``); anywhere else it is dropped —
-it never reaches the reader.
+it never reaches the reader. A soft hyphen (PDFium's U+0002) that does not
+end the line was printed (a PDF holds only what it draws): it is a hyphen.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def _special(char: str) -> bool:
 
 def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) -> Piece:
     """``text[start:end]`` (one line) mended; ``box`` gives a character's glyph box by index."""
-    if not _MAYBE_SPECIAL.search(text, start, end):
+    if not _MAYBE_SPECIAL.search(text, start, end) and "\x02" not in text[start : end - 1]:
         return Piece(text[start:end], range(start, end))
     accents = _accents(text, start, end, box)
     chars: list[tuple[str, int]] = []
@@ -84,6 +85,8 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
         char = text[index]
         if index in accents.removed:
             continue
+        if char == "\x02" and index < end - 1:
+            char = "-"  # a hyphen glyph the PDF maps to the soft hyphen, printed mid-line
         if _special(char) and char not in SPACING_ACCENTS:
             if not chars and (index + 1 >= end or text[index + 1].isspace()):
                 chars.append((BULLET, index))

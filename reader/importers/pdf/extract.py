@@ -207,12 +207,17 @@ def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) 
     left = fragment.left
     position = start
     for index, before_right, after_left in cuts:
-        pieces.append(Cell(text[position:index].strip(), left, before_right))
+        pieces.append(Cell(_cell_text(text[position:index]), left, before_right))
         position, left = index + 1, after_left
-    pieces.append(Cell(text[position:end].strip(), left, fragment.right))
-    if "".join(piece.text for piece in pieces).replace(" ", "") != fragment.text.replace(" ", ""):
+    pieces.append(Cell(_cell_text(text[position:end]), left, fragment.right))
+    joined = "".join(piece.text for piece in pieces).replace(" ", "")
+    if joined != fragment.text.replace(" ", "").replace(_SOFT_HYPHEN, ""):
         return ()  # characters were mended: the pieces would not be the line's text
     return tuple(pieces)
+
+
+def _cell_text(text: str) -> str:
+    return text.replace("\x02", "").replace(_LINE_END_HYPHEN, "-").strip()
 
 
 def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
@@ -271,8 +276,8 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
     baseline = height - y.value
     piece = mend_characters(text, start, end, lambda index: _glyph_box(textpage, index, raw))
-    if not piece.text.strip():
-        return None
+    if not piece.text.strip(" \x02"):
+        return None  # nothing but a soft hyphen
     digits = []
     for match in _DIGIT.finditer(piece.text):
         index = piece.sources[match.start()]
@@ -368,6 +373,9 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
         if current is not None and _continues(current, fragment):
             gap = fragment.left - current.right
             joiner = " " if gap > 0.15 * current.size else ""
+            if current.text.endswith(_SOFT_HYPHEN):
+                # Printed mid-line after all (text on its baseline follows): a hyphen.
+                current.text = current.text[:-1] + "-"
             offset = len(current.text) + len(joiner)
             current.digits.extend((o + offset, s, b) for o, s, b in fragment.digits)
             current.text += joiner + fragment.text

@@ -23,7 +23,7 @@ from statistics import median
 from reader.document import Block, FootnoteRef
 from reader.importers.pdf.footnotes import Note
 from reader.importers.pdf.headings import LARGER, HeadingStyles
-from reader.importers.pdf.hyphenation import line_joint
+from reader.importers.pdf.hyphenation import SOFT_HYPHEN, line_joint
 from reader.importers.pdf.layout import Line
 from reader.importers.pdf.regions import Aside, AsideKind, cells
 
@@ -129,7 +129,8 @@ def _aside_block(placed: PlacedAside, styles: HeadingStyles) -> Block:
     """
     lines = placed.aside.lines
     if placed.aside.kind is AsideKind.TABLE_ROW:
-        text = CELL_SEPARATOR.join(cell.text for line in lines for cell in cells(line))
+        pieces = (cell.text for line in lines for cell in cells(line))
+        text = CELL_SEPARATOR.join(pieces).replace(SOFT_HYPHEN, "-")
         return Block("code", text, page=placed.page)
     text, refs = _joined(list(lines))
     level = styles.level(lines[0], placed.page)
@@ -201,6 +202,8 @@ def _bullet(line: Line, before: Line | None) -> int | None:
 
 
 def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """The lines as one text; a soft hyphen left at its end (the word went on
+    where no line follows) shows as the hyphen it was printed as."""
     text = ""
     refs: list[FootnoteRef] = []
     for line in lines:
@@ -213,6 +216,8 @@ def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
             for ref in line.markers
         )
         text += line.text
+    if text.endswith(SOFT_HYPHEN):
+        text = text[:-1] + "-"
     return text, tuple(refs)
 
 
