@@ -444,3 +444,14 @@ def test_a_soft_hyphen_printed_inside_a_line_is_a_hyphen() -> None:
 
 def test_a_soft_hyphen_ending_a_block_shows_as_a_hyphen() -> None:
     assert _blocks([line("Silbentrennmu\u00ad", 100)]) == [("paragraph", "Silbentrennmu-")]
+
+
+def test_a_lowered_right_quote_before_text_is_a_german_opening_quote() -> None:
+    # OT1 babel: \glqq is a ” lowered to the baseline.
+    content = (
+        b"BT /F1 10 Tf 40 500 Td (Schreiben Sie im Passiv \\(z.B.) Tj ET\n"
+        b"BT /F1 10 Tf 172 494 Td (\x94) Tj ET\n"
+        b"BT /F1 10 Tf 178 500 Td (. . . wird untersucht\x93\\).) Tj ET\n"
+    )
+    lines = read_pdf(_pdf(content), "ot1.pdf", None).pages[0].lines
+    assert [ln.text for ln in lines] == ["Schreiben Sie im Passiv (z.B. „. . . wird untersucht“)."]

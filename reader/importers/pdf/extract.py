@@ -56,6 +56,8 @@ sizes apart are cells (kept in :attr:`Line.cells`; the line stays one)."""
 _SIZE_GAP = 0.5
 """A gap of this many font sizes between text of different sizes (a margin note
 beside a line) separates them too."""
+_LOW_QUOTE = 0.3
+"""A ``”`` this many font sizes below the text after it is a lowered ``„``."""
 _SAME_SIZE = (0.87, 1.15)
 """Two pieces of text whose sizes' ratio lies outside this range are set in different sizes."""
 _MAX_ADVANCE = 0.8
@@ -87,6 +89,8 @@ class _Fragment:
     apart: bool = False
     """Split off the text before it on its baseline (a gap, a jump): never merged back."""
     cells: tuple[Cell, ...] = ()
+    low_quote: bool = False
+    """Ends in a ``”`` set below its baseline (OT1's ``„`` for the text after it)."""
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
@@ -149,7 +153,8 @@ def _page(page, number: int, raw) -> Page:
                         fragments.append(fragment)
     finally:
         textpage.close()
-    return Page(number, width, height, tuple(_merge(_attach_list_markers(fragments))))
+    fragments = _low_quotes(_attach_list_markers(fragments))
+    return Page(number, width, height, tuple(_merge(fragments)))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -283,7 +288,12 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         index = piece.sources[match.start()]
         raw.FPDFText_GetCharOrigin(textpage, index, x, y)
         digits.append((match.start(), _font_size(textpage, index, raw), height - y.value))
+    low_quote = False
+    if piece.text.endswith("”") and len(piece.text) > 1:
+        raw.FPDFText_GetCharOrigin(textpage, piece.sources[-1], x, y)
+        low_quote = (height - y.value) - baseline > _LOW_QUOTE * size
     return _Fragment(
+        low_quote=low_quote,
         text=piece.text.replace("\x02", _SOFT_HYPHEN).replace(_LINE_END_HYPHEN, "-"),
         left=left,
         right=right,
@@ -363,6 +373,34 @@ def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
         item.left = marker.left
         attached.add(id(marker))
     return [f for f in fragments if id(f) not in attached]
+
+
+def _low_quotes(fragments: list[_Fragment]) -> list[_Fragment]:
+    """A right double quote set below the baseline before text is the German ``„``.
+
+    OT1 fonts have no ``„``: babel builds it from ``”`` lowered, which
+    PDFium reads as ``”`` on a line of its own.
+    """
+    result: list[_Fragment] = []
+    for index, fragment in enumerate(fragments):
+        following = fragments[index + 1] if index + 1 < len(fragments) else None
+        if fragment.low_quote and following is not None and following.left >= fragment.right:
+            # ``(z.B. ”`` + ``. . . wird``: the quote opens the text after it.
+            fragment.text = fragment.text[:-1].rstrip()
+            following.text = "„" + following.text
+            following.digits = [(o + 1, size, base) for o, size, base in following.digits]
+        if (
+            following is not None
+            and fragment.text in ("”", "''")
+            and fragment.baseline - following.baseline > _LOW_QUOTE * following.size
+            and 0 <= following.left - fragment.right <= following.size
+        ):
+            following.text = "„" + following.text
+            following.digits = [(o + 1, size, base) for o, size, base in following.digits]
+            following.left = fragment.left
+            continue
+        result.append(fragment)
+    return result
 
 
 def _merge(fragments: list[_Fragment]) -> list[Line]:
