@@ -455,3 +455,21 @@ def test_a_lowered_right_quote_before_text_is_a_german_opening_quote() -> None:
     )
     lines = read_pdf(_pdf(content), "ot1.pdf", None).pages[0].lines
     assert [ln.text for ln in lines] == ["Schreiben Sie im Passiv (z.B. „. . . wird untersucht“)."]
+
+
+def test_a_list_item_runs_on_over_a_column_break() -> None:
+    lines = [
+        line("• Problem und Lösungsansatz: Falls das Kapitel nicht", 700, left=314, right=554),
+        line("für die Problembeschreibung ausgereicht hat,", 712, left=324, right=554),
+        line("kann hier das Problem analysiert", 59, left=61, right=292),
+        line("werden.", 71, left=61, right=120),
+        line("• Implementierung: Hier können Aspekte stehen.", 83, left=51, right=292),
+    ]
+    assert _blocks(lines) == [
+        (
+            "list_item",
+            "Problem und Lösungsansatz: Falls das Kapitel nicht für die Problembeschreibung "
+            "ausgereicht hat, kann hier das Problem analysiert werden.",
+        ),
+        ("list_item", "Implementierung: Hier können Aspekte stehen."),
+    ]

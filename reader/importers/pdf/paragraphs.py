@@ -170,6 +170,12 @@ def _continues(
             return not before.text.rstrip().endswith(_SENTENCE_END)
         return 0 < after.baseline - before.baseline < 2.0 * before.size
     if not following.level and _bullet(group[0].line, None) is not None:
+        if following.page != previous.page or after.baseline <= before.baseline:
+            # Over a page or column break the indent cannot be compared: a
+            # list item whose line does not end a sentence runs on.
+            return not before.text.rstrip().endswith(_SENTENCE_END)
+        if len(group) > 1 and abs(after.left - before.left) < 0.5 * after.size:
+            return True  # indented like the item's line before it (in a new column, too)
         return after.left > group[0].line.left + 0.5 * after.size
     if following.level:
         step = after.baseline - before.baseline
