@@ -326,8 +326,9 @@ def _glyph_box(textpage, index: int, raw) -> tuple[float, float, float, float]:
 
 
 def _char_box(textpage, index: int, raw) -> tuple[float, float]:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    """(left, right) of the character's glyph (called for every generated space: kept lean)."""
+    left, right, edge = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharBox(textpage, index, left, right, edge, edge)
     return left.value, right.value
 
 

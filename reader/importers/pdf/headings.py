@@ -82,14 +82,19 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = len(line.text.split())
     if not words or words > MAX_WORDS:
         return False
-    title = _NUMBERING.sub("", line.text.strip()).replace(" ", "")
-    if sum(char.isalpha() for char in title) < MIN_LETTER_SHARE * len(title) or not title:
-        return False  # a chart's or table's label: ``45 %``, ``2.000 €``, ``Q1/2024``
     if line.text.rstrip().endswith((",", ";")):
         return False  # a line of running text, however large (a pull quote)
     if line.size >= LARGER * body_size:
-        return True
-    # Bold at body size is also how emphasis looks: a bold line that ends like
-    # running text is no heading.
-    running_text = line.text.rstrip().endswith((",", ".", ";"))
-    return line.bold and line.size >= 0.95 * body_size and not running_text
+        styled = True
+    else:
+        # Bold at body size is also how emphasis looks: a bold line that ends
+        # like running text is no heading.
+        running_text = line.text.rstrip().endswith((",", ".", ";"))
+        styled = line.bold and line.size >= 0.95 * body_size and not running_text
+    return styled and _mostly_letters(line.text)
+
+
+def _mostly_letters(text: str) -> bool:
+    """Whether the title (numbering aside) is mostly letters: ``45 %``, ``2.000 €`` are labels."""
+    title = _NUMBERING.sub("", text.strip()).replace(" ", "")
+    return bool(title) and sum(char.isalpha() for char in title) >= MIN_LETTER_SHARE * len(title)
