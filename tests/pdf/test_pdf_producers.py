@@ -473,3 +473,10 @@ def test_a_list_item_runs_on_over_a_column_break() -> None:
         ),
         ("list_item", "Implementierung: Hier können Aspekte stehen."),
     ]
+
+
+def test_ligature_characters_are_spelt_out() -> None:
+    text = "Die \ufb01nanzielle Au\ufb02age und Sto\ufb00e"
+    piece = mend_characters(text, 0, len(text), lambda index: (0, 0, 0, 0))
+    assert piece.text == "Die finanzielle Auflage und Stoffe"
+    assert len(piece.sources) == len(piece.text)

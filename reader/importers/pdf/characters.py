@@ -13,8 +13,10 @@ Symbol and Wingdings bullets of Word documents come as private-use
 characters (U+F0B7), and glyphs of fonts without a Unicode mapping (LaTeX's
 Type 3 bullet) as control characters: at a line's start, before a space,
 such a character is a list bullet (``•``); anywhere else it is dropped —
-it never reaches the reader. A soft hyphen (PDFium's U+0002) that does not
-end the line was printed (a PDF holds only what it draws): it is a hyphen.
+it never reaches the reader. Ligature characters (``ﬁ``, U+FB01) are spelt
+out (``fi``): the segmenter and the model know words, not glyphs. A soft
+hyphen (PDFium's U+0002) that does not end the line was printed (a PDF holds
+only what it draws): it is a hyphen.
 """
 
 from __future__ import annotations
@@ -61,8 +63,20 @@ class Piece:
     sources: Sequence[int]
 
 
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+"""Typographic ligatures some fonts map to their own code points (InDesign, Word): the letters."""
 _MAYBE_SPECIAL = re.compile(
-    "[" + "".join(SPACING_ACCENTS) + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"
+    "["
+    + "".join(SPACING_ACCENTS)
+    + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufb00-\ufb06]"
 )
 """A quick test for lines that hold nothing to mend (almost all)."""
 
@@ -90,6 +104,9 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
         if _special(char) and char not in SPACING_ACCENTS:
             if not chars and (index + 1 >= end or text[index + 1].isspace()):
                 chars.append((BULLET, index))
+            continue
+        if char in LIGATURES:
+            chars.extend((letter, index) for letter in LIGATURES[char])
             continue
         if index in accents.marks:
             letter = "i" if char == "ı" else "j" if char == "ȷ" else char
