@@ -480,3 +480,9 @@ def test_ligature_characters_are_spelt_out() -> None:
     piece = mend_characters(text, 0, len(text), lambda index: (0, 0, 0, 0))
     assert piece.text == "Die finanzielle Auflage und Stoffe"
     assert len(piece.sources) == len(piece.text)
+
+
+def test_an_ieee_section_in_capitals_at_body_size_is_a_heading_without_an_outline() -> None:
+    lines = [line("II. FORM, STIL, SPRACHE UND UMFANG", 90, left=120, right=280), *BODY]
+    assert _blocks(lines)[0] == ("heading", "II. FORM, STIL, SPRACHE UND UMFANG")
+    assert _blocks([line("II. Teil der Aufzählung, klein", 90), *BODY])[0][0] == "paragraph"

@@ -4,7 +4,10 @@ Heading levels come from the heading styles found (the largest size is level
 1). When the PDF has an outline (bookmarks), it decides: a line whose text is a
 bookmark's title on the bookmark's page is a heading of the bookmark's level,
 whatever its font (section numbers are ignored in the comparison: bookmarks
-often leave out the ``2.1``, ``IV.`` or ``A.`` the page prints).
+often leave out the ``2.1``, ``IV.`` or ``A.`` the page prints). Without an
+outline, a line like ``II. FORM, STIL UND UMFANG`` (a Roman numeral and a
+title in capitals: IEEE's small-caps sections, set at body size) is a
+heading too.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ LARGER = 1.12
 """A heading's font is at least this much larger than the body text's…"""
 MAX_WORDS = 18
 """…or bold, and in any case at most this many words."""
+_ROMAN_CAPS_HEADING = re.compile(r"[IVX]{1,5}\.\s+[A-ZÄÖÜ][A-ZÄÖÜ\- ,&]{2,60}")
+"""A section numbered in Roman numerals whose title is in capitals (IEEE styles)."""
 MIN_LETTER_SHARE = 0.5
 """A heading's title (its numbering aside: ``1.1.1 TEX``) is mostly letters; a
 line of digits and signs is a label."""
@@ -66,6 +71,8 @@ class HeadingStyles:
                 return self.outline[key]
         if _looks_like_heading(line, self.body_size):
             return self.levels.get(_style(line), 0)
+        if not self.outline and _ROMAN_CAPS_HEADING.fullmatch(line.text.strip()):
+            return 1  # ``II. FORM, STIL UND UMFANG``: IEEE's small-caps section at body size
         return 0
 
     def outline_level(self, text: str, page: int) -> int:
