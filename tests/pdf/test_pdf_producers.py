@@ -486,3 +486,10 @@ def test_an_ieee_section_in_capitals_at_body_size_is_a_heading_without_an_outlin
     lines = [line("II. FORM, STIL, SPRACHE UND UMFANG", 90, left=120, right=280), *BODY]
     assert _blocks(lines)[0] == ("heading", "II. FORM, STIL, SPRACHE UND UMFANG")
     assert _blocks([line("II. Teil der Aufzählung, klein", 90), *BODY])[0][0] == "paragraph"
+
+
+def test_an_italic_lettered_subsection_is_a_heading_without_an_outline() -> None:
+    heading = Line("C. Minimales Beispiel zur Parallelisierung", 50, 250, 90, 10.0, italic=True)
+    assert _blocks([heading, *BODY])[0] == ("heading", heading.text)
+    upright = Line("C. Minimales Beispiel zur Parallelisierung", 50, 250, 90, 10.0)
+    assert _blocks([upright, *BODY])[0][0] == "paragraph"

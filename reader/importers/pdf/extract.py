@@ -42,6 +42,9 @@ _SUPERSCRIPT_RISE = 0.15
 raised by more than :data:`_SUPERSCRIPT_ONLY_RISE` at any size (text rise only)."""
 _SUPERSCRIPT_ONLY_RISE = 0.3
 _BOLD_WEIGHT = 600
+_ITALIC_FLAG = 1 << 6
+"""The font descriptor's Italic flag (PDF 32000-1, table 123)."""
+_ITALIC_NAME = re.compile(rb"ital|oblique|cmti\d|cmsl\d|-it\b|slanted")
 _LINE = re.compile("[^\r\n\ufffe\x02]*[\ufffe\x02]|[^\r\n\ufffe\x02]+")
 """A line of PDFium's text: up to a line break, or up to and with a line-end hyphen."""
 _LINE_END_HYPHEN = "\ufffe"
@@ -89,6 +92,7 @@ class _Fragment:
     apart: bool = False
     """Split off the text before it on its baseline (a gap, a jump): never merged back."""
     cells: tuple[Cell, ...] = ()
+    italic: bool = False
     low_quote: bool = False
     """Ends in a ``”`` set below its baseline (OT1's ``„`` for the text after it)."""
 
@@ -288,6 +292,7 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         index = piece.sources[match.start()]
         raw.FPDFText_GetCharOrigin(textpage, index, x, y)
         digits.append((match.start(), _font_size(textpage, index, raw), height - y.value))
+    bold, italic = _font_style(textpage, body, raw)
     low_quote = False
     if piece.text.endswith("”") and len(piece.text) > 1:
         raw.FPDFText_GetCharOrigin(textpage, piece.sources[-1], x, y)
@@ -299,7 +304,8 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         right=right,
         baseline=baseline,
         size=size,
-        bold=_is_bold(textpage, body, raw),
+        bold=bold,
+        italic=italic,
         digits=digits,
     )
 
@@ -332,13 +338,15 @@ def _char_box(textpage, index: int, raw) -> tuple[float, float]:
     return left.value, right.value
 
 
-def _is_bold(textpage, index: int, raw) -> bool:
-    if raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT:
-        return True
+def _font_style(textpage, index: int, raw) -> tuple[bool, bool]:
+    """(bold, italic) of the character's font, by its weight, name and flags."""
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     length = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
-    return length > 0 and b"bold" in buffer.value.lower()
+    name = buffer.value.lower() if length > 0 else b""
+    bold = raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT or b"bold" in name
+    italic = bool(flags.value & _ITALIC_FLAG) or _ITALIC_NAME.search(name) is not None
+    return bold, italic
 
 
 _LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
@@ -473,6 +481,7 @@ def _line(fragment: _Fragment) -> Line:
             fragment.size,
             fragment.bold,
             cells=fragment.cells,
+            italic=fragment.italic,
         )
     text = fragment.text
     pieces: list[str] = []
@@ -500,6 +509,7 @@ def _line(fragment: _Fragment) -> Line:
         fragment.bold,
         tuple(markers),
         fragment.cells,
+        fragment.italic,
     )
 
 

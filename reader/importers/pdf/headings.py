@@ -7,7 +7,8 @@ whatever its font (section numbers are ignored in the comparison: bookmarks
 often leave out the ``2.1``, ``IV.`` or ``A.`` the page prints). Without an
 outline, a line like ``II. FORM, STIL UND UMFANG`` (a Roman numeral and a
 title in capitals: IEEE's small-caps sections, set at body size) is a
-heading too.
+heading too, and so is an italic ``C. Minimales Beispiel`` (a lettered
+subsection of at most eight words without a final stop).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ MAX_WORDS = 18
 """…or bold, and in any case at most this many words."""
 _ROMAN_CAPS_HEADING = re.compile(r"[IVX]{1,5}\.\s+[A-ZÄÖÜ][A-ZÄÖÜ\- ,&]{2,60}")
 """A section numbered in Roman numerals whose title is in capitals (IEEE styles)."""
+_LETTER_SECTION = re.compile(r"[A-H]\.\s+[A-ZÄÖÜ][\w\-]*(?:\s+[\w\-]+){0,7}")
+"""A subsection lettered ``A.`` to ``H.`` with a short title and no final stop."""
 MIN_LETTER_SHARE = 0.5
 """A heading's title (its numbering aside: ``1.1.1 TEX``) is mostly letters; a
 line of digits and signs is a label."""
@@ -73,6 +76,8 @@ class HeadingStyles:
             return self.levels.get(_style(line), 0)
         if not self.outline and _ROMAN_CAPS_HEADING.fullmatch(line.text.strip()):
             return 1  # ``II. FORM, STIL UND UMFANG``: IEEE's small-caps section at body size
+        if not self.outline and line.italic and _LETTER_SECTION.fullmatch(line.text.strip()):
+            return 2  # ``C. Minimales Beispiel``: IEEE's italic subsection at body size
         return 0
 
     def outline_level(self, text: str, page: int) -> int:

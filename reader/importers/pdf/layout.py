@@ -32,6 +32,8 @@ class Line:
     """Superscript footnote calls removed from ``text`` (positions in ``text``)."""
     cells: tuple[Cell, ...] = ()
     """For a short line with gaps of a font size or more: its pieces (else empty)."""
+    italic: bool = False
+    """Set in an italic or slanted font (by the font's name or flags)."""
 
 
 @dataclass(frozen=True, slots=True)
