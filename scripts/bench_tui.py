@@ -18,8 +18,9 @@ translation arriving. The machine is shared: compare within one run.
 
     .venv/bin/python scripts/bench_tui.py [--sentences 10000] [--runs 5]
 
-``PYTHONPATH`` decides which code is measured (the tmux child gets it too),
-so an older checkout can be measured for the baseline with the same script.
+``--baseline DIR`` measures the code in DIR too (e.g. ``git archive`` of an
+older commit), alternated run by run with this checkout's: on a shared
+machine only such pairs are comparable.
 """
 
 from __future__ import annotations
@@ -74,12 +75,13 @@ def first_words(path: Path) -> str:
     return first.text[:30]
 
 
-def tmux_first_paint(path: Path, words: str) -> float:
-    """Seconds from starting ``reader read`` in tmux until ``words`` are on screen."""
+def tmux_first_paint(path: Path, words: str, code: Path) -> float:
+    """Seconds from starting ``reader read`` (of the checkout ``code``) in tmux
+    until ``words`` are on screen."""
     with tempfile.TemporaryDirectory() as state:
         env = (
             f"READER_STATE_DIR={state} READER_MODELS_DIR={state}/none HF_HUB_OFFLINE=1 "
-            f"PYTHONPATH={os.environ.get('PYTHONPATH', ROOT)}"
+            f"PYTHONPATH={code}"
         )
         command = f"cd {state} && env {env} {sys.executable} -m reader read {path}"
         tmux = ["tmux", "-L", TMUX_SOCKET]
@@ -158,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-headless", action="store_true", help="first paint only")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure alongside")
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         raise SystemExit("bench_tui: tmux is not installed")
@@ -178,22 +181,28 @@ def main(argv: list[str] | None = None) -> int:
             f"generated 300-chapter EPUB ({book.stat().st_size / 1e6:.1f} MB)": book,
         }
         words = {label: first_words(path) for label, path in documents.items()}
-        samples: dict[str, list[float]] = {label: [] for label in documents}
+        codes = {"this checkout": ROOT}
+        if args.baseline is not None:
+            codes["baseline"] = args.baseline.resolve()
+        samples = {(code, label): [] for code in codes for label in documents}
         for _ in range(args.runs):  # alternated: load changes hit every document alike
             for label, path in documents.items():
-                samples[label].append(tmux_first_paint(path, words[label]))
+                for code, checkout in codes.items():
+                    samples[code, label].append(tmux_first_paint(path, words[label], checkout))
         print(
             f"reader read, first paint in tmux {SIZE[0]}x{SIZE[1]} "
             f"(process start to the first words on screen), median of {args.runs}:"
         )
-        seed = statistics.median(next(iter(samples.values())))
-        worst = 0.0
-        for label, found in samples.items():
-            median = statistics.median(found)
-            worst = max(worst, median - seed)
-            print(f"  {label:<45}{ms(median)}   seed {median - seed:+.3f} s")
-        verdict = "meets" if worst <= GOAL else "MISSES"
-        print(f"goal: every document within {GOAL} s of the seed: {verdict} (worst {worst:+.3f} s)")
+        for code, checkout in codes.items():
+            print(f"{code} ({checkout}):")
+            seed = statistics.median(samples[code, next(iter(documents))])
+            worst = 0.0
+            for label in documents:
+                median = statistics.median(samples[code, label])
+                worst = max(worst, median - seed)
+                print(f"  {label:<45}{ms(median)}   seed {median - seed:+.3f} s")
+            verdict = "meets" if worst <= GOAL else "MISSES"
+            print(f"  goal: every document within {GOAL} s of the seed: {verdict} ({worst:+.3f} s)")
 
         if not args.no_headless:
             runs = [asyncio.run(headless(big)) for _ in range(args.runs)]

@@ -95,7 +95,8 @@ class ReaderApp(App[None]):
             self.reader.open_at(saved)
         self.feed.start(self.reader)
         if not self.reading.complete:
-            self._segment_rest()
+            # After the first paint: the worker holds the GIL most of the time.
+            self.call_after_refresh(self._segment_rest)
 
     def on_unmount(self) -> None:
         self.feed.cancel()

@@ -136,7 +136,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_position(self, index: int) -> None:
         self.status.position = (index, len(self.sentences))
-        self.status.loading = not self.reading.complete
+        self.status.growing = not self.reading.complete
         self.status.chapter = self.reading.chapter(index)
 
     # -- translation ----------------------------------------------------------

@@ -29,7 +29,7 @@ class StatusBar(Widget):
     chapter: reactive[str] = reactive("")
     """The heading the current sentence is under (empty: none)."""
     position: reactive[tuple[int, int]] = reactive((0, 0))
-    loading: reactive[bool] = reactive(False)
+    growing: reactive[bool] = reactive(False)
     """Whether the rest of the document is still being segmented (the total grows)."""
     model: reactive[str] = reactive("loading model…")
     model_missing: reactive[bool] = reactive(False)
@@ -43,7 +43,7 @@ class StatusBar(Widget):
         left = Text.assemble(self.document, overflow="ellipsis")
         if self.chapter:
             left.append(f" · {self.chapter}")
-        left.append(f" · sentence {current + 1}/{total}{'…' if self.loading else ''}", style=dim)
+        left.append(f" · sentence {current + 1}/{total}{'…' if self.growing else ''}", style=dim)
         if self.search:
             left.append(f" · {self.search}")
         model_style = (
