@@ -23,14 +23,12 @@ from reader.dictionary.render import describe
 
 
 class DictionaryService:
-    """A dictionary file (or why there is none), opened on the first :meth:`look_up`."""
+    """A dictionary file (``None``: there is none), opened on the first :meth:`look_up`."""
 
-    def __init__(self, path: Path | None, cache_dir: Path, missing: str = "") -> None:
+    def __init__(self, path: Path | None, cache_dir: Path) -> None:
         self.path = path
         self.cache_dir = cache_dir
         """Where the index of the dictionary is kept."""
-        self.missing = missing
-        """Why there is no dictionary (when ``path`` is ``None``)."""
         self._lock = threading.Lock()
         self._dictionary: Dictionary | None = None
 
@@ -39,8 +37,10 @@ class DictionaryService:
         """``--dictionary``, ``READER_DICTIONARY`` or the system's; none is not an error here."""
         try:
             return cls(find_dictionary(option), cache_dir)
-        except DictionaryNotFoundError as error:
-            return cls(None, cache_dir, str(error))
+        except DictionaryNotFoundError:
+            # The popup says how to install one (a --dictionary that does
+            # not exist is refused before the reader starts).
+            return cls(None, cache_dir)
 
     def look_up(self, word: str, progress: IndexProgress | None = None) -> Text:
         """The entry text for ``word`` (or why there is none). Blocks: call from a worker."""

@@ -53,7 +53,7 @@ def make_app(tiny_model_dir: Path, _state_dir: Path, tmp_path: Path) -> Callable
             options=options,
             glossary=load_glossary(),
             positions=PositionStore(_state_dir),
-            dictionary=dictionary or DictionaryService(None, tmp_path / "index", "none in tests"),
+            dictionary=dictionary or DictionaryService(None, tmp_path / "index"),
             load=load,
         )
 

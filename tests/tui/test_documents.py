@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import screen_text, wait_until, without_model
+from tui_helpers import feed_finished, screen_text, wait_until, without_model
 
 from reader.dictionary.service import DictionaryService
 from reader.glossary import load_glossary
@@ -31,7 +31,7 @@ def document_app(name: str, model: str | None = None) -> ReaderApp:
         options=EngineOptions(model=model, device="cpu"),
         glossary=load_glossary(),
         positions=PositionStore(),
-        dictionary=DictionaryService(None, Path("unused"), "none in tests"),
+        dictionary=DictionaryService(None, Path("unused")),
     )
 
 
@@ -92,7 +92,7 @@ async def test_code_is_shown_verbatim_and_never_sent_to_the_model(tiny_model_dir
     code = next(s for s in app.reading.sentences if s.kind == "code")
     assert code.text not in app.feed._texts  # what the model is given
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: app.feed.finished)
+        await wait_until(pilot, lambda: feed_finished(app.feed))
         assert app.reader.view.translations[code.index] == code.text
         assert app.reader.translated == len(app.reading.sentences)
 

@@ -65,7 +65,7 @@ def test_a_keymap_is_read(tmp_path: Path) -> None:
         ("[keymap\n", "not valid TOML"),
         ('colour = "blue"\n', "unknown setting 'colour' (known: keymap)"),
         ('keymap = "L"\n', "[keymap] must be a table"),
-        ('[keymap]\ngloss = "L"\n', "[keymap] 'gloss' is not a binding id (known: contents, first, "),
+        ('[keymap]\ngloss = "L"\n', "'gloss' is not a binding id (known: contents, first, "),
         ("[keymap]\nglossary = 3\n", "[keymap] glossary must be keys in a string"),
     ],
 )
@@ -107,7 +107,7 @@ def app_on(document, tmp_path: Path, keymap: dict[str, str] | None = None) -> Re
         options=EngineOptions(model=None, device="cpu"),
         glossary=load_glossary(),
         positions=PositionStore(tmp_path / "state"),
-        dictionary=DictionaryService(None, tmp_path / "index", "none in tests"),
+        dictionary=DictionaryService(None, tmp_path / "index"),
         config=ReaderConfig(keymap=keymap or {}),
     )
 

@@ -118,7 +118,7 @@ def held_app(text: str, tmp_path: Path, saved: int | None = None) -> tuple[Reade
         options=EngineOptions(model=None, device="cpu"),
         glossary=load_glossary(),
         positions=positions,
-        dictionary=DictionaryService(None, tmp_path / "index", "none in tests"),
+        dictionary=DictionaryService(None, tmp_path / "index"),
         config=ReaderConfig(),
     )
     return app, held
@@ -179,5 +179,5 @@ def test_a_document_without_text_is_refused(tmp_path: Path) -> None:
             options=EngineOptions(model=None),
             glossary=None,
             positions=PositionStore(tmp_path),
-            dictionary=DictionaryService(None, tmp_path, "none"),
+            dictionary=DictionaryService(None, tmp_path),
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tui_helpers import (
     HeldLoader,
+    feed_finished,
     pairs_on_screen,
     screen_text,
     wait_until,
@@ -144,8 +145,9 @@ async def test_reopening_shows_cached_translations_before_the_model_loads(
         assert TRANSLATING not in text
         assert again.query_one(BilingualView).translations == first_run
         held.release()
-        await wait_until(pilot, lambda: again.feed.finished)
-        assert "4 beams" in screen_text(again)
+        await wait_until(pilot, lambda: feed_finished(again.feed))
+        # The thread has ended; its last messages may still be on their way.
+        await wait_until(pilot, lambda: "4 beams" in screen_text(again))
         # The engine's own pass over the cache delivered nothing a second time.
         assert again.reader.translated == len(again.reading.sentences)
         assert f"{len(again.reading.sentences)} cached" in screen_text(again)

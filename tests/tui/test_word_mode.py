@@ -32,7 +32,7 @@ def make(tmp_path: Path, dictionary: Path | None = FIXTURE) -> ReaderApp:
     options = EngineOptions(
         model=str(COPY_MODEL), device="cpu", quantize=QUANTIZE, cache_dir=tmp_path / "cache"
     )
-    service = DictionaryService(dictionary, tmp_path / "cache", "no dictionary found")
+    service = DictionaryService(dictionary, tmp_path / "cache")
     return build_reader_app(
         plain_text_document("doc.txt", TEXT),
         options=options,

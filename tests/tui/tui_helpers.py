@@ -14,6 +14,7 @@ from reader.translate import Engine, EngineOptions, ModelNotFoundError, load_eng
 from reader.translate.backends import convert_to_ctranslate2
 from reader.translate.engine import plan_engine
 from reader.views.tui.bilingual_view import BilingualView
+from reader.views.tui.translation_worker import TranslationFeed
 
 WAIT_LIMIT = 30.0
 """Seconds a test waits for something to appear before it fails (not a timing
@@ -32,6 +33,12 @@ def pairs_on_screen(view: BilingualView) -> range:
     height = max(view.scrollable_content_region.height, 1)
     layout = view._layout
     return range(layout.pair_at(top), layout.pair_at(top + height - 1) + 1)
+
+
+def feed_finished(feed: TranslationFeed) -> bool:
+    """Whether the feed's thread has stopped: all translated, cancelled or failed."""
+    thread = feed._thread
+    return thread is not None and not thread.is_alive()
 
 
 async def wait_until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:

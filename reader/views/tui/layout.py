@@ -101,9 +101,6 @@ class PairLayout:
     def total_rows(self) -> int:
         return self._offsets[-1]
 
-    def __len__(self) -> int:
-        return len(self._german)
-
     # -- updates --------------------------------------------------------------
 
     def relayout(self, width: int, mode: Mode) -> None:

@@ -128,11 +128,6 @@ class TranslationFeed:
         self._thread = threading.Thread(target=self._run, name="reader-translation", daemon=True)
         self._thread.start()
 
-    @property
-    def finished(self) -> bool:
-        """Whether the thread has stopped: all translated, cancelled or failed."""
-        return self._thread is not None and not self._thread.is_alive()
-
     def _run(self) -> None:
         try:
             self.run()
