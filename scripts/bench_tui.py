@@ -111,16 +111,25 @@ def tmux_first_paint(path: Path, words: str, code: Path) -> float:
 
 async def headless(path: Path) -> dict[str, float]:
     """The rest of the document arriving in the background, then paging and re-wrap costs."""
+    from reader.dictionary.service import DictionaryService
+    from reader.glossary import load_glossary
     from reader.translate import EngineOptions
     from reader.views.tui.app import build_reader_app
     from reader.views.tui.bilingual_view import BilingualView
+    from reader.views.tui.positions import PositionStore
 
     timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as state:
         os.environ["READER_STATE_DIR"] = state
         os.environ["READER_MODELS_DIR"] = f"{state}/none"
         start = time.perf_counter()
-        app = build_reader_app(load_document(str(path)), options=EngineOptions())
+        app = build_reader_app(
+            load_document(str(path)),
+            options=EngineOptions(),
+            glossary=load_glossary(),
+            positions=PositionStore(Path(state)),
+            dictionary=DictionaryService(None, Path(state)),
+        )
         async with app.run_test(size=SIZE) as pilot:
             while not app.reading.complete:
                 if time.perf_counter() - start > 60:
@@ -160,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-headless", action="store_true", help="first paint only")
+    parser.add_argument("--no-tmux", action="store_true", help="headless figures only")
     parser.add_argument("--baseline", type=Path, help="another checkout to measure alongside")
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
@@ -185,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.baseline is not None:
             codes["baseline"] = args.baseline.resolve()
         samples = {(code, label): [] for code in codes for label in documents}
-        for _ in range(args.runs):  # alternated: load changes hit every document alike
+        # Alternated: changes in the machine's load hit every document alike.
+        for _ in range(0 if args.no_tmux else args.runs):
             for label, path in documents.items():
                 for code, checkout in codes.items():
                     samples[code, label].append(tmux_first_paint(path, words[label], checkout))
@@ -194,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             f"(process start to the first words on screen), median of {args.runs}:"
         )
         for code, checkout in codes.items():
+            if args.no_tmux:
+                break
             print(f"{code} ({checkout}):")
             seed = statistics.median(samples[code, next(iter(documents))])
             worst = 0.0
