@@ -38,7 +38,7 @@ _KIND_COMPONENTS = {
     "code": "bilingual-view--code",
     "footnote": "bilingual-view--note",
 }
-"""Sentences of these kinds are drawn in their own style (reader.tcss)."""
+"""Sentences of these kinds are drawn in their own style (``DEFAULT_CSS``)."""
 
 TRANSLATING = "… translating"
 """What an English row shows until its translation arrives."""
