@@ -159,6 +159,19 @@ async def test_a_saved_position_past_the_first_part_opens_when_it_arrives(
     assert app.positions.load(app.key) == 700
 
 
+async def test_moving_before_the_saved_position_arrives_cancels_the_jump(
+    tmp_path: Path,
+) -> None:
+    app, held = held_app(chapters(100), tmp_path, saved=700)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await without_model(pilot)
+        await pilot.press("j", "j")
+        held.release()
+        await wait_until(pilot, lambda: app.reading.complete)
+        await pilot.pause()
+        assert app.reader.view.cursor == 2
+
+
 async def test_quitting_while_the_rest_is_segmented_saves_and_ends(tmp_path: Path) -> None:
     app, _held = held_app(chapters(100), tmp_path, saved=3)
     async with app.run_test(size=(120, 30)) as pilot:

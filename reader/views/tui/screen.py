@@ -198,6 +198,8 @@ class ReaderScreen(Screen[None]):
     def _cursor_moved(self, event: BilingualView.CursorMoved) -> None:
         # Bubbles on to the app, which saves the position.
         self._show_position(event.index)
+        # The reader moved before the saved position arrived: stay with them.
+        self._opening_at = None
 
     def jump(self, index: int | None) -> None:
         """Go to sentence ``index``, at the top of the screen (``None``: stay)."""
