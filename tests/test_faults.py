@@ -150,3 +150,51 @@ def test_a_cache_that_turns_read_only_mid_run_only_turns_caching_off(
         assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         stored = database.execute("SELECT count(*) FROM translations").fetchone()[0]
     assert 0 < stored < len(set(texts))  # the batches before the fault are kept
+
+
+def test_full_standard_output_is_one_line(tmp_path: Path) -> None:
+    # `reader segment doc.txt > /dev/full` used to end in an OSError traceback.
+    for args in (["segment", SEED], ["glossary", "--list", "-f", "json"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", *map(str, args)],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                timeout=300,
+            )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == "reader: error: standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("word", ["", " ", "\t"])
+def test_looking_up_nothing_is_one_line(word: str, tmp_path: Path) -> None:
+    result = reader("lookup", word, env={})
+    assert one_error_line(result) == (
+        "reader: error: nothing to look up: give a German word, e.g. reader lookup Haus"
+    )
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_with_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reader.cli as cli
+
+    def bug() -> None:
+        raise RuntimeError("a bug\nsecond line")
+
+    monkeypatch.setattr(cli, "app", bug)
+    monkeypatch.setenv("READER_LOG_DIR", str(tmp_path / "log"))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    (log,) = (tmp_path / "log").iterdir()
+    assert capsys.readouterr().err == (
+        "reader: error: unexpected RuntimeError: a bug "
+        f"(a bug in reader; the traceback is in {log})\n"
+    )
+    text = log.read_text()
+    assert "Traceback (most recent call last)" in text
+    assert 'raise RuntimeError("a bug\\nsecond line")' in text
