@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -25,15 +26,28 @@ def _load_builder():
 build_random_model = _load_builder()
 
 
+# Where a developer's own settings live: a test must never read them.
+ISOLATED_DIRS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+
+
 @pytest.fixture(autouse=True)
 def _offline_and_isolated(tmp_path_factory, monkeypatch):
-    """No test touches the network, the user's caches or the user's models."""
-    home = tmp_path_factory.mktemp("env")
+    """No test touches the network or the user's caches, models, configuration
+    (glossary), state (positions), logs or READER_* settings."""
+    isolate(monkeypatch, tmp_path_factory.mktemp("env"))
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Point every per-user place at ``home`` and clear every READER_* variable."""
+    for name in [name for name in os.environ if name.startswith("READER_")]:
+        monkeypatch.delenv(name)
+    for name in ISOLATED_DIRS:
+        monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(home / "hf"))
     monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("READER_MODELS_DIR", str(home / "models"))
-    monkeypatch.delenv("READER_MODEL", raising=False)
+    monkeypatch.setenv("READER_LOG_DIR", str(home / "log"))
 
 
 @pytest.fixture(scope="session")
