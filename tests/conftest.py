@@ -37,6 +37,12 @@ def _offline_and_isolated(tmp_path_factory, monkeypatch):
     isolate(monkeypatch, tmp_path_factory.mktemp("env"))
 
 
+@pytest.fixture
+def isolation(monkeypatch):
+    """:func:`isolate` again, for a test that first sets up a leak."""
+    return lambda home: isolate(monkeypatch, home)
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     """Point every per-user place at ``home`` and clear every READER_* variable."""
     for name in [name for name in os.environ if name.startswith("READER_")]:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import isolate
 
 from reader.glossary import load_glossary
 
@@ -36,7 +35,7 @@ def reader_glossary(term: str) -> int:
     ).returncode
 
 
-def test_a_glossary_in_the_users_home_does_not_leak_in(tmp_path, monkeypatch):
+def test_a_glossary_in_the_users_home_does_not_leak_in(tmp_path, monkeypatch, isolation):
     # The developer's home, as a test would find it without the isolation:
     # HOME set, no XDG_* variables, READER_* settings of their own.
     real_home = tmp_path / "home"
@@ -49,7 +48,7 @@ def test_a_glossary_in_the_users_home_does_not_leak_in(tmp_path, monkeypatch):
     assert glossary_has_the_users_entry()  # the leak is real without the isolation
     assert reader_glossary("ZZLEAK") == 0
 
-    isolate(monkeypatch, tmp_path / "isolated")
+    isolation(tmp_path / "isolated")
     assert not glossary_has_the_users_entry()
     assert reader_glossary("ZZLEAK") == 1
     assert "READER_DICTIONARY" not in os.environ
