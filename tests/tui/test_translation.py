@@ -7,6 +7,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from tui_helpers import HeldLoader, screen_text, wait_until, warm_int8_copy, without_model
 
 from reader.translate import Engine, EngineOptions, load_engine
@@ -53,13 +54,22 @@ async def test_status_says_loading_when_the_int8_copy_is_ready(
         await wait_until(pilot, lambda: app.translated == len(app.sentences))
 
 
+WAIT_PRESSES = 3000
+"""About a minute of navigation at most."""
+
+
 async def test_translations_arrive_while_navigating(make_app, seed_text) -> None:
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40)) as pilot:
         view = app.query_one(BilingualView)
-        while app.translated < len(app.sentences):
+        # Bounded: a feed that stops delivering fails here instead of hanging.
+        for _ in range(WAIT_PRESSES):
+            if app.translated == len(app.sentences):
+                break
             await pilot.press("j")
             await pilot.pause(0.02)
+        else:
+            pytest.fail(f"{app.translated} of {len(app.sentences)} translated")
         assert all(translation is not None for translation in view.translations)
         # Every German sentence is still paired with its own translation.
         for index in view.visible_pairs:
