@@ -48,6 +48,10 @@ class ModelNotFoundError(ReaderError):
     """No usable model where the options and the defaults point."""
 
 
+class ModelUnreadableError(ReaderError):
+    """The model's files are there but cannot be read (permissions, I/O)."""
+
+
 class ModelDownloadError(ReaderError):
     """``reader model download`` could not fetch or store the model."""
 
@@ -146,15 +150,20 @@ def model_identity(path: Path) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for name in ("config.json", "vocab.json", "source.spm", "target.spm"):
-        digest.update((path / name).read_bytes())
-    weights = next(path / name for name in WEIGHT_FILES if (path / name).is_file())
-    size = weights.stat().st_size
-    digest.update(str(size).encode())
-    with weights.open("rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(0, size - (1 << 20)))
-        digest.update(handle.read(1 << 20))
+    try:
+        for name in ("config.json", "vocab.json", "source.spm", "target.spm"):
+            digest.update((path / name).read_bytes())
+        weights = next(path / name for name in WEIGHT_FILES if (path / name).is_file())
+        size = weights.stat().st_size
+        digest.update(str(size).encode())
+        with weights.open("rb") as handle:
+            digest.update(handle.read(1 << 20))
+            handle.seek(max(0, size - (1 << 20)))
+            digest.update(handle.read(1 << 20))
+    except OSError as error:
+        raise ModelUnreadableError(
+            f"{error.filename or path}: cannot read the model ({error.strerror or error})"
+        ) from None
     return digest.hexdigest()[:16]
 
 
