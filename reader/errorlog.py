@@ -47,3 +47,13 @@ def write_error_log(error: BaseException) -> Path:
             file.write(text)
         path = Path(name)
     return path
+
+
+def unexpected_error_line(error: BaseException) -> str:
+    """The one line for a bug: what it was, and the log that keeps its traceback."""
+    log = write_error_log(error)
+    reason = str(error).splitlines()[0] if str(error) else ""
+    return (
+        f"reader: error: unexpected {type(error).__name__}{': ' + reason if reason else ''} "
+        f"(a bug in reader; the traceback is in {log})"
+    )

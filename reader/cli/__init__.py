@@ -87,13 +87,7 @@ def _discard_stdout() -> None:
 
 def _unexpected(error: BaseException) -> NoReturn:
     """A bug: one line naming the log that keeps the traceback."""
-    from reader.errorlog import write_error_log
+    from reader.errorlog import unexpected_error_line
 
-    log = write_error_log(error)
-    reason = str(error).splitlines()[0] if str(error) else ""
-    print(
-        f"reader: error: unexpected {type(error).__name__}"
-        f"{': ' + reason if reason else ''} (a bug in reader; the traceback is in {log})",
-        file=sys.stderr,
-    )
+    print(unexpected_error_line(error), file=sys.stderr)
     sys.exit(1)

@@ -187,3 +187,21 @@ async def test_an_unloadable_model_file_leaves_the_german_readable(
         assert "cannot load the model" in text
         await pilot.press("j")
         assert app.query_one(BilingualView).cursor == 1
+
+
+async def test_an_unexpected_error_in_the_feed_is_one_line_naming_the_log(
+    make_app, seed_text, tmp_path, monkeypatch
+) -> None:
+    # The feed used to keep only "Type: message": the traceback was lost.
+    monkeypatch.setenv("READER_LOG_DIR", str(tmp_path / "log"))
+
+    def broken_loader(options: EngineOptions) -> Engine:
+        raise RuntimeError("the loader has a bug")
+
+    app = make_app(seed_text, load=broken_loader)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: app.status.model == "translation failed")
+        (log,) = (tmp_path / "log").iterdir()
+        shown = " ".join(screen_text(app).split())
+        assert "unexpected RuntimeError: the loader has a bug (a bug in reader; the" in shown
+        assert 'raise RuntimeError("the loader has a bug")' in log.read_text()

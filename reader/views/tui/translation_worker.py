@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from textual.message import Message
 from textual.message_pump import MessagePump
 
+from reader.errorlog import unexpected_error_line
 from reader.errors import ReaderError
 from reader.glossary import Glossary
 from reader.glossary.consistency import apply_edits
@@ -116,8 +117,9 @@ class TranslationFeed:
             self.run()
         except Exception as error:
             # A bug or a backend failure the engine did not anticipate: the
-            # reader says so and stays open, German-only.
-            self._target.post_message(self.Failed(f"{type(error).__name__}: {error}"))
+            # reader says so (the traceback in the log) and stays open, German-only.
+            line = unexpected_error_line(error).removeprefix("reader: error: ")
+            self._target.post_message(self.Failed(line))
 
     def run(self) -> None:
         """Load and translate until done or cancelled (blocks: see :meth:`start`)."""
