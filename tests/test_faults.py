@@ -3,6 +3,7 @@ accepting writes. Each fault is one line (or one warning) and loses nothing."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -197,3 +198,36 @@ def test_an_unexpected_error_is_one_line_naming_the_log_with_the_traceback(
     text = log.read_text()
     assert "Traceback (most recent call last)" in text
     assert 'raise RuntimeError("a bug\\nsecond line")' in text
+
+
+def test_the_document_cache_misses_damage_but_shows_bugs(tmp_path: Path) -> None:
+    from reader.importers.cache import _SCHEMA, DocumentCache
+
+    cache = DocumentCache(tmp_path)
+    path = cache.path(b"data", "txt")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for damage in ('{"schema": ', "[1, 2]", '{"schema": -1}', "\udcff"):
+        path.write_text(damage, encoding="utf-8", errors="surrogateescape")
+        assert cache.load(b"data", "txt", "doc.txt") is None
+    # A record of this schema that cannot be read back is a bug: it used to be
+    # swallowed (AttributeError, TypeError) as a cache miss.
+    record = {"schema": _SCHEMA, "title": None, "warnings": [], "blocks": [["p", "x", None]]}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(ValueError, match="not enough values to unpack"):
+        cache.load(b"data", "txt", "doc.txt")
+    record["blocks"] = [["paragraph", "x", None, None, [], None]]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(TypeError):
+        cache.load(b"data", "txt", "doc.txt")
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 40, b"", b"just some text\n"])
+def test_a_file_that_is_no_dictionary_is_one_line_naming_it(tmp_path: Path, content: bytes) -> None:
+    # It used to index 0 entries and then answer "no dictionary entry" for every word.
+    path = tmp_path / "random.bin"
+    path.write_bytes(content)
+    result = reader("lookup", "--dictionary", path, "Haus", env={})
+    assert one_error_line(result) == (
+        f"reader: error: {path}: no dictionary entries found in it (it should be a Ding "
+        "German–English list, like Debian's trans-de-en)"
+    )
