@@ -239,3 +239,13 @@ def test_alignments_need_jsonl(tiny_model_dir, document):
     result = reader("translate", str(document), "--alignments", "--model", str(tiny_model_dir))
     assert result.returncode == 2
     assert result.stderr.strip() == "reader: error: --alignments needs --format jsonl"
+
+
+def test_help_shows_the_alignment_spans_literally():
+    # Rich markup used to eat "[start, end]" ("the word pairs as [, ] character spans").
+    result = runner.invoke(app, ["translate", "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    assert (
+        "the word pairs as [[source start, end], [translation start, end]] character spans."
+        in result.output
+    )
