@@ -232,7 +232,14 @@ def test_download_refuses_a_partial_directory_it_did_not_make(hub, tmp_path):
     assert (tmp_path / "de-en.partial" / "keep.txt").read_text() == "mine"
 
 
-def test_ctrl_c_stops_the_download_mid_file_and_the_next_run_resumes(hub, tiny_model_dir, tmp_path):
+@pytest.mark.parametrize(
+    ("signum", "status", "said"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+    ids=["Ctrl-C", "SIGTERM"],
+)
+def test_ctrl_c_stops_the_download_mid_file_and_the_next_run_resumes(
+    hub, tiny_model_dir, tmp_path, signum, status, said
+):
     hub.stall_after = 20_000
     target = tmp_path / "de-en"
     process = subprocess.Popen(
@@ -248,12 +255,12 @@ def test_ctrl_c_stops_the_download_mid_file_and_the_next_run_resumes(hub, tiny_m
     ):
         assert process.poll() is None and time.monotonic() < deadline, "no weights arrived"
         time.sleep(0.02)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     # The interrupt must reach the transfer: a blocked worker thread would keep
     # the process alive until the stalled file gave up (minutes).
-    assert process.wait(timeout=10) == 130
+    assert process.wait(timeout=10) == status
     stderr = process.stderr.read()
-    assert stderr.splitlines()[-1] == "reader: download interrupted; the same command resumes it"
+    assert stderr.splitlines()[-1] == f"reader: download {said}; the same command resumes it"
     assert "Traceback" not in stderr
     assert not target.exists()
     (kept,) = state.glob("model.safetensors.*.incomplete")
