@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module and only parses options, calls the
 library and prints. Library errors (:class:`reader.errors.ReaderError`) become
-one line on stderr and a non-zero exit code here, and nowhere else.
+one line on stderr and a non-zero exit code here, and nowhere else; so do a
+failing standard output and any other error (a bug: its traceback goes to the
+log file the line names, see :mod:`reader.errorlog`).
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def main() -> None:
         finally:
             # The last buffered output is written here, where a full disk is
             # still reported in one line (not at interpreter exit).
-            sys.stdout.flush()
+            if sys.stdout is not None and not sys.stdout.closed:
+                sys.stdout.flush()
     except ReaderError as error:
         print(f"reader: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
