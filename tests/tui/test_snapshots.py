@@ -76,23 +76,31 @@ def test_help(snap_compare, make_app, seed_text):
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
 
 
-def test_side_by_side_with_english(snap_compare, seed_text, tmp_path):
+def test_side_by_side_with_english(snap_compare, seed_text, tmp_path, _state_dir):
     # The copy model (tests/models/copy-de) "translates" each sentence into
     # itself, with the glossary's preferred English terms: real, deterministic
     # text in the English column (the random models' output is noise).
+    from reader.dictionary.service import DictionaryService
+    from reader.document import plain_text_document
     from reader.glossary import load_glossary
-    from reader.segment import all_sentences, segment
     from reader.translate import EngineOptions
-    from reader.views.tui.app import ReaderApp
+    from reader.views.tui.app import build_reader_app
+    from reader.views.tui.positions import PositionStore
 
     options = EngineOptions(
         model=str(COPY_MODEL), device="cpu", quantize="int8", cache_dir=tmp_path / "cache"
     )
-    sentences = list(all_sentences(segment(seed_text)))
-    app = ReaderApp("doc.txt", seed_text, sentences, options=options, glossary=load_glossary())
+    app = build_reader_app(
+        plain_text_document("doc.txt", seed_text),
+        options=options,
+        glossary=load_glossary(),
+        positions=PositionStore(_state_dir),
+        dictionary=DictionaryService(None, tmp_path / "index"),
+    )
 
     async def run_before(pilot) -> None:
-        await wait_until(pilot, lambda: pilot.app.translated == len(pilot.app.sentences))
+        reader = pilot.app.reader
+        await wait_until(pilot, lambda: reader.translated == len(pilot.app.reading.sentences))
         await pilot.press("j", "j")
 
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
