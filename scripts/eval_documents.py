@@ -3,6 +3,7 @@
     python scripts/eval_documents.py                      # the committed fixtures
     python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
     python scripts/eval_documents.py laws LAW.md…           # bundestag/gesetze laws
+    python scripts/eval_documents.py books BOOK_DIR         # real EPUBs (build_real_epubs.py)
 
 ``web``: trafilatura's own evaluation corpus (``tests/`` of
 github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
@@ -46,10 +47,13 @@ from lxml.etree import _Element
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from reader.importers import load_document  # noqa: E402
 from reader.importers.html import Extractor, import_html, trafilatura_extractor  # noqa: E402
 from reader.segment import all_sentences, segment_document  # noqa: E402
+from reader.segment.notes import link_notes  # noqa: E402
+from reader.translate.document import UNTRANSLATED_KINDS  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
 HELD_OUT = {"bericht.html", "tagebuch.epub"}
@@ -439,7 +443,110 @@ def main_laws(paths: list[Path]) -> None:
         )
 
 
+BOOK_GOLD = FIXTURES / "books"
+"""Gold for the real e-books scripts/build_real_epubs.py builds (not committed)."""
+
+
+@dataclass(frozen=True)
+class BookScore:
+    toc: tuple[int, int]
+    """Nav/NCX entries of body chapters found as a heading (or a run of headings)."""
+    contents_as_body: int
+    """Body sentences that are a contents line (a table of contents read as text)."""
+    sentences: tuple[int, int]
+    footnotes: tuple[int, int]
+    """Notes found as a footnote paragraph that a reference links to."""
+    unlinked_references: int
+    matter: tuple[int, int]
+    """Gold front/back matter lines found in ``matter`` sentences."""
+    matter_leaked: int
+    """Gold matter lines found in a sentence of another kind."""
+    translated_sentences: int
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def score_book(document, gold_path: Path) -> BookScore:
+    gold: dict[str, list[str]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, text = line.split("\t", 1)
+            gold.setdefault(kind, []).append(_normal(text))
+    paragraphs = segment_document(document)
+    sentences = list(all_sentences(paragraphs))
+    heading_runs: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for sentence in [*sentences, None]:
+        if sentence is not None and sentence.kind == "heading":
+            run.append(sentence.text)
+            heading_runs.add(_words(sentence.text))
+            heading_runs.add(_words(" ".join(run)))
+            continue
+        run = []
+    toc = gold.get("toc", [])
+    body = [_normal(s.text) for s in sentences if s.kind == "sentence"]
+    found = Counter((s.kind, _normal(s.text)) for s in sentences)
+    links = link_notes(paragraphs)
+    linked = set(links.values())
+    notes = {
+        _normal(" ".join(s.text for s in p.sentences)): p.index
+        for p in paragraphs
+        if p.kind == "footnote"
+    }
+    references = sum(len(s.footnotes) for s in sentences if s.kind != "footnote")
+    matter_text = _normal(" ".join(s.text for s in sentences if s.kind == "matter"))
+    other_text = _normal(" ".join(s.text for s in sentences if s.kind != "matter"))
+    return BookScore(
+        toc=(sum(_words(entry) in heading_runs for entry in toc), len(toc)),
+        contents_as_body=sum(line in set(toc) for line in body),
+        sentences=(
+            sum(found[("sentence", text)] > 0 for text in gold.get("sentence", [])),
+            len(gold.get("sentence", [])),
+        ),
+        footnotes=(
+            sum(notes.get(text) in linked for text in gold.get("footnote", [])),
+            len(gold.get("footnote", [])),
+        ),
+        unlinked_references=references - len(links),
+        matter=(
+            sum(text in matter_text for text in gold.get("matter", [])),
+            len(gold.get("matter", [])),
+        ),
+        matter_leaked=sum(text in other_text for text in gold.get("matter", [])),
+        translated_sentences=sum(s.kind not in UNTRANSLATED_KINDS for s in sentences),
+    )
+
+
+def main_books(directory: Path) -> None:
+    from build_real_epubs import REPORTING  # noqa: PLC0415 - a sibling script
+
+    print(
+        "| book | set | TOC titles as headings | contents lines as body | sample sentences | "
+        "footnotes linked | unlinked references | matter marked | matter elsewhere | "
+        "sentences to translate |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for gold_path in sorted(BOOK_GOLD.glob("*.gold")):
+        path = directory / (gold_path.stem + ".epub")
+        result = score_book(load_document(str(path)), gold_path)
+        part = "reporting" if path.name in REPORTING else "tuning"
+
+        def pair(value: tuple[int, int]) -> str:
+            return f"{value[0]}/{value[1]}"
+
+        print(
+            f"| {path.name} | {part} | {pair(result.toc)} | {result.contents_as_body} | "
+            f"{pair(result.sentences)} | {pair(result.footnotes)} | {result.unlinked_references} | "
+            f"{pair(result.matter)} | {result.matter_leaked} | {result.translated_sentences} |"
+        )
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "books":
+        main_books(Path(sys.argv[2]))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "laws":
         main_laws([Path(arg) for arg in sys.argv[2:]])
         return
