@@ -520,7 +520,7 @@ def score_book(document, gold_path: Path) -> BookScore:
 
 
 def main_books(directory: Path) -> None:
-    from build_real_epubs import REPORTING  # noqa: PLC0415 - a sibling script
+    from build_real_epubs import REPORTING
 
     print(
         "| book | set | TOC titles as headings | contents lines as body | sample sentences | "

@@ -14,7 +14,7 @@ from reader.errors import ReaderError
 from reader.segment import Paragraph
 from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
-from reader.translate.document import ProgressCallback, translate_document
+from reader.translate.document import UNTRANSLATED_KINDS, ProgressCallback, translate_document
 
 
 class TranslationInterrupted(ReaderError):
@@ -37,7 +37,7 @@ class BatchTranslation:
     from_cache: int
     """How many came from the translation cache rather than the model."""
     verbatim: int = 0
-    """Code, shown as it is and never given to the model."""
+    """Code and front/back matter, shown as they are and never given to the model."""
 
     @property
     def translated(self) -> int:
@@ -67,7 +67,7 @@ def translate_paragraphs(
         for item in translate_document(paragraphs, engine, progress):
             translations.append(item.translation)
             from_cache += item.cached
-            verbatim += item.sentence.kind == "code"
+            verbatim += item.sentence.kind in UNTRANSLATED_KINDS
     except KeyboardInterrupt as interrupt:
         raise TranslationInterrupted(done, total, exit_status(interrupt)) from None
     return BatchTranslation(translations, from_cache, verbatim)

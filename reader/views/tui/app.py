@@ -15,6 +15,7 @@ from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Paragraph, Sentence
 from reader.segment.notes import link_notes
 from reader.translate import EngineOptions, load_engine
+from reader.translate.document import UNTRANSLATED_KINDS
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.contents_screen import ContentsEntry, ContentsScreen
 from reader.views.tui.glossary_screen import GlossaryScreen
@@ -82,10 +83,10 @@ class ReaderApp(App[None]):
             if sentence.kind == "heading"
         ]
         self.note_links = link_notes(paragraphs)
-        # Code is shown verbatim on both sides and never sent to the model:
-        # the feed sees the other sentences only.
-        self.code = [(s.index, s.text) for s in sentences if s.kind == "code"]
-        self.prose = [s.index for s in sentences if s.kind != "code"]
+        # Code and front/back matter are shown verbatim on both sides and never
+        # sent to the model: the feed sees the other sentences only.
+        self.code = [(s.index, s.text) for s in sentences if s.kind in UNTRANSLATED_KINDS]
+        self.prose = [s.index for s in sentences if s.kind not in UNTRANSLATED_KINDS]
         self._prose_position = {index: number for number, index in enumerate(self.prose)}
         texts = [sentences[index].text for index in self.prose]
         self.feed = TranslationFeed(self, options, texts, glossary, load)

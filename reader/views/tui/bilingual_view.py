@@ -36,6 +36,7 @@ _KIND_COMPONENTS = {
     "heading": "bilingual-view--heading",
     "code": "bilingual-view--code",
     "footnote": "bilingual-view--note",
+    "matter": "bilingual-view--matter",
 }
 """Sentences of these kinds are drawn in their own style (reader.tcss)."""
 
@@ -75,6 +76,7 @@ class BilingualView(ScrollView, can_focus=True):
         "bilingual-view--heading",
         "bilingual-view--code",
         "bilingual-view--note",
+        "bilingual-view--matter",
         "bilingual-view--word",
         "bilingual-view--aligned",
     }
