@@ -24,7 +24,9 @@ real producer's:
 - ``regulatoren.epub`` — EPUB 2, chapters 1–12 of Gerstäcker's *Die
   Regulatoren in Arkansas*, notes as endnotes in ``notes.html`` (calibre's
   ``<sup><a href=…>`` references and back links), an imprint page with the
-  TextGrid identifier and the bibliographic note.
+  TextGrid identifier and the bibliographic note;
+- ``unterm-birnbaum.html`` — Project Gutenberg's one-page HTML edition of the
+  same novel (pg-header, an in-page contents table, pg-footer).
 
 Tuning set: grete-minde, mathilde-moehring, am-jenseits; reporting set:
 unterm-birnbaum, regulatoren (never tuned on).
@@ -418,6 +420,38 @@ def gutenberg_epub3(tei: TeiBook) -> Epub:
     return Epub(tei.title, tei.author, pages, 3, "http://www.gutenberg.org/99999")
 
 
+def gutenberg_html(tei: TeiBook) -> str:
+    """Project Gutenberg's HTML edition: one page, pg-header, an in-page contents
+    table linking to the chapters' anchors, the chapters, pg-footer."""
+    upper = tei.title.upper()
+    values = {
+        "title": escape(tei.title),
+        "author": escape(tei.author),
+        "identifier": tei.identifier,
+        "upper": escape(upper),
+    }
+    rows = "\n".join(
+        f'<tr><td><a class="pginternal" href="#chap{number:02}">{escape(" ".join(chapter.titles))}</a></td></tr>'
+        for number, chapter in enumerate(tei.chapters, start=1)
+    )
+    chapters = "\n".join(
+        f'<div class="chapter">\n<h2><a id="chap{number:02}"></a>{"<br/>".join(escape(t) for t in chapter.titles)}</h2>\n'
+        f"{_paragraphs(chapter, _no_notes)}\n</div>"
+        for number, chapter in enumerate(tei.chapters, start=1)
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"/>'
+        f"<title>{values['title']} | Project Gutenberg</title></head>\n<body>\n"
+        + PG_HEADER.format(**values)
+        + f'\n<h1>{values["title"]}</h1>\n<p class="center">von {values["author"]}</p>\n'
+        + f'<div class="chapter">\n<h2>Inhalt</h2>\n<table class="toc">\n{rows}\n</table>\n</div>\n'
+        + chapters
+        + "\n"
+        + PG_FOOTER.format(**values)
+        + "\n</body>\n</html>\n"
+    )
+
+
 def _roman(number: int) -> str:
     numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
@@ -550,6 +584,8 @@ BOOKS = {
     "unterm-birnbaum.epub": ("level1/DEU051.xml", standard_ebooks_epub3),
     "regulatoren.epub": ("Orig/DEU016.xml", lambda tei: endnotes_epub2(tei, 12)),
 }
+HTML_BOOKS = {"unterm-birnbaum.html": ("level1/DEU051.xml", gutenberg_html)}
+"""Reporting set: never tuned on."""
 TUNING = ("grete-minde.epub", "mathilde-moehring.epub", "am-jenseits.epub")
 REPORTING = ("unterm-birnbaum.epub", "regulatoren.epub")
 
@@ -572,6 +608,9 @@ def main() -> None:
         book = layout(read_tei(_read(args.eltec, path)))
         (args.out / name).write_bytes(epub_bytes(book))
         print(f"{args.out / name}: {len(book.pages)} spine documents", file=sys.stderr)
+    for name, (path, layout) in HTML_BOOKS.items():
+        (args.out / name).write_text(layout(read_tei(_read(args.eltec, path))), encoding="utf-8")
+        print(f"{args.out / name}: one page", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -529,9 +529,9 @@ def main_books(directory: Path) -> None:
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for gold_path in sorted(BOOK_GOLD.glob("*.gold")):
-        path = directory / (gold_path.stem + ".epub")
+        path = directory / gold_path.stem  # am-jenseits.epub.gold → am-jenseits.epub
         result = score_book(load_document(str(path)), gold_path)
-        part = "reporting" if path.name in REPORTING else "tuning"
+        part = "reporting" if path.name in REPORTING or path.suffix == ".html" else "tuning"
 
         def pair(value: tuple[int, int]) -> str:
             return f"{value[0]}/{value[1]}"

@@ -694,3 +694,25 @@ def test_an_identifier_in_parentheses_stays_in_its_sentence() -> None:
     line = next(s for s in sentences if s.text.startswith("Dieses E-Book"))
     assert line.text.endswith("Repository (textgrid:n1vv.0) beruht.")
     assert line.footnotes == ()
+
+
+def test_a_gutenberg_html_book_is_read_whole_with_its_header_and_licence_as_matter() -> None:
+    page = real_epubs.gutenberg_html(_tei_book()).encode()
+    blocks = [(block.kind, block.text) for block in import_html(page, "bote.html").blocks]
+    texts = [text for _, text in blocks]
+    start = texts.index("*** START OF THE PROJECT GUTENBERG EBOOK DER BOTE ***")
+    end = texts.index("*** END OF THE PROJECT GUTENBERG EBOOK DER BOTE ***")
+    assert {kind for kind, _ in blocks[: start + 1]} == {"matter"}
+    assert {kind for kind, _ in blocks[end:]} == {"matter"}
+    assert "THE FULL PROJECT GUTENBERG LICENSE" in texts[end:]
+    assert blocks[start + 1 : end] == [
+        ("heading", "Der Bote"),
+        ("paragraph", "von Theodor Fontane"),
+        ("heading", "Erstes Kapitel"),
+        ("paragraph", "Der Regen hörte nicht auf."),
+        ("paragraph", "Am Abend kam der Bote."),
+        ("heading", "Zweites Kapitel"),
+        ("paragraph", "Er kam nicht."),
+        ("heading", "Drittes Kapitel"),
+        ("paragraph", "Es war ein stiller Tag."),
+    ]  # the in-page contents table ("Inhalt", links to the chapters) is left out
