@@ -4,6 +4,7 @@
     python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
     python scripts/eval_documents.py laws LAW.md…           # bundestag/gesetze laws
     python scripts/eval_documents.py books BOOK_DIR         # real EPUBs (build_real_epubs.py)
+    python scripts/eval_documents.py readability TEST_PAGES # Mozilla Readability's German pages
 
 ``web``: trafilatura's own evaluation corpus (``tests/`` of
 github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
@@ -443,6 +444,41 @@ def main_laws(paths: list[Path]) -> None:
         )
 
 
+def _word_scores(found: str | None, expected: str) -> tuple[float, float]:
+    """Precision and recall of ``found``'s words against ``expected``'s (as multisets)."""
+    if not found:
+        return 0.0, 0.0
+    ours, theirs = Counter(_words(found)), Counter(_words(expected))
+    common = sum((ours & theirs).values())
+    return common / max(sum(ours.values()), 1), common / max(sum(theirs.values()), 1)
+
+
+def main_readability(pages: Path) -> None:
+    """Mozilla Readability's test pages (``test/test-pages`` of mozilla/readability,
+    Apache-2.0, not committed) whose expected metadata says German: reader's and
+    trafilatura's words against Readability's expected article."""
+    print("| page | extractor | word precision | word recall |")
+    print("|---|---|---:|---:|")
+    for directory in sorted(path for path in pages.iterdir() if path.is_dir()):
+        metadata = directory / "expected-metadata.json"
+        if not metadata.exists():
+            continue
+        if not (json.loads(metadata.read_text(encoding="utf-8")).get("lang") or "").startswith(
+            "de"
+        ):
+            continue
+        data = (directory / "source.html").read_bytes()
+        expected = lxml_html.fromstring((directory / "expected.html").read_bytes()).text_content()
+        ours, without_captions = reader_texts(data, directory.name)
+        for label, text in (
+            ("reader", ours),
+            ("reader without captions", without_captions),
+            ("trafilatura", trafilatura_text(data)),
+        ):
+            precision, recall = _word_scores(text, expected)
+            print(f"| {directory.name} | {label} | {precision:.3f} | {recall:.3f} |")
+
+
 BOOK_GOLD = FIXTURES / "books"
 """Gold for the real e-books scripts/build_real_epubs.py builds (not committed)."""
 
@@ -544,6 +580,9 @@ def main_books(directory: Path) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "readability":
+        main_readability(Path(sys.argv[2]))
+        return
     if len(sys.argv) > 2 and sys.argv[1] == "books":
         main_books(Path(sys.argv[2]))
         return
