@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from tui_helpers import wait_until
+from pathlib import Path
 
+from tui_helpers import feed_finished, wait_until
+
+from reader.dictionary.service import DictionaryService
 from reader.document import Block, Document
 from reader.glossary import load_glossary
-from reader.segment import all_sentences, segment_document
 from reader.translate import EngineOptions
-from reader.views.tui.app import ReaderApp
+from reader.views.tui.app import ReaderApp, build_reader_app
+from reader.views.tui.positions import PositionStore
 
 LICENCE = "THE FULL PROJECT GUTENBERG LICENSE"
 
@@ -24,14 +27,12 @@ def matter_app(model: str) -> ReaderApp:
             Block("matter", LICENCE),
         ),
     )
-    paragraphs = segment_document(document)
-    return ReaderApp(
-        "bote.epub",
-        document.text,
-        list(all_sentences(paragraphs)),
+    return build_reader_app(
+        document,
         options=EngineOptions(model=model, device="cpu"),
         glossary=load_glossary(),
-        paragraphs=paragraphs,
+        positions=PositionStore(),
+        dictionary=DictionaryService(None, Path("unused")),
     )
 
 
@@ -39,12 +40,12 @@ async def test_matter_is_dimmed_shown_as_it_is_and_never_sent_to_the_model(
     tiny_model_dir,
 ) -> None:
     app = matter_app(str(tiny_model_dir))
-    licence = next(s for s in app.sentences if s.text == LICENCE)
-    assert licence.kind == "matter"
-    assert LICENCE not in app.feed._texts  # what the model is given
-    assert "Der Regen hörte nicht auf." in app.feed._texts
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: app.feed.finished)
-        assert app.view.translations[licence.index] == LICENCE
-        style = app.view.get_component_rich_style("bilingual-view--matter")
-        assert style.dim
+        await wait_until(pilot, lambda: feed_finished(app.feed))
+        licence = next(s for s in app.reading.sentences if s.text == LICENCE)
+        assert licence.kind == "matter"
+        assert LICENCE not in app.feed._texts  # what the model is given
+        assert "Der Regen hörte nicht auf." in app.feed._texts
+        assert app.reader.view.translations[licence.index] == LICENCE
+        assert app.reader.translated == len(app.reading.sentences)
+        assert app.reader.view.get_component_rich_style("bilingual-view--matter").dim
