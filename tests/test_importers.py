@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.document import Block
 from reader.errors import InputError
 from reader.importers import load_document
 from reader.importers.detect import ExtensionMismatchError, detect_format
@@ -716,3 +717,23 @@ def test_a_gutenberg_html_book_is_read_whole_with_its_header_and_licence_as_matt
         ("heading", "Drittes Kapitel"),
         ("paragraph", "Es war ein stiller Tag."),
     ]  # the in-page contents table ("Inhalt", links to the chapters) is left out
+
+
+def test_a_web_sites_imprint_page_is_a_page_to_read_not_book_matter() -> None:
+    """Regression: the e-book rule "a page headed Impressum is matter" made a
+    web imprint page matter and read it whole, menus and footer included."""
+    page = (
+        "<html><head><title>Impressum | Agentur</title></head><body>"
+        '<nav><a href="/">Start</a> <a href="/team">Team</a> <a href="/kontakt">Kontakt</a></nav>'
+        "<main><h1>Impressum</h1>"
+        "<p>Angaben gemäß § 5 TMG: Agentur Beispiel GmbH, Hauptstraße 1, 12345 Musterstadt.</p>"
+        "<p>Vertreten durch die Geschäftsführerin Anna Beispiel, die auch für den Inhalt "
+        "dieser Seite verantwortlich ist und Anfragen gern beantwortet.</p>"
+        "<p>Die Agentur ist im Handelsregister des Amtsgerichts Musterstadt eingetragen; "
+        "die Umsatzsteuer-Identifikationsnummer steht auf jeder Rechnung.</p></main>"
+        "<footer><p>© 2020 Agentur Beispiel</p></footer></body></html>"
+    ).encode()
+    blocks = import_html(page, "impressum.html").blocks
+    assert "matter" not in {block.kind for block in blocks}
+    assert blocks[0] == Block("heading", "Impressum", level=1)
+    assert not any("© 2020" in block.text for block in blocks)

@@ -88,7 +88,7 @@ def import_html(
     text, warning = decode_markup(data, name)
     tree = parse_markup(text, name)
     title = page_title(tree)
-    matter = MatterFinder().find(tree)
+    matter = MatterFinder(by_heading=False).find(tree)
     if matter:
         return _book(tree, name, title, matter, warning)
     notes = mark_notes(tree, note_targets(tree))

@@ -11,8 +11,9 @@ and does not translate them. Found by what real producers write:
 - Project Gutenberg's text markers where there is no markup for them:
   everything up to ``*** START OF THE PROJECT GUTENBERG EBOOK …`` and from
   ``*** END OF THE PROJECT GUTENBERG EBOOK …`` on;
-- a page whose first heading is ``Impressum``, ``Imprint``, ``Kolophon`` or
-  ``Colophon`` (EPUB 2 books have no ``epub:type``).
+- in a book only (``by_heading``), a page whose first heading is
+  ``Impressum``, ``Imprint``, ``Kolophon`` or ``Colophon`` (EPUB 2 books have
+  no ``epub:type``) — a web site's imprint page is a page to read, not matter.
 """
 
 from __future__ import annotations
@@ -38,13 +39,16 @@ class MatterFinder:
     """Finds the matter of one book's pages, in reading order (the Gutenberg
     footer runs from its marker to the end of the book, across pages)."""
 
+    by_heading: bool = True
+    """Whether a page headed ``Impressum`` (…) is matter as a whole: in an
+    e-book's spine, yes; a web page, no."""
     in_footer: bool = False
 
     def find(self, tree: _Element) -> set[_Element]:
         """The elements of ``tree`` (one spine page) that are front or back matter."""
         body = tree.find("body")
         body = body if body is not None else tree
-        if self.in_footer or _is_matter_page(body):
+        if self.in_footer or (self.by_heading and _is_matter_page(body)):
             return {body}
         found = {
             element
