@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -737,3 +738,29 @@ def test_a_web_sites_imprint_page_is_a_page_to_read_not_book_matter() -> None:
     assert "matter" not in {block.kind for block in blocks}
     assert blocks[0] == Block("heading", "Impressum", level=1)
     assert not any("© 2020" in block.text for block in blocks)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["calibre_epub2", "gutenberg_epub3", "standard_ebooks_epub3", "footnotes", "endnotes"],
+)
+def test_the_real_producer_layouts_pass_epubcheck(layout: str, tmp_path: Path) -> None:
+    """The evaluation books are valid EPUBs (Debian's epubcheck: a jar)."""
+    book = _tei_book(first_edition="Erstdruck: Leipzig (Otto Wigand) 1846.")
+    if layout in ("footnotes", "endnotes"):
+        book.chapters[0].paragraphs[0] = "Der Regen\x001\x00 hörte nicht auf."
+        book.chapters[0].notes.append("Es regnete drei Tage.")
+    build = {
+        "footnotes": lambda tei: real_epubs.footnotes_epub3(tei, 3),
+        "endnotes": lambda tei: real_epubs.endnotes_epub2(tei, 3),
+    }.get(layout) or getattr(real_epubs, layout)
+    path = tmp_path / "book.epub"
+    path.write_bytes(real_epubs.epub_bytes(build(book)))
+    result = subprocess.run(
+        ["java", "-jar", "/usr/share/java/epubcheck.jar", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors or warnings detected" in result.stdout + result.stderr
