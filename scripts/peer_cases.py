@@ -89,12 +89,21 @@ def sentencex_cases(source: str) -> list[dict]:
         split = lines.index("---")
         text = "\n".join(lines[:split])
         expected = [line.strip() for line in lines[split + 1 :] if line.strip()]
-        cases.append({"group": "tests/de.txt", "text": text, "expected": expected, "skipped": skipped})
+        cases.append(
+            {"group": "tests/de.txt", "text": text, "expected": expected, "skipped": skipped}
+        )
     return cases
 
 
 SUITES = (
-    ("pysbd", "nipunsadvilkar+pySBD", "nipunsadvilkar/pySBD", "tests/lang/test_deutsch.py", "LICENSE", pysbd_cases),
+    (
+        "pysbd",
+        "nipunsadvilkar+pySBD",
+        "nipunsadvilkar/pySBD",
+        "tests/lang/test_deutsch.py",
+        "LICENSE",
+        pysbd_cases,
+    ),
     (
         "pragmatic_segmenter",
         "diasks2+pragmatic_segmenter",
@@ -103,7 +112,14 @@ SUITES = (
         "LICENSE.txt",
         pragmatic_cases,
     ),
-    ("sentencex", "wikimedia+sentencex", "wikimedia/sentencex", "tests/de.txt", "LICENSE", sentencex_cases),
+    (
+        "sentencex",
+        "wikimedia+sentencex",
+        "wikimedia/sentencex",
+        "tests/de.txt",
+        "LICENSE",
+        sentencex_cases,
+    ),
 )
 
 
@@ -120,9 +136,9 @@ def main(argv: list[str]) -> int:
             "source": f"https://github.com/{repository}",
             "commit": _commit(repo),
             "file": path,
-            "licence": licence_text.splitlines()[0].strip() + " — " + next(
-                line.strip() for line in licence_text.splitlines() if "Copyright" in line
-            ),
+            "licence": licence_text.splitlines()[0].strip()
+            + " — "
+            + next(line.strip() for line in licence_text.splitlines() if "Copyright" in line),
             "licence_text": licence_text,
             "cases": extract(_show(repo, path)),
         }

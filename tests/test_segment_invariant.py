@@ -29,12 +29,18 @@ from reader.segment import Paragraph, Sentence, all_sentences, segment, segment_
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SEED_TEXT = "\n\n".join(path.read_text(encoding="utf-8") for path in SEEDS)
-FIXTURES = sorted(
-    path
-    for folder in (ROOT / "tests" / "fixtures" / "documents", ROOT / "tests" / "fixtures" / "pdf")
-    for path in folder.iterdir()
-    if path.suffix in {".html", ".epub", ".md", ".pdf", ".txt"}
-) + SEEDS
+FIXTURES = (
+    sorted(
+        path
+        for folder in (
+            ROOT / "tests" / "fixtures" / "documents",
+            ROOT / "tests" / "fixtures" / "pdf",
+        )
+        for path in folder.iterdir()
+        if path.suffix in {".html", ".epub", ".md", ".pdf", ".txt"}
+    )
+    + SEEDS
+)
 UNREADABLE = {"scan.pdf", "verschluesselt.pdf", "zufall.pdf", "abgeschnitten.pdf"}
 """PDF fixtures that exist to be refused (no text layer, encrypted, not a PDF, truncated)."""
 
@@ -58,11 +64,12 @@ INTERESTING = list(
     ".!?;:,„“”\"»«‚‘’'`()[]…-–—/•*@0123456789 \n\n\r\t\u00a0\u200b"
     "ABCabcÄÖÜäöüß¹²³\u0661\U000114d0🙂"
 )
-GERMAN_WORDS = (
-    "Der die das Er kam am Montag Satz Noch z B usw Nr S III Geschwaders LeserInnen "
-    "Leser*innen bin’s erfolgen Es Das kostet Euro Die Werkstatt ist gut "
-    "https://example.org/a.b max@beispiel.de textgrid:sb4n.0 lfd Nr 1917 12 3"
-).split()
+_WORDS = """
+Der die das Er kam am Montag Satz Noch z B usw Nr S III Geschwaders LeserInnen
+Leser*innen bin’s erfolgen Es Das kostet Euro Die Werkstatt ist gut
+https://example.org/a.b max@beispiel.de textgrid:sb4n.0 lfd Nr 1917 12 3
+"""
+GERMAN_WORDS = tuple(_WORDS.split())
 
 
 def check_sentence(source: str, sentence: Sentence) -> None:
@@ -143,6 +150,22 @@ def test_german_like_text(text: str) -> None:
     check(text)
 
 
+SENTENCES = st.lists(
+    st.sampled_from(["Eins.", "Die Werkstatt ist gut!", "Wer kommt?", "Er kam am Montag."]),
+    min_size=1,
+    max_size=7,
+).map(" ".join)
+QUOTES = st.sampled_from(["„", "“", '"', "»", "«", "‚", "‘", "'", "``", "''", ""])
+
+
+@PROFILE
+@given(st.lists(st.tuples(QUOTES, SENTENCES, QUOTES), max_size=6))
+def test_quoted_speech_and_stray_quotes(parts: list[tuple[str, str, str]]) -> None:
+    """Long quotations, stray and unbalanced marks: the German shown never
+    gains a quotation mark."""
+    check(" ".join(opening + sentences + closing for opening, sentences, closing in parts))
+
+
 @st.composite
 def mutated_seed(draw: st.DrawFn) -> str:
     """A piece of a seed document with characters deleted, inserted and replaced."""
@@ -185,6 +208,21 @@ def test_every_fixture_through_its_importer(path: Path) -> None:
             [],
         ),
         ("So war es. ***", ["So war es. ***"], []),
+        (
+            'Das kostet 99 Euro." Die Werkstatt ist gut. Die Preise sind gut. Der Service ist gut.',
+            [
+                'Das kostet 99 Euro."',
+                "Die Werkstatt ist gut.",
+                "Die Preise sind gut.",
+                "Der Service ist gut.",
+            ],
+            [],
+        ),
+        (
+            "Sie sagte: „Eins. Zwei. Drei. Vier. Fünf. Sechs.“ Gut.",
+            ["Sie sagte: „Eins.", "Zwei.", "Drei.", "Vier.", "Fünf.", "Sechs.“", "Gut."],
+            [],
+        ),
         ("um Teil von Google.44 zu werden!", ["um Teil von Google. zu werden!"], ["44"]),
     ],
 )

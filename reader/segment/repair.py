@@ -62,9 +62,7 @@ def place_footnote(
     if after < len(text) and text[after].islower():
         if punctuation in _ELLIPSES:
             return  # `zögerte...3 und ging`: the ellipsis trails off inside the sentence
-        findings.delete(*stop)
-        if punctuation == ".":
-            findings.displaced_stops.append(stop[0])
+        findings.displaced_stops.append(stop)
     else:
         findings.cut(note.end(), after)
 
@@ -164,16 +162,19 @@ def lost_space(position: int, findings: Findings) -> None:
 
 def dot_leader(text: str, start: int, end: int, findings: Findings) -> None:
     """A run of four or more dots is page furniture (table-of-contents leaders,
-    separators). The first dot still ends the sentence it is glued to. Words
-    glued behind the run without spaces (`undSehenCarnegie`) are menu labels,
-    except the last, which begins the next sentence."""
+    separators). Glued to a word, its first dot still ends that word's
+    sentence (`Zwecke“.......`); after a space it stays in its line
+    (`Einleitung ........ 5`). Words glued behind the run without spaces
+    (`undSehenCarnegie`) are menu labels, except the last, which begins the
+    next sentence; the run and the labels are kept, as a piece of their own."""
     glued_to_word = start > 0 and (text[start - 1].isalnum() or text[start - 1] in CLOSERS)
-    sentence_end = start + 1 if glued_to_word else start
+    if glued_to_word:
+        findings.cut(start + 1)
     resume = end
     glued = list(_CAMEL_PIECE.finditer(text, end, _token_end(text, end)))
     if len(glued) > 1 and glued[-1].group()[0].isupper():
         resume = glued[-1].start()
-    findings.cut(sentence_end, skip_space(text, resume))
+        findings.cut(resume)
     findings.resume_scan = resume
 
 
