@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = frozenset('“”"»«‘’)]')
+CLOSERS = frozenset("“”\"'»«‘’)]")
 """Characters that close a quotation or parenthesis after a sentence's last word
 (German quotes are „…“, ‚…‘ and »…«; “ is the closing one)."""
 
-AMBIGUOUS_QUOTES = frozenset('"»«‘')
+AMBIGUOUS_QUOTES = frozenset("\"'»«‘")
 """Quotes that open as often as they close (» opens German »…«, « opens Swiss
 «…», ‘ opens English ‘…’): unless pairing says otherwise, glued to a following
 letter they open the next sentence (`soll.»Endlich«`). German “ always closes

@@ -26,14 +26,15 @@ def segment(text: str) -> list[Paragraph]:
     """Split ``text`` into paragraphs of sentences.
 
     Pure and linear in ``len(text)``. Each :class:`Sentence` has the repaired
-    text, its span in ``text`` and the footnote markers removed from it.
+    text, its span in ``text``, the footnote markers removed from it and the
+    quotation marks its model input adds (:attr:`Sentence.model_text`).
     """
     paragraphs: list[Paragraph] = []
     count = 0
     for start, end in paragraph_spans(text):
         block = text[start:end]
         sentences = []
-        for span, clean, footnotes in _sentences(block, scan(block)):
+        for span, clean, footnotes, marks in _sentences(block, scan(block)):
             sentences.append(
                 Sentence(
                     text=clean,
@@ -42,6 +43,8 @@ def segment(text: str) -> list[Paragraph]:
                     footnotes=footnotes,
                     paragraph=len(paragraphs),
                     index=count,
+                    opens=marks[0],
+                    closes=marks[1],
                 )
             )
             count += 1
@@ -50,10 +53,12 @@ def segment(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _sentences(
-    block: str, findings: Findings
-) -> Iterator[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    """``(span, clean text, footnote markers)`` of each sentence in ``block``.
+_Piece = tuple[tuple[int, int], str, tuple[str, ...], tuple[str, str]]
+
+
+def _sentences(block: str, findings: Findings) -> Iterator[_Piece]:
+    """``(span, clean text, footnote markers, (opens, closes))`` of each
+    sentence in ``block``.
 
     Nothing is dropped: a piece without letters or digits (`***`, a stray
     dash) joins the sentence before it (or after it, at the start), and a
@@ -61,7 +66,7 @@ def _sentences(
     edits = _Queue(findings.edits, key=lambda edit: edit.start)
     notes = _Queue(findings.footnotes, key=lambda note: note.position)
     lost_stops = _Queue(findings.displaced_stops, key=lambda stop: stop[0])
-    pending: tuple[tuple[int, int], str, tuple[str, ...]] | None = None
+    pending: _Piece | None = None
     leading: tuple[int, tuple[str, ...]] | None = None
     for start, end, opens, closes in _joined(block, _spans(block, findings)):
         taken = edits.take_before(end)
@@ -73,7 +78,7 @@ def _sentences(
         if not clean:
             # Only footnote markers: they belong to the sentence before (or after).
             if pending:
-                pending = ((pending[0][0], end), pending[1], pending[2] + markers)
+                pending = ((pending[0][0], end), pending[1], pending[2] + markers, pending[3])
             elif leading:
                 leading = (leading[0], leading[1] + markers)
             else:
@@ -83,7 +88,7 @@ def _sentences(
             start, markers, leading = leading[0], leading[1] + markers, None
         if pending:
             yield pending
-        pending = ((start, end), opens + clean + closes, markers)
+        pending = ((start, end), clean, markers, (opens, closes))
     if pending:
         yield pending
 

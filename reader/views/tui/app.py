@@ -15,6 +15,7 @@ from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Paragraph, Sentence
 from reader.segment.notes import link_notes
 from reader.translate import EngineOptions, load_engine
+from reader.translate.alignment import offset_alignment
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.contents_screen import ContentsEntry, ContentsScreen
 from reader.views.tui.glossary_screen import GlossaryScreen
@@ -87,7 +88,7 @@ class ReaderApp(App[None]):
         self.code = [(s.index, s.text) for s in sentences if s.kind == "code"]
         self.prose = [s.index for s in sentences if s.kind != "code"]
         self._prose_position = {index: number for number, index in enumerate(self.prose)}
-        texts = [sentences[index].text for index in self.prose]
+        texts = [sentences[index].model_text for index in self.prose]
         self.feed = TranslationFeed(self, options, texts, glossary, load)
         self.translated = len(self.code)
         self.position: int | None = None
@@ -150,7 +151,9 @@ class ReaderApp(App[None]):
         self.translated += sum(self.view.translations[index] is None for index, _ in results)
         for number, _ in drained:
             if (alignment := self.feed.alignment(number)) is not None:
-                self.view.alignments[self.prose[number]] = alignment
+                # The model's input may open with a balancing quotation mark.
+                shift = len(self.sentences[self.prose[number]].opens)
+                self.view.alignments[self.prose[number]] = offset_alignment(alignment, -shift, 0)
         self.view.set_translations(results)
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
