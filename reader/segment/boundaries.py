@@ -16,9 +16,10 @@ from reader.segment.abbreviations import (
     SENTENCE_OPENERS,
     is_abbreviation,
 )
-from reader.segment.characters import letters_after, starts_sentence, word_before
+from reader.segment.characters import is_elision, letters_after, starts_sentence, word_before
 
 _ROMAN_LETTERS = frozenset("IVX")
+_ROMAN_NUMERAL = frozenset("IVXLCDM")
 _LOOK_BACK = 16
 """How far back, in characters, :func:`follows_reference` looks."""
 
@@ -38,12 +39,16 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
         return False
     if "." not in punctuation:
         return True  # `!` or `?` before an upper-case letter.
+    if punctuation == "….":
+        return True  # `Ich wartete …. Sobald`: a full stop after the ellipsis
     if punctuation != ".":
         return is_trailing_ellipsis(text, start)
     word = word_before(text, start)
-    if not word:
-        return True  # `Zwecke“. Die`, `(1963). Die`
+    if not word or is_elision(text, start - len(word)):
+        return True  # `Zwecke“. Die`, `(1963). Die`, `So bin’s. Dann`
     if is_list_number(text, start, word):
+        return False
+    if is_roman_ordinal(word, letters_after(text, after)):
         return False
     if is_ordinal(word, glued, letters_after(text, after)) and not follows_reference(
         text, start - len(word)
@@ -102,6 +107,16 @@ def is_page_range(text: str, start: int, word: str) -> bool:
     while number_end > 0 and text[number_end - 1] == " ":
         number_end -= 1
     return number_end > 0 and text[number_end - 1].isdigit()
+
+
+def is_roman_ordinal(word: str, next_word: str) -> bool:
+    """`des III. Geschwaders`, `Johannes Paul II. Papst`: a Roman numeral of two
+    or more letters with a full stop is an ordinal — unless a pronoun or an
+    article follows (`Karl III. Er regierte`). One letter is an initial or
+    regnal number, see :func:`is_regnal_number`."""
+    if len(word) < 2 or not all(letter in _ROMAN_NUMERAL for letter in word):
+        return False
+    return next_word.lower() not in CLOSED_CLASS_OPENERS
 
 
 def is_regnal_number(word: str, next_word: str) -> bool:

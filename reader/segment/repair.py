@@ -33,7 +33,7 @@ from reader.segment.findings import Findings
 
 # Footnote numbers run to the low hundreds; four digits behind a stop would be
 # a year starting the next sentence, not a footnote.
-_FOOTNOTE = re.compile(r"\d{1,3}(?!\d)")
+_FOOTNOTE = re.compile(r"[0-9]{1,3}(?![0-9])")
 _CAPITALISED_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]")
 _CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
 _ELLIPSES = frozenset({"...", "…"})
@@ -114,6 +114,8 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
     if len(left) < 2:
         return
     right = letters_after(text, position + 1 if text[position] in '"„»' else position)
+    if right == "Innen" or (right == "In" and left[0].isupper()):
+        return  # the gender form `LeserInnen`, `BürgerIn`: one word
     if left[0].islower():
         # `vorDrittens`: a preposition can be a verb particle ending a sentence
         # (`liegen … vor`), and a capitalised pronoun or adverb starts one.

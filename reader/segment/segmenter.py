@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from reader.segment.findings import Edit, Findings
-from reader.segment.paragraphs import paragraph_spans
+from reader.segment.paragraphs import hard_line_breaks, paragraph_spans
 from reader.segment.scanner import scan
 from reader.segment.sentence import Paragraph, Sentence
 
@@ -33,8 +33,11 @@ def segment(text: str) -> list[Paragraph]:
     count = 0
     for start, end in paragraph_spans(text):
         block = text[start:end]
+        findings = scan(block)
+        for line_end, resume in hard_line_breaks(block):
+            findings.cut(line_end, resume)
         sentences = []
-        for span, clean, footnotes, marks in _sentences(block, scan(block)):
+        for span, clean, footnotes, marks in _sentences(block, findings):
             sentences.append(
                 Sentence(
                     text=clean,
