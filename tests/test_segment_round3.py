@@ -137,7 +137,7 @@ def test_hard_wrapped_blank_line_paragraphs_are_still_joined() -> None:
     document = "Er ging langsam die\nStraße hinunter und\nsah sich um.\n\nDann kam."
     assert texts(document) == [
         "Er ging langsam die Straße hinunter und sah sich um.",
-        "Dann kam sie.",
+        "Dann kam.",
     ]
 
 
