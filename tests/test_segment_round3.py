@@ -150,3 +150,21 @@ def test_pdf_line_wrap_with_trailing_space_before_lower_case_is_joined() -> None
         "Schwangere Frauen sollten während der ersten drei Monate Folsäure nehmen.",
         "Folsäure ist auch in Gemüse.",
     ]
+
+
+def test_singular_in_after_a_space_is_a_glued_sentence_start() -> None:
+    assert texts("Es gibt einen CHAdeMO-AnschlussIn der Presse stand es.") == [
+        "Es gibt einen CHAdeMO-Anschluss",
+        "In der Presse stand es.",
+    ]
+    assert texts("Jede LehrerIn, jeder Lehrer kam.") == ["Jede LehrerIn, jeder Lehrer kam."]
+
+
+def test_footnote_after_an_email_address_is_still_a_footnote() -> None:
+    # The scrape moved the footnote (and the full stop) into the sentence.
+    document = "Fragen per E-Mail an info@beispiel.de.6 oder telefonischDie Antwort kommt."
+    assert texts(document) == [
+        "Fragen per E-Mail an info@beispiel.de oder telefonisch.",
+        "Die Antwort kommt.",
+    ]
+    assert markers(document) == ["6"]

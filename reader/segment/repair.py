@@ -114,8 +114,8 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
     if len(left) < 2:
         return
     right = letters_after(text, position + 1 if text[position] in '"„»' else position)
-    if right == "Innen" or (right == "In" and left[0].isupper()):
-        return  # the gender form `LeserInnen`, `BürgerIn`: one word
+    if _is_gender_form(text, position, left, right):
+        return
     if left[0].islower():
         # `vorDrittens`: a preposition can be a verb particle ending a sentence
         # (`liegen … vor`), and a capitalised pronoun or adverb starts one.
@@ -147,6 +147,16 @@ def _sentences_meet(left: str, right: str) -> bool:
     return (compound or is_known_word(left)) and (
         begins_sentences(right) or is_lowercase_word(right)
     )
+
+
+def _is_gender_form(text: str, position: int, left: str, right: str) -> bool:
+    """`LeserInnen`, `BürgerIn,`: the capital I of German gender-inclusive
+    forms, one word. A singular `In` followed by a space is more often the
+    preposition starting a sentence a scrape glued on (`AnschlussIn der`)."""
+    if right == "Innen":
+        return True
+    following = text[position + len(right) : position + len(right) + 1]
+    return right == "In" and left[0].isupper() and not following.isspace()
 
 
 def lost_list(position: int, findings: Findings) -> None:

@@ -35,6 +35,7 @@ _PARENTHESIS_REACH = 600
 """Farthest, in characters, a `(` pairs with its `)` (a stray one splits as usual)."""
 _IDENTIFIER_SIGNS = frozenset(":/@=_#\\")
 _LOOK_BEHIND = 64
+_EMAIL = re.compile(r"[\w.+-]+(?:[!?][\w.+-]+)*@[\w-]+(?:\.[\w-]*[^\W\d_][\w-]*)+")
 _CANDIDATES = re.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”„«»]*[^\s<>"“”„«».,;:!?)\]])
@@ -164,6 +165,8 @@ def _is_identifier(text: str, start: int) -> bool:
     while begin > 0 and start - begin < _LOOK_BEHIND and not text[begin - 1].isspace():
         begin -= 1
     token = text[begin:start].strip("„“\"»«‚‘’'()[]")
+    if _EMAIL.fullmatch(token):
+        return False  # `an info@beispiel.de.6 oder`: an address, then its footnote
     if any(char in _IDENTIFIER_SIGNS for char in token):
         return True
     word = token.rsplit(".", 1)[-1]
