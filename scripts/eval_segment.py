@@ -13,6 +13,8 @@ that time grows linearly with size.
     .venv/bin/python scripts/eval_segment.py            # everything
     .venv/bin/python scripts/eval_segment.py --no-speed # scores only
     .venv/bin/python scripts/eval_segment.py --no-speed --genres  # one row per genre too
+    .venv/bin/python scripts/eval_segment.py --peers --failures    # peers' suites only
+    .venv/bin/python scripts/eval_segment.py --external de_gsd-ud-test.conllu  # real text
 
 The genre sets (`tests/gold/tuning/`, `tests/gold/reporting/`: news with
 quotes, legal/administrative, academic, literary) were written before the
@@ -96,6 +98,28 @@ def documents(by_genre: bool = False) -> list[Document]:
             docs += [_run_together(f"{genre_set}: {genre}", gold) for genre, gold in parts]
         whole = [paragraph for _, gold in parts for paragraph in gold]
         docs += [_clean(f"{genre_set} set", whole), _run_together(f"{genre_set} set", whole)]
+    return docs
+
+
+EXTERNAL_PARAGRAPH = 5
+"""Sentences per paragraph when an external corpus (one sentence per entry) is glued."""
+
+
+def external_documents(paths: list[Path]) -> list[Document]:
+    """A reporting set never tuned on: the sentences of UD CoNLL-U files
+    (``# text =`` lines; e.g. UD_German-GSD's news and reviews, CC BY-SA, so
+    not in this repository), in paragraphs of five, clean and run together."""
+    docs = []
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        sentences = [
+            line[len("# text = ") :].strip() for line in lines if line.startswith("# text = ")
+        ]
+        gold = [
+            sentences[start : start + EXTERNAL_PARAGRAPH]
+            for start in range(0, len(sentences), EXTERNAL_PARAGRAPH)
+        ]
+        docs += [_clean(path.name, gold), _run_together(path.name, gold)]
     return docs
 
 
@@ -266,9 +290,20 @@ def main(argv: list[str]) -> int:
         "--genres", action="store_true", help="also score each genre of the genre sets alone"
     )
     parser.add_argument("--peers", action="store_true", help="only the peers' suites")
+    parser.add_argument(
+        "--external",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="CONLLU",
+        help="only score these UD CoNLL-U files (their sentences glued, see external_documents)",
+    )
     parser.add_argument("--failures", action="store_true", help="list reader's failed peer cases")
     args = parser.parse_args(argv)
     split_by = splitters()
+    if args.external:
+        print_scores(external_documents(args.external), split_by)
+        return 0
     print_peer_scores(split_by, args.failures)
     if args.peers:
         return 0

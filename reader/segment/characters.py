@@ -22,10 +22,10 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĻĽŁŃŅŇŌŐŒŔŘŚŞ
 """Lower- and upper-case Latin letters for regular-expression classes: German
 and the letters of the names German text quotes (`Yılmaz`, `Łódź`, `Čapek`)."""
 
-OPENERS = frozenset("„“\"»«‚'([©§•▪◦‣●■►")
+OPENERS = frozenset("„“\"»«‚'`([©§•▪◦‣●■►")
 """Characters that may open a sentence before its first letter (quotes,
-brackets, the signs of footer and legal lines: `© 2022 …`, `§ 5 …`, and list
-bullets: `Gut! • Noch besser.`)."""
+brackets, LaTeX's ````…''``, the signs of footer and legal lines: `© 2022 …`,
+`§ 5 …`, and list bullets: `Gut! • Noch besser.`)."""
 
 APOSTROPHES = frozenset("’'´`")
 """Marks of an elision (`bin’s`, `geht's`, `geht´s`)."""

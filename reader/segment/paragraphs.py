@@ -6,10 +6,10 @@ word-processor text puts each paragraph on one line. A document that has a
 blank line between two lines of text is read the first way, any other
 document the second way (blank lines at its start or end do not count).
 
-Two refinements: a blank-line block whose lines are mostly longer than any
-wrapping leaves (:data:`UNWRAPPED_LINE`) was not wrapped, so its line breaks
-end sentences (:func:`hard_line_breaks`: a credit line under a paragraph
-stays its own); and in
+Two refinements: in a blank-line block, a line break that no wrapping can
+have made (the next word would have fitted) ends a sentence
+(:func:`hard_line_breaks`: a credit line under a paragraph stays its own);
+and in
 one-paragraph-per-line text, a line that ends in a space without sentence
 punctuation and is followed by a lower-case word is a line wrap left by PDF
 extraction (`während der ⏎ersten drei Monate`), not a paragraph end.
@@ -23,18 +23,22 @@ from collections.abc import Iterator
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _WRAPPED_END = re.compile(r"[^.!?:;…\s][^\S\n]+$")
-UNWRAPPED_LINE = 120
-"""Characters: a line this long was not hard-wrapped (wrapping leaves 60–100)."""
+_FIRST_WORD = re.compile(r"\S*")
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each paragraph of ``text`` that has non-blank content."""
-    first = len(text) - len(text.lstrip())
-    last = len(text.rstrip())
-    if not _BLANK_LINE.search(text, first, last):
+    if uses_blank_lines(text):
+        yield from _pieces(text, _BLANK_LINE, 0, len(text))
+    else:
         yield from _lines(text, 0, len(text))
-        return
-    yield from _pieces(text, _BLANK_LINE, 0, len(text))
+
+
+def uses_blank_lines(text: str) -> bool:
+    """Whether ``text`` separates its paragraphs by blank lines: a blank line
+    stands between two lines of text (not just at the start or the end)."""
+    first = len(text) - len(text.lstrip())
+    return _BLANK_LINE.search(text, first, len(text.rstrip())) is not None
 
 
 def _pieces(
@@ -68,12 +72,20 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def hard_line_breaks(paragraph: str) -> list[tuple[int, int]]:
     """``(end, resume)`` of each line break in ``paragraph`` that ends a
-    sentence: all of them when at least half of its lines (the last aside)
-    are longer than wrapping leaves, none otherwise."""
+    sentence: where the next line's first word would have fitted on the line
+    (the block's longest line is the wrap width), so no wrapping put the break
+    there. Greedy wrapping never leaves such a line; a credit line under a
+    long unwrapped paragraph, a title or an unpunctuated list item does."""
     breaks = [match.span() for match in _LINE_BREAK.finditer(paragraph.rstrip())]
     if not breaks:
         return []
     starts = [0] + [resume for _, resume in breaks]
-    lengths = [end - start for start, (end, _) in zip(starts, breaks, strict=False)]
-    long_lines = sum(length > UNWRAPPED_LINE for length in lengths)
-    return breaks if 2 * long_lines >= len(lengths) else []
+    ends = [end for end, _ in breaks] + [len(paragraph.rstrip())]
+    width = max(end - start for start, end in zip(starts, ends, strict=True))
+    hard = []
+    for number, (end, resume) in enumerate(breaks):
+        line = paragraph[starts[number] : end].rstrip()
+        next_word = len(_FIRST_WORD.match(paragraph, resume).group())
+        if len(line) + 1 + next_word <= width:
+            hard.append((end, resume))
+    return hard

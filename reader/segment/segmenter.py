@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from reader.segment.findings import Edit, Findings
-from reader.segment.paragraphs import hard_line_breaks, paragraph_spans
+from reader.segment.paragraphs import hard_line_breaks, paragraph_spans, uses_blank_lines
 from reader.segment.scanner import scan
 from reader.segment.sentence import Paragraph, Sentence
 
@@ -31,10 +31,11 @@ def segment(text: str) -> list[Paragraph]:
     """
     paragraphs: list[Paragraph] = []
     count = 0
+    wrapped = uses_blank_lines(text)  # else a line break ends the paragraph
     for start, end in paragraph_spans(text):
         block = text[start:end]
         findings = scan(block)
-        for line_end, resume in hard_line_breaks(block):
+        for line_end, resume in hard_line_breaks(block) if wrapped else ():
             findings.cut(line_end, resume)
         sentences = []
         for span, clean, footnotes, marks in _sentences(block, findings):
