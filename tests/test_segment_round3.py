@@ -168,3 +168,38 @@ def test_footnote_after_an_email_address_is_still_a_footnote() -> None:
         "Die Antwort kommt.",
     ]
     assert markers(document) == ["6"]
+
+
+@pytest.mark.parametrize(
+    ("document", "sentences", "notes"),
+    [
+        (
+            "Alles tiptop!!67 Kann ich nur empfehlen.",
+            ["Alles tiptop!!", "Kann ich nur empfehlen."],
+            ["67"],
+        ),
+        (
+            "Wo soll man anfangen????134Wir waren baff.",
+            ["Wo soll man anfangen????", "Wir waren baff."],
+            ["134"],
+        ),
+        (
+            "Er freut sich :-).93 Heute lache ich.",
+            ["Er freut sich :-).", "Heute lache ich."],
+            ["93"],
+        ),
+        (
+            "``Ich hoffe, es klappt.''Das Kölner Team liefert.",
+            ["``Ich hoffe, es klappt.''", "Das Kölner Team liefert."],
+            [],
+        ),
+        (
+            "Wir prüfen das``Ich bin wählen gegangen.",
+            ["Wir prüfen das", "``Ich bin wählen gegangen."],
+            [],
+        ),
+    ],
+)
+def test_real_review_and_news_damage(document, sentences, notes) -> None:
+    assert texts(document) == sentences
+    assert markers(document) == notes

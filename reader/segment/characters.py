@@ -92,7 +92,8 @@ def closing_end(
             break
         following = text[position + 1 : position + 2]
         ambiguous = text[position] in AMBIGUOUS_QUOTES and following.isalpha()
-        if ambiguous and position not in closers:
+        latex_close = text[position] == "'" and position - 1 in closers  # the second ' of ''
+        if ambiguous and position not in closers and not latex_close:
             break
         position += 1
     return position

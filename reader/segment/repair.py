@@ -113,7 +113,8 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
     left = camel_piece_before(text, position)
     if len(left) < 2:
         return
-    right = letters_after(text, position + 1 if text[position] in '"„»' else position)
+    opening = 2 if text.startswith("``", position) else int(text[position] in '"„»')
+    right = letters_after(text, position + opening)
     if _is_gender_form(text, position, left, right):
         return
     if left[0].islower():

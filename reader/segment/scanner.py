@@ -43,7 +43,7 @@ _CANDIDATES = re.compile(
   | (?P<numbered>(?<![\d.,])(?P<number>[0-9]{1,4})\.(?P<marker>[0-9]{1,3})(?![\d.,]))
   | (?P<dots>\.{4,})
   | (?P<stop>[.!?…]+)
-  | (?P<seam>(?<=[@LOWER@])(?=["„»]?[@UPPER@][@LOWER@]))
+  | (?P<seam>(?<=[@LOWER@])(?=(?:["„»]|``)?[@UPPER@][@LOWER@]))
   | (?P<colon>(?<=[@LOWER@]):(?=[@UPPER@][@LOWER@]))
   | (?P<glue>(?<=\w)[;,](?=[^\W\d_]|„))
     """.replace("@LOWER@", LOWER).replace("@UPPER@", UPPER),
@@ -143,7 +143,9 @@ def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
     catalogue number (`textgrid:sb4n.0`, `Cod.Pal.germ.848.2`) or a camel-case
     name, where the digits are part of the name (`ProSiebenSat.1`)."""
     start, end = stop
-    if start == 0 or (end - start != 1 and text[start:end] != "..."):
+    punctuation = text[start:end]
+    several = set(punctuation) <= set("!?") or punctuation == "..."  # `Preise!!66Ich`
+    if start == 0 or (end - start != 1 and not several):
         return False
     if _is_identifier(text, start):
         return False
@@ -165,8 +167,8 @@ def _is_identifier(text: str, start: int) -> bool:
     while begin > 0 and start - begin < _LOOK_BEHIND and not text[begin - 1].isspace():
         begin -= 1
     token = text[begin:start].strip("„“\"»«‚‘’'()[]")
-    if _EMAIL.fullmatch(token):
-        return False  # `an info@beispiel.de.6 oder`: an address, then its footnote
+    if not any(char.isalnum() for char in token) or _EMAIL.fullmatch(token):
+        return False  # `:-).93`, `an info@beispiel.de.6 oder`: then a footnote
     if any(char in _IDENTIFIER_SIGNS for char in token):
         return True
     word = token.rsplit(".", 1)[-1]
