@@ -35,6 +35,7 @@ _PARENTHESIS_REACH = 600
 """Farthest, in characters, a `(` pairs with its `)` (a stray one splits as usual)."""
 _IDENTIFIER_SIGNS = frozenset(":/@=_#\\")
 _LOOK_BEHIND = 64
+_UNIT_SIGNS = frozenset("€$£%‰°")
 _EMAIL = re.compile(r"[\w.+-]+(?:[!?][\w.+-]+)*@[\w-]+(?:\.[\w-]*[^\W\d_][\w-]*)+")
 _CANDIDATES = re.compile(
     r"""
@@ -150,8 +151,8 @@ def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
     if _is_identifier(text, start):
         return False
     before = text[start - 1]
-    if before in CLOSERS:
-        return True
+    if before in CLOSERS or before in _UNIT_SIGNS:
+        return True  # `entgegenzuwirken.“28`, `nur noch 94 €.174`
     if not before.isalpha() or is_abbreviation_stop(text, start):
         return False
     word = word_before(text, start)
