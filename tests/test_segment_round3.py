@@ -203,3 +203,24 @@ def test_footnote_after_an_email_address_is_still_a_footnote() -> None:
 def test_real_review_and_news_damage(document, sentences, notes) -> None:
     assert texts(document) == sentences
     assert markers(document) == notes
+
+
+@pytest.mark.parametrize(
+    ("document", "sentences"),
+    [
+        (
+            "Er war in Salzburg.1538 warnte die Inquisition davor.",
+            ["Er war in Salzburg.", "1538 warnte die Inquisition davor."],
+        ),
+        ("Das war am 15.01.2027 so.", ["Das war am 15.01.2027 so."]),
+        ("Er kam um 9.30 Uhr.", ["Er kam um 9.30 Uhr."]),
+        (
+            "Es ist das höchste Gebäude von BangkokNicht alle waren erfolgreich.",
+            ["Es ist das höchste Gebäude von Bangkok", "Nicht alle waren erfolgreich."],
+        ),
+        ("Sie nutzt YouTube und SoftBank.", ["Sie nutzt YouTube und SoftBank."]),
+        ("Sie sangen im Hl. Geist-Chor.", ["Sie sangen im Hl. Geist-Chor."]),
+    ],
+)
+def test_glued_year_and_closed_class_seams(document, sentences) -> None:
+    assert texts(document) == sentences

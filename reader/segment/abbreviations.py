@@ -31,7 +31,7 @@ _CURATED_ABBREVIATIONS = _words(
     min mind mio mod mrd mwst nachf nat nov nr nrn od okt op orig pkt prof rd rel
     resp sen sept sog spez st std str stud tab tel tsd ugs univ urspr usf usw verh
     verl vers vgl vj vs wg zb ziff zit zt zzgl zzt
-    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf lfd
+    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf lfd hl
     """
 )
 """The first lines: Duden's common abbreviations; the last: those of citations

@@ -7,6 +7,8 @@ first non-space position behind it (and behind any closing quotes).
 
 from __future__ import annotations
 
+import re
+
 from reader.segment.abbreviations import (
     CLOSED_CLASS_OPENERS,
     LIST_ENDINGS,
@@ -18,6 +20,7 @@ from reader.segment.abbreviations import (
 )
 from reader.segment.characters import is_elision, letters_after, starts_sentence, word_before
 
+_GLUED_YEAR = re.compile(r"[12][0-9]{3}(?= [^\W\d_])")
 _ROMAN_LETTERS = frozenset("IVX")
 _ROMAN_NUMERAL = frozenset("IVXLCDM")
 _LOOK_BACK = 16
@@ -33,10 +36,12 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     punctuation = text[start:end]
     glued = after == close_end
     following = text[after]
-    if not starts_sentence(following) or (glued and following.isdigit()):
+    if not starts_sentence(following):
         # Lower case, a hyphen or a comma follows: `usw. dominieren`,
-        # `„Peking ...kombiniert`, `15.01.2027`, `9.30 Uhr`, `heise.de`.
+        # `„Peking ...kombiniert`, `heise.de`.
         return False
+    if glued and following.isdigit() and not starts_with_glued_year(text, start, after):
+        return False  # `15.01.2027`, `9.30 Uhr`
     if "." not in punctuation:
         return True  # `!` or `?` before an upper-case letter.
     if punctuation == "….":
@@ -61,6 +66,16 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     if is_abbreviation(word):
         return closes_with_abbreviation(text, word, after)
     return not (glued and is_dotted_acronym(word, text, after))
+
+
+def starts_with_glued_year(text: str, start: int, after: int) -> bool:
+    """`Salzburg.1538 warnte die Inquisition`: a word, a full stop and a year
+    glued to it, then a word — a sentence that opens with its year, run
+    together (footnote numbers stop at three digits)."""
+    if text[start] != "." or not _GLUED_YEAR.match(text, after):
+        return False
+    word = word_before(text, start)
+    return len(word) > 1 and word.isalpha() and not is_abbreviation(word)
 
 
 def is_trailing_ellipsis(text: str, start: int) -> bool:

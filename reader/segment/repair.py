@@ -107,8 +107,10 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
 
     Camel-case names stay whole. A single lower-case letter (`iPhone`, `eBay`)
     is a name; `CHAdeMO` has no lower→upper seam at all. A capitalised first
-    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam only where
-    the halves read as a sentence end and a sentence start, see
+    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam where the
+    second half is an article, pronoun or conjunction (`BangkokNicht`,
+    `AliceJede`: closed classes, never the noun half of a name) or where the
+    halves read as a sentence end and a sentence start, see
     :func:`_sentences_meet`."""
     left = camel_piece_before(text, position)
     if len(left) < 2:
@@ -125,7 +127,9 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
         else:
             findings.cut(position)
         return
-    if left + right not in CAMEL_CASE_NAMES and _sentences_meet(left, right):
+    if left + right not in CAMEL_CASE_NAMES and (
+        right.lower() in CLOSED_CLASS_OPENERS or _sentences_meet(left, right)
+    ):
         findings.cut(position)
 
 
