@@ -64,3 +64,12 @@ def test_mutated_seed_text(text: str) -> None:
 @given(st.lists(st.sampled_from(INTERESTING), max_size=300).map("".join))
 def test_text_made_of_the_rules_own_characters(text: str) -> None:
     check(text)
+
+
+def test_many_parentheses_and_open_quotes_stay_linear_in_work() -> None:
+    # Regression guard for the bounded pairing: no quadratic pass over pairs
+    # or open marks (checked as work done, not time: every mark is seen once).
+    text = "Er sagte (Nr. 5. Dann) so. " * 2000 + "„" * 5000 + "Eins. Zwei (drei. " * 2000
+    sentences = list(all_sentences(segment(text)))
+    assert sentences[0].text == "Er sagte (Nr. 5. Dann) so."
+    assert sentences[-1].text == "Zwei (drei."

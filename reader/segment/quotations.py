@@ -78,11 +78,15 @@ def find_quotations(text: str) -> Quotations:
     across paragraphs, an apostrophe) and pairs farther apart than
     :data:`MAX_REACH` are left alone."""
     stack: list[tuple[int, str]] = []
+    floor = 0  # stack[:floor] are open marks too far back to pair (amortised O(1))
     pairs: list[tuple[int, int]] = []
     for match in _MARKS.finditer(text):
         mark, position = match.group(), match.start()
-        if stack and position - stack[0][0] > MAX_REACH:
-            stack = [entry for entry in stack if position - entry[0] <= MAX_REACH]
+        while floor < len(stack) and position - stack[floor][0] > MAX_REACH:
+            floor += 1
+        if floor == len(stack):
+            stack.clear()
+            floor = 0
         closes = bool(stack) and mark in _CLOSES[stack[-1][1]]
         if mark in _CONTEXTUAL:
             direction = _direction(text, position, match.end())

@@ -13,6 +13,7 @@ of e-mail addresses need a letter, so a footnote glued behind one,
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reader.segment import repair
@@ -127,9 +128,16 @@ def keep_parentheses_together(text: str, findings: Findings) -> None:
                 pairs.append((opening, position))
     if not pairs:
         return
+    pairs.sort()
+    outermost: list[tuple[int, int]] = []
+    for pair in pairs:
+        if not outermost or pair[0] > outermost[-1][1]:
+            outermost.append(pair)
+    openings = [opening for opening, _ in outermost]
     kept = []
     for cut in findings.cuts:
-        if any(opening < cut.end <= closing for opening, closing in pairs):
+        index = bisect.bisect_left(openings, cut.end) - 1
+        if index >= 0 and cut.end <= outermost[index][1]:
             if cut.end == cut.resume:
                 findings.insert(cut.end, " ")
         else:
