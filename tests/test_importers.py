@@ -462,15 +462,8 @@ def test_binary_html_is_an_input_error(tmp_path: Path) -> None:
 
 # -- nothing lost: every importer, every fixture --------------------------------
 
-SEGMENTER_DROPS = pytest.mark.xfail(
-    strict=True,
-    reason="the segmenter drops a number standing alone or after a full stop at a "
-    "paragraph end (issue 20); remove this mark when that lands",
-)
 INVARIANT_DOCUMENTS = [
-    pytest.param(path, marks=SEGMENTER_DROPS) if path.name == "tagebuch.epub" else path
-    for path in sorted(FIXTURES.iterdir())
-    if path.suffix in (".html", ".epub", ".md")
+    path for path in sorted(FIXTURES.iterdir()) if path.suffix in (".html", ".epub", ".md")
 ] + [
     path
     for path in sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf"))
@@ -508,7 +501,6 @@ def test_every_character_is_in_a_sentence_or_is_a_footnote_marker(path: Path) ->
     assert lost_characters(document) == ""
 
 
-@SEGMENTER_DROPS
 def test_plain_text_loses_no_character() -> None:
     document = load_document("-", "txt", stdin=io.BytesIO(PLAIN_TEXT.encode()))
     assert lost_characters(document) == ""

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.segment import Paragraph, Sentence, all_sentences
-from reader.translate.alignment import Alignment
+from reader.translate.alignment import Alignment, offset_alignment
 from reader.translate.engine import Engine
 
 UNTRANSLATED_KINDS = frozenset({"code", "matter"})
@@ -49,15 +49,19 @@ def translate_document(
         for number, sentence in enumerate(sentences)
         if sentence.kind not in UNTRANSLATED_KINDS
     ]
-    job = engine.start([sentences[number].text for number in prose])
+    # The model gets each sentence's model input (a piece of a long quotation
+    # with the marks that balance it); alignments come back onto the text.
+    job = engine.start([sentences[number].model_text for number in prose])
     next_index = 0
     if on_progress:
         on_progress(0, job.total)
     for result in job:
         number = prose[result.index]
-        ready[number] = TranslatedSentence(
-            sentences[number], result.translation, result.cached, result.alignment
-        )
+        sentence = sentences[number]
+        alignment = result.alignment
+        if alignment is not None and sentence.opens:
+            alignment = offset_alignment(alignment, -len(sentence.opens), 0)
+        ready[number] = TranslatedSentence(sentence, result.translation, result.cached, alignment)
         if on_progress:
             on_progress(job.done, job.total)
         while next_index in ready:

@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from reader.dictionary.service import DictionaryService
 from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Sentence
+from reader.translate.alignment import offset_alignment
 from reader.translate.document import UNTRANSLATED_KINDS
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.commands import ReaderCommands
@@ -160,7 +161,9 @@ class ReaderScreen(Screen[None]):
         self.translated += sum(self.view.translations[index] is None for index, _ in results)
         for number, _ in drained:
             if (alignment := self.feed.alignment(number)) is not None:
-                self.view.alignments[prose[number]] = alignment
+                # The model's input may open with a balancing quotation mark.
+                shift = len(self.sentences[prose[number]].opens)
+                self.view.alignments[prose[number]] = offset_alignment(alignment, -shift, 0)
         self.view.set_translations(results)
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
