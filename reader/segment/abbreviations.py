@@ -103,6 +103,17 @@ SENTENCE_OPENERS: frozenset[str] = _CURATED_OPENERS | _PUNKT_GERMAN.sent_starter
 """Lower-cased words that typically open a German sentence: articles,
 pronouns, conjunctions, adverbs — never brand-name halves like "Tube" or "Bank"."""
 
+LOWER_CASE_OPENERS = _words(
+    """
+    das dass der die dies diese dieser dieses er es ich ihr man sie wir aber
+    denn doch dann danach also jedoch trotzdem deshalb daher leider
+    """
+)
+"""Pronouns, articles and conjunctions that informal writing (reviews,
+comments) starts sentences with in lower case: after a word and a full stop
+(`verwundert hat.das sind`), never the continuation of an abbreviation,
+which other rules catch first."""
+
 NON_FINAL_WORDS = _words(
     """
     der die das den dem des ein eine einen einem einer eines und oder sowie

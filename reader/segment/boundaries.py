@@ -12,6 +12,7 @@ import re
 from reader.segment.abbreviations import (
     CLOSED_CLASS_OPENERS,
     LIST_ENDINGS,
+    LOWER_CASE_OPENERS,
     PAGE_RANGES,
     REFERENCE_ABBREVIATIONS,
     SENTENCE_FINAL_ABBREVIATIONS,
@@ -36,7 +37,7 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     punctuation = text[start:end]
     glued = after == close_end
     following = text[after]
-    if not starts_sentence(following):
+    if not starts_sentence(following) and not starts_lower_case_sentence(text, stop, after):
         # Lower case, a hyphen or a comma follows: `usw. dominieren`,
         # `„Peking ...kombiniert`, `heise.de`.
         return False
@@ -66,6 +67,25 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     if is_abbreviation(word):
         return closes_with_abbreviation(text, word, after)
     return not (glued and is_dotted_acronym(word, text, after))
+
+
+def starts_lower_case_sentence(text: str, stop: tuple[int, int], after: int) -> bool:
+    """`was mich verwundert hat.das sind aber …`, `im Norden Zyperns.die
+    Behörden`: a full stop behind a word (three letters or more, no
+    abbreviation, no list ending) and a lower-case pronoun, article or
+    conjunction that informal writing opens sentences with. Domain names
+    (`heise.de`) and abbreviations (`ca. die Hälfte`, `usw. die`) stay whole."""
+    start, end = stop
+    if text[start:end] != "." or not text[after].islower():
+        return False
+    word = word_before(text, start)
+    if len(word) < 3 or not word.isalpha() or is_abbreviation(word):
+        return False
+    following = letters_after(text, after)
+    return (
+        following in LOWER_CASE_OPENERS
+        and not text[after + len(following) : after + len(following) + 1].isalnum()
+    )
 
 
 def starts_with_glued_year(text: str, start: int, after: int) -> bool:

@@ -86,13 +86,16 @@ def closing_end(
 
     ``openers`` and ``closers`` are the offsets of quotation marks known to open
     or close a quotation (see :mod:`reader.segment.quotations`); they decide for
-    ambiguous marks (`alles.«Marie` closes, `sofort.»Endlich` opens)."""
+    ambiguous marks (`alles.«Marie` closes, `sofort.»Endlich` opens). LaTeX
+    `''` is one mark: its second `'` closes with the first, paired or not
+    (`wartet!''Der`)."""
+    start = position
     while position < len(text) and text[position] in CLOSERS:
         if position in openers:
             break
         following = text[position + 1 : position + 2]
         ambiguous = text[position] in AMBIGUOUS_QUOTES and following.isalpha()
-        latex_close = text[position] == "'" and position - 1 in closers  # the second ' of ''
+        latex_close = text[position] == "'" and position > start and text[position - 1] == "'"
         if ambiguous and position not in closers and not latex_close:
             break
         position += 1

@@ -164,6 +164,27 @@ def _is_gender_form(text: str, position: int, left: str, right: str) -> bool:
     return right == "In" and left[0].isupper() and not following.isspace()
 
 
+def glued_quotation(text: str, end: int, openers: frozenset[int], findings: Findings) -> None:
+    """```Meine Uhr ist kaputt''Das Stück`, `"… besteht fort""Staatssekretär`:
+    a closing quotation mark (or parenthesis: `(dpa / ap)Kwasniewski`) glued
+    to a capitalised word or to the next quotation's opening mark lost the line
+    break between a quoted headline or a credit and the next sentence (running
+    text puts a space or punctuation there)."""
+    if text[end].isalpha() or text.startswith("``", end) or end in openers:
+        findings.cut(end)
+
+
+def emoticon(text: str, end: int, findings: Findings) -> None:
+    """`Danke Rosemarie! :-)Dann`, `bleiben :-) Toll, mein Name`: an emoticon
+    closes its sentence when a capitalised word glued to it, or one that
+    begins sentences, follows (reviews end sentences with them in place of a
+    full stop)."""
+    after = skip_space(text, end)
+    word = letters_after(text, after)
+    if after == end or begins_sentences(word) or is_lowercase_word(word):
+        findings.cut(end, after)
+
+
 def lost_list(position: int, findings: Findings) -> None:
     """`sollten die Vereinigten Staaten und Japan:Das Gesamtziel`: a colon glued
     to a capitalised word is where a bulleted list was stripped; the lead-in
@@ -178,7 +199,7 @@ def lost_space(position: int, findings: Findings) -> None:
 
 
 def dot_leader(text: str, start: int, end: int, findings: Findings) -> None:
-    """A run of four or more dots is page furniture (table-of-contents leaders,
+    """A run of six or more dots is page furniture (table-of-contents leaders,
     separators). Glued to a word, its first dot still ends that word's
     sentence (`Zwecke“.......`); after a space it stays in its line
     (`Einleitung ........ 5`). Words glued behind the run without spaces

@@ -43,9 +43,11 @@ _CANDIDATES = re.compile(
     (?P<url>(?:https?://|www\.)[^\s<>"“”„«»]*[^\s<>"“”„«».,;:!?)\]])
   | (?P<email>(?<![\w.+!?-])[\w.+-]+(?:[!?][\w.+-]+)*@[\w-]+(?:\.[\w-]*[^\W\d_][\w-]*)+)
   | (?P<numbered>(?<![\d.,])(?P<number>[0-9]{1,4})\.(?P<marker>[0-9]{1,3})(?![\d.,]))
-  | (?P<dots>\.{4,})
+  | (?P<dots>\.{6,})
   | (?P<stop>[.!?…]+)
-  | (?P<seam>(?<=[@LOWER@])(?=(?:["„»]|``)?[@UPPER@][@LOWER@]))
+  | (?P<seam>(?<=[@LOWER@])(?=(?:["„»]|``)?[@UPPER@](?:[@LOWER@]|[@UPPER@]{2,}(?![@LOWER@]))))
+  | (?P<closed>(?<=[^\s.!?…])(?:''|["“”»«')])(?=``|["„»]|[@UPPER@][@LOWER@]))
+  | (?P<emoticon>(?<![^\s.!?])[:;]-?[)D](?=\s*[@UPPER@][@LOWER@]))
   | (?P<colon>(?<=[@LOWER@]):(?=[@UPPER@][@LOWER@]))
   | (?P<glue>(?<=\w)[;,](?=[^\W\d_]|„))
     """.replace("@LOWER@", LOWER).replace("@UPPER@", UPPER),
@@ -70,6 +72,11 @@ def scan(text: str) -> Findings:
         elif kind == "seam":
             if text[match.start()] != '"' or match.start() in quotations.openers:
                 repair.glued_seam(text, match.start(), findings)
+        elif kind == "closed":
+            if match.group() in ("''", ")") or match.start() in quotations.closers:
+                repair.glued_quotation(text, match.end(), quotations.openers, findings)
+        elif kind == "emoticon":
+            repair.emoticon(text, match.end(), findings)
         elif kind == "colon":
             repair.lost_list(match.start(), findings)
         elif kind == "glue":
@@ -147,13 +154,13 @@ def keep_parentheses_together(text: str, findings: Findings) -> None:
 
 def _may_carry_footnote(text: str, stop: tuple[int, int]) -> bool:
     """Footnote numbers follow a word or a closing quote/parenthesis and a
-    single stop or a trailing ellipsis (`wartete lange...5Dann`), never a
+    single stop or a run of them (`wartete lange...5Dann`, `Beauty...!!!!67Ich`), never a
     number (`15.01`), an abbreviation (`S.12`, `Nr.5`), an identifier, URL or
     catalogue number (`textgrid:sb4n.0`, `Cod.Pal.germ.848.2`) or a camel-case
     name, where the digits are part of the name (`ProSiebenSat.1`)."""
     start, end = stop
     punctuation = text[start:end]
-    several = set(punctuation) <= set("!?") or punctuation == "..."  # `Preise!!66Ich`
+    several = set(punctuation) <= set(".!?")  # `Preise!!66Ich`, `abspielt....4Aber`
     if start == 0 or (end - start != 1 and not several):
         return False
     if _is_identifier(text, start):
