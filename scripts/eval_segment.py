@@ -14,7 +14,7 @@ that time grows linearly with size.
     .venv/bin/python scripts/eval_segment.py --no-speed # scores only
     .venv/bin/python scripts/eval_segment.py --no-speed --genres  # one row per genre too
     .venv/bin/python scripts/eval_segment.py --peers --failures    # peers' suites only
-    .venv/bin/python scripts/eval_segment.py --external de_gsd-ud-test.conllu  # real text
+    .venv/bin/python scripts/eval_segment.py --external de_lit-ud-test.conllu  # real text
 
 The genre sets (`tests/gold/tuning/`, `tests/gold/reporting/`: news with
 quotes, legal/administrative, academic, literary) were written before the
@@ -106,9 +106,11 @@ EXTERNAL_PARAGRAPH = 5
 
 
 def external_documents(paths: list[Path]) -> list[Document]:
-    """A reporting set never tuned on: the sentences of UD CoNLL-U files
-    (``# text =`` lines; e.g. UD_German-GSD's news and reviews, CC BY-SA, so
-    not in this repository), in paragraphs of five, clean and run together."""
+    """Real German text: the sentences of UD CoNLL-U files (``# text =``
+    lines; e.g. UD_German-GSD's news and reviews, CC BY-SA, so not in this
+    repository), in paragraphs of five, clean and run together. Which files
+    are tuning and which reporting sets is recorded in docs/measurements.md
+    (GSD dev and test, PUD: tuning; LIT test: reporting)."""
     docs = []
     for path in paths:
         lines = path.read_text(encoding="utf-8").splitlines()
