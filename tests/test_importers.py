@@ -650,10 +650,6 @@ def test_matter_blocks_become_matter_sentences() -> None:
 # -- identifiers and bibliographic notes in real e-books (segmenter: issue 20) ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 20: the segmenter reads an identifier's last digit as a footnote marker",
-)
 def test_a_textgrid_identifier_in_an_imprint_keeps_its_digit() -> None:
     data = real_epubs.epub_bytes(real_epubs.endnotes_epub2(_tei_book("textgrid:sb4n.0"), 2))
     sentences = list(all_sentences(segment_document(import_epub(data, "book.epub"))))
@@ -678,10 +674,6 @@ def test_a_bibliographic_note_is_not_split_inside_its_parentheses() -> None:
     assert [s.text for s in sentences if "Buchausgabe" in s.text or "Band 26" in s.text] == [note]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 20: an identifier in parentheses ends the sentence and yields marker 0",
-)
 def test_an_identifier_in_parentheses_stays_in_its_sentence() -> None:
     data = real_epubs.epub_bytes(real_epubs.standard_ebooks_epub3(_tei_book("textgrid:n1vv.0")))
     sentences = list(all_sentences(segment_document(import_epub(data, "book.epub"))))
