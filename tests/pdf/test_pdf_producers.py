@@ -493,3 +493,41 @@ def test_an_italic_lettered_subsection_is_a_heading_without_an_outline() -> None
     assert _blocks([heading, *BODY])[0] == ("heading", heading.text)
     upright = Line("C. Minimales Beispiel zur Parallelisierung", 50, 250, 90, 10.0)
     assert _blocks([upright, *BODY])[0][0] == "paragraph"
+
+
+# --- round 2, reporting set: Word's mathematical letters, raised labels apart -----------------
+
+
+def test_a_character_outside_the_bmp_is_one_character_and_a_math_letter_its_letter() -> None:
+    # Word writes the italic alpha of its equation editor as U+1D6FC (a UTF-16 pair).
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"2 beginbfchar <24> <D835DEFC> <25> <D83DDE00> endbfchar\n"
+        b"1 beginbfrange <20> <23> <0020> endbfrange\n"
+        b"1 beginbfrange <26> <7E> <0026> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 10 Tf 40 500 Td (Die Diffusivit\xe4t $ ist klein %.) Tj ET\n"
+    blocks = import_pdf(_pdf(content, cmap), "word-formel.pdf").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Die Diffusivität α ist klein \U0001f600.")
+    ]
+
+
+def test_a_raised_footnote_label_set_apart_from_its_note_opens_the_note() -> None:
+    # Distiller (Word) and pdfTeX: the page-foot label is its own text object, raised.
+    content = (
+        b"BT /F1 10 Tf 40 500 Td (Fast alle Jugendlichen haben einen Zugang.) Tj ET\n"
+        b"BT /F1 6 Tf 236 504 Td (1) Tj ET\n"
+        b"BT /F1 10 Tf 40 486 Td (Das ist seit Jahren so.) Tj ET\n"
+        b"BT /F1 6 Tf 40 83 Td (1) Tj ET\n"
+        b"BT /F1 8 Tf 46 80 Td (Die Frage wurde 2012 ge\xe4ndert.) Tj ET\n"
+    )
+    blocks = import_pdf(_pdf(content), "distiller.pdf").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Fast alle Jugendlichen haben einen Zugang. Das ist seit Jahren so."),
+        ("footnote", "Die Frage wurde 2012 geändert."),
+    ]
+    assert blocks[1].marker == "1"
+    assert [ref.marker for ref in blocks[0].footnotes] == ["1"]

@@ -17,6 +17,13 @@ it never reaches the reader. Ligature characters (``ﬁ``, U+FB01) are spelt
 out (``fi``): the segmenter and the model know words, not glyphs. A soft
 hyphen (PDFium's U+0002) that does not end the line was printed (a PDF holds
 only what it draws): it is a hyphen.
+
+PDFium counts a character outside the Basic Multilingual Plane (Word's
+mathematical italic ``𝛼``, U+1D6FC) as two, its UTF-16 halves, each with
+its own index and box: :func:`text_by_index` puts the whole character at the
+first index and :data:`NOTHING` at the second, which mending drops (a lone
+half alone can never be written out). Mathematical letters are read as the
+letters they are styled from (NFKC: ``𝛼`` → ``α``).
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ _APART = 0.2
 """Letters beside a stray accent stand apart (a word space) when the gap between
 them is over this share of the letter's height."""
 _KEEP = frozenset("\x02\ufffe")
+NOTHING = "\ufeff"
+"""Stands at the index of a character's second UTF-16 half: mending drops it."""
+_MATH_LETTERS = range(0x1D400, 0x1D800)
+"""Mathematical Alphanumeric Symbols: styled Latin and Greek letters and digits."""
 """Control characters the line splitter handles (soft and line-end hyphens)."""
 
 
@@ -76,9 +87,33 @@ LIGATURES = {
 _MAYBE_SPECIAL = re.compile(
     "["
     + "".join(SPACING_ACCENTS)
-    + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufb00-\ufb06]"
+    + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufb00-\ufb06\ufeff]"
 )
 """A quick test for lines that hold nothing to mend (almost all)."""
+
+
+def text_by_index(units: Sequence[int]) -> str:
+    """PDFium's UTF-16 units (one a character index) as text of the same length.
+
+    A surrogate pair becomes its character (a mathematical letter its plain
+    letter) followed by :data:`NOTHING`; a lone surrogate is :data:`NOTHING`.
+    """
+    chars = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else 0
+        if 0xD800 <= unit < 0xDC00 and 0xDC00 <= following < 0xE000:
+            code = 0x10000 + ((unit - 0xD800) << 10) + (following - 0xDC00)
+            char = chr(code)
+            if code in _MATH_LETTERS:
+                char = unicodedata.normalize("NFKC", char)[:1]
+            chars += [char, NOTHING]
+            index += 2
+            continue
+        chars.append(NOTHING if 0xD800 <= unit < 0xE000 else chr(unit))
+        index += 1
+    return "".join(chars)
 
 
 def _special(char: str) -> bool:
@@ -97,7 +132,7 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
     chars: list[tuple[str, int]] = []
     for index in range(start, end):
         char = text[index]
-        if index in accents.removed:
+        if index in accents.removed or char == NOTHING:
             continue
         if char == "\x02" and index < end - 1:
             char = "-"  # a hyphen glyph the PDF maps to the soft hyphen, printed mid-line
