@@ -21,7 +21,12 @@ from reader.importers.pdf.footnotes import split_footnotes
 from reader.importers.pdf.headings import HeadingStyles, normalized_title
 from reader.importers.pdf.hyphenation import join_lines
 from reader.importers.pdf.layout import Cell, Line
-from reader.importers.pdf.paragraphs import PlacedAside, PlacedLine, build_blocks
+from reader.importers.pdf.paragraphs import (
+    PlacedAside,
+    PlacedLine,
+    build_blocks,
+    caption_after_runover,
+)
 from reader.importers.pdf.regions import AsideKind, anchor, split_asides
 from reader.segment import all_sentences, segment_document
 
@@ -531,3 +536,55 @@ def test_a_raised_footnote_label_set_apart_from_its_note_opens_the_note() -> Non
     ]
     assert blocks[1].marker == "1"
     assert [ref.marker for ref in blocks[0].footnotes] == ["1"]
+
+
+def test_a_charts_small_labels_are_figure_rows_out_of_the_flow() -> None:
+    body = [
+        line(f"Ein langer Satz des Fließtextes läuft hier weiter, Zeile {n}", 100 + 14 * n)
+        for n in range(4)
+    ]
+    labels = [
+        line("388.660", 200, left=60, right=90, size=6),
+        line("AfD", 200, left=100, right=115, size=7),
+        line("252.606", 212, left=60, right=90, size=6),
+        line("Die Linke", 212, left=100, right=130, size=7),
+        line("0", 224, left=60, right=64, size=7),
+        line("100.000", 224, left=100, right=125, size=7),
+        line("Abbildung 1: Likes der Parteien", 240, size=7),
+    ]
+    kept, asides = split_asides(body + labels)
+    assert [ln.text for ln in kept] == [ln.text for ln in body] + [
+        "Abbildung 1: Likes der Parteien"
+    ]
+    assert [(a.kind, [ln.text for ln in a.lines]) for a in asides] == [
+        (AsideKind.FIGURE_ROW, ["388.660", "AfD"]),
+        (AsideKind.FIGURE_ROW, ["252.606", "Die Linke"]),
+        (AsideKind.FIGURE_ROW, ["0", "100.000"]),
+    ]
+
+
+def test_a_sentence_run_over_a_figure_caption_at_the_page_top_stays_one_paragraph() -> None:
+    previous = PlacedLine(line("Ein Blindtext sollte möglichst viele", 700), 4)
+    page = [
+        line("Abbildung 1.1: Übersicht der Likes und Beiträge der Parteien.", 100, left=70),
+        line("Auswertungszeitraum 2017", 112, left=120),
+        line("verschiedene Buchstaben enthalten. Er muss keinen Sinn", 150),
+        line("ergeben.", 168, right=90),
+        line("Dies ist ein neuer Absatz mit mehr Text darin als sonst", 186, left=62),
+    ]
+    ordered = caption_after_runover(previous, page)
+    assert [ln.text for ln in ordered] == [
+        "verschiedene Buchstaben enthalten. Er muss keinen Sinn",
+        "ergeben.",
+        "Abbildung 1.1: Übersicht der Likes und Beiträge der Parteien.",
+        "Auswertungszeitraum 2017",
+        "Dies ist ein neuer Absatz mit mehr Text darin als sonst",
+    ]
+    assert caption_after_runover(PlacedLine(line("Ein ganzer Satz.", 700), 4), page) == page
+
+
+def test_a_caption_with_a_bold_label_is_no_heading() -> None:
+    lines = [line("Abbildung 2: Aufbau des Modells", 100, bold=True)] + [
+        line("Ein langer Satz des Fließtextes läuft hier weiter.", 120 + 14 * n) for n in range(5)
+    ]
+    assert HeadingStyles.find(lines, []).level(lines[0], 1) == 0
