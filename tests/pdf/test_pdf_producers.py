@@ -588,3 +588,16 @@ def test_a_caption_with_a_bold_label_is_no_heading() -> None:
         line("Ein langer Satz des Fließtextes läuft hier weiter.", 120 + 14 * n) for n in range(5)
     ]
     assert HeadingStyles.find(lines, []).level(lines[0], 1) == 0
+
+
+def test_a_word_the_document_prints_with_its_hyphen_keeps_it_at_a_line_end() -> None:
+    lines = [
+        line("Aus dieser Logik wird die fittest-function gefolgert.", 100),
+        line("Das erfolgt so lange, bis die Kriterien der fittest-", 120),
+        line("function erfüllt sind, und die Laufzeit-", 134),
+        line("messung endet.", 148),
+    ]
+    assert _blocks(lines)[-1][1] == (
+        "Das erfolgt so lange, bis die Kriterien der fittest-function erfüllt sind,"
+        " und die Laufzeitmessung endet."
+    )

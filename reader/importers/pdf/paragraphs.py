@@ -23,7 +23,7 @@ from statistics import median
 from reader.document import Block, FootnoteRef
 from reader.importers.pdf.footnotes import Note
 from reader.importers.pdf.headings import LARGER, HeadingStyles
-from reader.importers.pdf.hyphenation import SOFT_HYPHEN, line_joint
+from reader.importers.pdf.hyphenation import SOFT_HYPHEN, hyphenated_words, line_joint
 from reader.importers.pdf.layout import Line
 from reader.importers.pdf.regions import CAPTION as _CAPTION
 from reader.importers.pdf.regions import Aside, AsideKind, cells
@@ -77,6 +77,9 @@ def build_blocks(
     (verbatim, no sentences).
     """
     pitch = _line_pitch(flow)
+    hyphenated = hyphenated_words(
+        [placed.line.text for placed in flow] + [line.text for note in notes for line in note.lines]
+    )
     groups: list[list[PlacedLine]] = []
     starts: list[int] = []
     for index, placed in enumerate(flow):
@@ -96,9 +99,10 @@ def build_blocks(
     body = []
     for index, group in enumerate(groups):
         body.extend(before.pop(index, []))
-        body.append(_block(group, styles))
+        body.append(_block(group, styles, hyphenated))
     body.extend(block for blocks in before.values() for block in blocks)
-    return _with_notes(body, [_note_block(note) for note in notes if note.lines])
+    notes_blocks = [_note_block(note, hyphenated) for note in notes if note.lines]
+    return _with_notes(body, notes_blocks)
 
 
 def caption_after_runover(previous: PlacedLine | None, ordered: list[Line]) -> list[Line]:
@@ -254,14 +258,16 @@ def _bullet(line: Line, before: Line | None) -> int | None:
     return None
 
 
-def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
+def _joined(
+    lines: list[Line], hyphenated: frozenset[str] = frozenset()
+) -> tuple[str, tuple[FootnoteRef, ...]]:
     """The lines as one text; a soft hyphen left at its end (the word went on
     where no line follows) shows as the hyphen it was printed as."""
     text = ""
     refs: list[FootnoteRef] = []
     for line in lines:
         if text:
-            joint = line_joint(text, line.text)
+            joint = line_joint(text, line.text, hyphenated)
             text = text[: len(text) - joint.drop] + joint.separator
         offset = len(text)
         refs.extend(
@@ -274,8 +280,8 @@ def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
     return text, tuple(refs)
 
 
-def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
-    text, refs = _joined([placed.line for placed in group])
+def _block(group: list[PlacedLine], styles: HeadingStyles, hyphenated: frozenset[str]) -> Block:
+    text, refs = _joined([placed.line for placed in group], hyphenated)
     first = group[0]
     if first.level:
         outline_level = styles.outline_level(text, first.page)
@@ -294,8 +300,8 @@ def _sentence_like(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
-def _note_block(note: Note) -> Block:
-    text, refs = _joined(note.lines)
+def _note_block(note: Note, hyphenated: frozenset[str]) -> Block:
+    text, refs = _joined(note.lines, hyphenated)
     return Block("footnote", text, marker=note.marker, footnotes=refs, page=note.page)
 
 
