@@ -58,6 +58,8 @@ _BELOW = frozenset("\u00b8")
 _APART = 0.2
 """Letters beside a stray accent stand apart (a word space) when the gap between
 them is over this share of the letter's height."""
+_REACH = 3.0
+"""An accent's letter lies within this many letter heights of it (searched outwards)."""
 _KEEP = frozenset("\x02\ufffe")
 NOTHING = "\ufeff"
 """Stands at the index of a character's second UTF-16 half: mending drops it."""
@@ -183,17 +185,23 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
     positions = [i for i in range(start, end) if text[i] in SPACING_ACCENTS]
     if not positions:
         return _Accents({}, frozenset())
-    letters = [i for i in range(start, end) if text[i].isalpha()]
-    boxes = {i: box(i) for i in letters}
+    boxes: dict[int, Box] = {}
+
+    def letter_box(index: int) -> Box:
+        if index not in boxes:
+            boxes[index] = box(index)
+        return boxes[index]
+
     marks: dict[int, list[str]] = {}
     removed = set()
     for position in positions:
         left, right, bottom, top = box(position)
         center = (left + right) / 2
+        reach = _REACH * max(top - bottom, 1.0)
         below = text[position] in _BELOW
         best = None
-        for index in letters:
-            l_left, l_right, l_bottom, l_top = boxes[index]
+        for index in _letters_around(text, position, start, end, center, reach, letter_box):
+            l_left, l_right, l_bottom, l_top = letter_box(index)
             if not l_left - 0.5 <= center <= l_right + 0.5:
                 continue
             middle = (l_bottom + l_top) / 2
@@ -205,6 +213,34 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
             marks.setdefault(best[1], []).append(SPACING_ACCENTS[text[position]])
             removed.add(position)
     return _Accents(marks, frozenset(removed))
+
+
+def _letters_around(
+    text: str,
+    position: int,
+    start: int,
+    end: int,
+    center: float,
+    reach: float,
+    box: Callable[[int], Box],
+) -> list[int]:
+    """The letters from ``position`` outwards, each way until one lies ``reach`` past ``center``.
+
+    A line runs left to right: once a letter stands well left (right) of the
+    accent, those before (after) it do too — a few glyph boxes per accent
+    instead of the whole line's.
+    """
+    found = []
+    for step, limit in ((-1, start - 1), (1, end)):
+        index = position + step
+        while index != limit:
+            if text[index].isalpha():
+                found.append(index)
+                left, right, _, _ = box(index)
+                if (right < center - reach) if step < 0 else (left > center + reach):
+                    break
+            index += step
+    return found
 
 
 def _apart(before: int, after: int, box: Callable[[int], Box]) -> bool:
