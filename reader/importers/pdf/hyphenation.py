@@ -69,8 +69,12 @@ def line_joint(previous: str, following: str, hyphenated: frozenset[str] = froze
         return Joint(0, "")  # a URL or ``und/oder`` broken after its slash
     if last in DASHES and len(previous) > 1 and previous[-2].isdigit() and following[0].isdigit():
         return Joint(0, "")  # a range broken after its dash: ``S. 11–⏎12``
-    if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalnum():
+    if last not in HYPHENS or len(previous) < 2 or previous[-2].isspace():
         return SPACE
+    if not previous[-2].isalnum():
+        if following[0].isalnum() or following[0].isspace():
+            return SPACE  # ``der Befehl "-⏎zur Verfügung``
+        return Joint(0, "")  # a hyphen inside a token of signs (``..++-⏎++++``): no word break
     word = _FIRST_WORD.match(following)
     if word is None:
         return Joint(0, "")
