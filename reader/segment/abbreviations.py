@@ -31,11 +31,12 @@ _CURATED_ABBREVIATIONS = _words(
     min mind mio mod mrd mwst nachf nat nov nr nrn od okt op orig pkt prof rd rel
     resp sen sept sog spez st std str stud tab tel tsd ugs univ urspr usf usw verh
     verl vers vgl vj vs wg zb ziff zit zt zzgl zzt
-    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf
+    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf lfd hl
     """
 )
 """The first lines: Duden's common abbreviations; the last: those of citations
-and legal references (`et al.`, `BGBl.`, `Fn.`, `lit.`, `Rn.`, `Sp.`, `Jg.`)."""
+and legal references (`et al.`, `BGBl.`, `Fn.`, `lit.`, `Rn.`, `Sp.`, `Jg.`,
+`lfd. Nr.`)."""
 
 ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_GERMAN.abbrev_types
 """Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
