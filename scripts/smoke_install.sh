@@ -9,12 +9,15 @@
 #
 #   scripts/smoke_install.sh     (KEEP=1 keeps the work directory; PYTHON: the dev venv's python, default .venv/bin/python,
 #                                 used only to build the packages and the tiny model;
-#                                 TORCH: the torch requirement, default torch==2.13.0)
+#                                 TORCH: the torch requirement, default torch==2.13.0,
+#                                 from TORCH_INDEX, default PyTorch's CPU index, as
+#                                 docs/install.md says; TORCH_INDEX= for PyPI's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DEV_PY=${PYTHON:-$ROOT/.venv/bin/python}
 TORCH=${TORCH:-torch==2.13.0}
+TORCH_INDEX=${TORCH_INDEX-https://download.pytorch.org/whl/cpu}
 unset PYTHONPATH PYTHONDONTWRITEBYTECODE
 
 work=$(mktemp -d)
@@ -50,9 +53,10 @@ step "a fresh venv: $TORCH, then the wheel"
 python3 -m venv "$work/venv"
 pip=("$work/venv/bin/python" -m pip --disable-pip-version-check)
 "${pip[@]}" --version
-"${pip[@]}" install -q "$TORCH"
+"${pip[@]}" install -q "$TORCH" ${TORCH_INDEX:+--extra-index-url "$TORCH_INDEX"}
 "${pip[@]}" install -q "$wheel"
 "${pip[@]}" check
+"$work/venv/bin/python" -c "import torch; print(f\"  torch {torch.__version__}\")"
 reader=$work/venv/bin/reader
 [ -x "$reader" ] || { echo "smoke_install: no reader command in the venv" >&2; exit 1; }
 
