@@ -27,7 +27,7 @@ async def test_search_jumps_to_matches_and_n_cycles(make_app, seed_text) -> None
         await without_model(pilot)
         view = app.query_one(BilingualView)
         await search(pilot, "china")
-        matches = [i for i, s in enumerate(app.sentences) if "china" in s.text.lower()]
+        matches = [i for i, s in enumerate(app.reading.sentences) if "china" in s.text.lower()]
         assert len(matches) > 2
         assert view.cursor == matches[0]
         assert f"“china” 1/{len(matches)}" in screen_text(app)
