@@ -28,21 +28,20 @@ WAIT_SECONDS = 300.0
 
 
 async def screenshot(document: Path, model: Path, out: Path) -> None:
+    from reader.dictionary.service import DictionaryService
     from reader.glossary import load_glossary
     from reader.importers import load_document
-    from reader.segment import all_sentences, segment_document
     from reader.translate import EngineOptions
-    from reader.views.tui.app import ReaderApp
+    from reader.translate.cache import default_cache_dir
+    from reader.views.tui.app import build_reader_app
+    from reader.views.tui.positions import PositionStore, state_dir
 
-    loaded = load_document(str(document), None)
-    paragraphs = segment_document(loaded)
-    app = ReaderApp(
-        document.name,
-        loaded.text,
-        list(all_sentences(paragraphs)),
+    app = build_reader_app(
+        load_document(str(document), None),
         options=EngineOptions(model=str(model), device="cpu"),
         glossary=load_glossary(),
-        paragraphs=paragraphs,
+        positions=PositionStore(state_dir()),
+        dictionary=DictionaryService.find(None, default_cache_dir()),
     )
     async with app.run_test(size=SIZE) as pilot:
         waited = 0.0
