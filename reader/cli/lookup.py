@@ -12,7 +12,7 @@ import typer
 
 from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
-from reader.errors import ReaderError
+from reader.errors import InputError, ReaderError
 
 # The dictionary, glossary and rich are imported where they are used: every
 # other command loads this module too (`reader segment` saves ~30 ms).
@@ -54,6 +54,9 @@ def lookup_command(
     from reader.glossary import load_glossary
     from reader.translate.cache import default_cache_dir
 
+    word = word.strip()
+    if not word:
+        raise InputError("nothing to look up: give a German word, e.g. reader lookup Haus")
     path = find_dictionary(dictionary_file)
     glossary = load_glossary(glossary_files or [])
     err = Console(stderr=True)

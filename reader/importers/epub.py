@@ -108,25 +108,7 @@ def import_epub(
     """The text of an EPUB book, chapter by chapter; ``progress(done, chapters)``
     is called after each spine document."""
     archive = _Archive(data, name, max_decompressed)
-    _refuse_drm(archive)
-    package_path = _package_path(archive)
-    package = archive.xml(package_path)
-    base = package_path.rsplit("/", 1)[0] + "/" if "/" in package_path else ""
-    items = {
-        item.get("id"): _Item(
-            normalize_path(base + _unquote(item.get("href", ""))),
-            item.get("media-type", ""),
-            item.get("properties", ""),
-        )
-        for item in _children(package, "manifest", "item")
-    }
-    spine = [
-        items[ref.get("idref")]
-        for ref in _children(package, "spine", "itemref")
-        if ref.get("idref") in items and items[ref.get("idref")].media_type in _HTML_TYPES
-    ]
-    if not spine:
-        raise EpubError(f"{name}: damaged EPUB: the spine lists no chapters")
+    package, items, spine = _package(archive)
     titles = _chapter_titles(archive, package, items)
     pages = [(item.path, _page(archive, item.path)) for item in spine]
     targets: dict[tuple[str, str], str] = {}
@@ -152,6 +134,30 @@ def import_epub(
         raise EpubError(f"{name}: this EPUB has no text (only images?)")
     title = _metadata_title(package)
     return Document(name=name, format="epub", blocks=tuple(blocks), title=title)
+
+
+def _package(archive: _Archive) -> tuple[_Element, dict[str | None, _Item], list[_Item]]:
+    """The package document, its manifest by id and the spine's (X)HTML documents."""
+    _refuse_drm(archive)
+    package_path = _package_path(archive)
+    package = archive.xml(package_path)
+    base = package_path.rsplit("/", 1)[0] + "/" if "/" in package_path else ""
+    items = {
+        item.get("id"): _Item(
+            normalize_path(base + _unquote(item.get("href", ""))),
+            item.get("media-type", ""),
+            item.get("properties", ""),
+        )
+        for item in _children(package, "manifest", "item")
+    }
+    spine = [
+        items[ref.get("idref")]
+        for ref in _children(package, "spine", "itemref")
+        if ref.get("idref") in items and items[ref.get("idref")].media_type in _HTML_TYPES
+    ]
+    if not spine:
+        raise EpubError(f"{archive.name}: damaged EPUB: the spine lists no chapters")
+    return package, items, spine
 
 
 _CONTENTS_SHARE = 0.8
@@ -283,3 +289,51 @@ def _metadata_title(package: _Element) -> str | None:
     if element is None or not (element.text or "").strip():
         return None
     return " ".join(element.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class EpubImage:
+    """An image the book shows (for exports that carry images over)."""
+
+    path: str
+    """Its path in the archive."""
+    media_type: str
+    data: bytes
+    alt: str
+    after: str | None
+    """The text of the last block before it in reading order (``None``: no text yet)."""
+
+
+_TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "tr"}
+
+
+def epub_images(
+    data: bytes, name: str, *, max_decompressed: int = MAX_DECOMPRESSED
+) -> list[EpubImage]:
+    """The ``<img>`` images of the spine's documents, in reading order, each once.
+
+    The text import skips images; an EPUB export reads them from here.
+    """
+    archive = _Archive(data, name, max_decompressed)
+    _, items, spine = _package(archive)
+    media_types = {item.path: item.media_type for item in items.values()}
+    images: dict[str, EpubImage] = {}
+    after: str | None = None
+    for item in spine:
+        if "nav" in item.properties.split():
+            continue  # the table of contents: its text is not the book's
+        folder = item.path.rsplit("/", 1)[0] + "/" if "/" in item.path else ""
+        for element in _page(archive, item.path).iter():
+            if not isinstance(element.tag, str):
+                continue  # comments, processing instructions
+            tag = etree.QName(element).localname
+            if tag in _TEXT_BLOCKS:
+                text = " ".join("".join(element.itertext()).split())
+                after = text or after
+            elif tag == "img":
+                path = normalize_path(folder + _unquote(element.get("src", "")))
+                if path in media_types and path not in images:
+                    images[path] = EpubImage(
+                        path, media_types[path], archive.read(path), element.get("alt", ""), after
+                    )
+    return list(images.values())

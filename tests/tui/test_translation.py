@@ -7,6 +7,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from tui_helpers import (
     HeldLoader,
     feed_finished,
@@ -61,13 +62,22 @@ async def test_status_says_loading_when_the_int8_copy_is_ready(
         await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
 
 
+WAIT_PRESSES = 3000
+"""About a minute of navigation at most."""
+
+
 async def test_translations_arrive_while_navigating(make_app, seed_text) -> None:
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40)) as pilot:
         view = app.query_one(BilingualView)
-        while app.reader.translated < len(app.reading.sentences):
+        # Bounded: a feed that stops delivering fails here instead of hanging.
+        for _ in range(WAIT_PRESSES):
+            if app.reader.translated == len(app.reading.sentences):
+                break
             await pilot.press("j")
             await pilot.pause(0.02)
+        else:
+            pytest.fail(f"{app.reader.translated} of {len(app.reading.sentences)} translated")
         assert all(translation is not None for translation in view.translations)
         # Every German sentence is still paired with its own translation.
         for index in pairs_on_screen(view):
@@ -186,3 +196,21 @@ async def test_an_unloadable_model_file_leaves_the_german_readable(
         assert "cannot load the model" in text
         await pilot.press("j")
         assert app.query_one(BilingualView).cursor == 1
+
+
+async def test_an_unexpected_error_in_the_feed_is_one_line_naming_the_log(
+    make_app, seed_text, tmp_path, monkeypatch
+) -> None:
+    # The feed used to keep only "Type: message": the traceback was lost.
+    monkeypatch.setenv("READER_LOG_DIR", str(tmp_path / "log"))
+
+    def broken_loader(options: EngineOptions) -> Engine:
+        raise RuntimeError("the loader has a bug")
+
+    app = make_app(seed_text, load=broken_loader)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: app.reader.status.model == "translation failed")
+        (log,) = (tmp_path / "log").iterdir()
+        shown = " ".join(screen_text(app).split())
+        assert "unexpected RuntimeError: the loader has a bug (a bug in reader; the" in shown
+        assert 'raise RuntimeError("the loader has a bug")' in log.read_text()

@@ -136,10 +136,16 @@ class ReaderApp(App[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(_SAVE_DELAY, self.save_position)
 
-    def save_position(self) -> None:
-        """Remember the current sentence for this document (the next start opens there)."""
-        if self.reading.sentences and self.position is not None:
-            self.positions.save(self.key, self.position)
+    def save_position(self) -> str | None:
+        """Remember the current sentence for this document (the next start opens
+        there). A failure is shown while the app runs, else returned (once)."""
+        if not self.reading.sentences or self.position is None:
+            return None
+        warning = self.positions.save(self.key, self.position)
+        if warning and self.is_running:
+            self.notify(warning, title="position", severity="warning", timeout=10)
+            return None
+        return warning
 
 
 def build_reader_app(

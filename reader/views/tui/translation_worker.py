@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.message_pump import MessagePump
 
+from reader.errorlog import unexpected_error_line
 from reader.errors import ReaderError
 from reader.glossary import Glossary
 from reader.glossary.consistency import apply_edits
@@ -133,8 +134,9 @@ class TranslationFeed:
             self.run()
         except Exception as error:
             # A bug or a backend failure the engine did not anticipate: the
-            # reader says so and stays open, German-only.
-            self._post(self.Failed(f"{type(error).__name__}: {error}"))
+            # reader says so (the traceback in the log) and stays open, German-only.
+            line = unexpected_error_line(error).removeprefix("reader: error: ")
+            self._post(self.Failed(line))
 
     def _post(self, message: Message) -> None:
         assert self._target is not None, "post only from the thread start() runs"
