@@ -11,6 +11,8 @@ images included — into memory). What the importer does:
   markers, the notes they point to (``<aside epub:type="footnote">``, an
   endnotes chapter) become footnote blocks where they stand; images, the
   navigation document and scripts are skipped;
+- front and back matter (a Project Gutenberg header and licence, an imprint,
+  a colophon: :mod:`.matter`) is kept as ``matter`` blocks;
 - no ZIP bomb: what is decompressed is capped (:data:`MAX_DECOMPRESSED`), and
   a damaged archive, an encrypted (DRM) book or a missing part is one clear error.
 """
@@ -37,6 +39,7 @@ from reader.importers.markup import (
     note_targets,
     parse_markup,
 )
+from reader.importers.matter import MatterFinder
 
 MAX_DECOMPRESSED = 256 * 1024 * 1024
 """Bytes of text the importer decompresses at most (a big novel is 1–5 MB)."""
@@ -117,6 +120,7 @@ def import_epub(
             targets.setdefault(target, marker)
     blocks: list[Block] = []
     chapters = {item.path for item in spine}
+    matter = MatterFinder()
     for done, (path, tree) in enumerate(pages, start=1):
         if is_contents_page(tree, path, chapters, set(titles.values())):
             # The book's own table of contents: the reader shows the nav/NCX
@@ -124,7 +128,7 @@ def import_epub(
             if progress is not None:
                 progress(done, len(pages))
             continue
-        walker = BlockWalker(mark_notes(tree, targets, path))
+        walker = BlockWalker(mark_notes(tree, targets, path), matter.find(tree))
         body = tree.find("body")
         walker.walk(body if body is not None else tree)
         blocks.extend(_with_title(walker.blocks, titles.get(path)))
@@ -272,16 +276,19 @@ def _add_title(titles: dict[str, str], base_path: str, href: str, label: str) ->
 
 
 def _with_title(blocks: list[Block], title: str | None) -> list[Block]:
-    """The chapter's blocks, opened by its title unless a heading near the start says it."""
-    if not title or not blocks:
+    """The chapter's blocks, opened by its title unless a heading near the start
+    says it; front matter (a Gutenberg header) stays before the title, and a page
+    of matter only gets none (its title is the matter's own heading)."""
+    lead = next((number for number, block in enumerate(blocks) if block.kind != "matter"), None)
+    if not title or lead is None:
         return blocks
     wanted = title.casefold()
-    for block in blocks[:3]:
+    for block in blocks[lead : lead + 3]:
         if block.kind == "heading" and (
             block.text.casefold() in wanted or wanted in block.text.casefold()
         ):
             return blocks
-    return [Block("heading", title, level=1), *blocks]
+    return [*blocks[:lead], Block("heading", title, level=1), *blocks[lead:]]
 
 
 def _metadata_title(package: _Element) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-SentenceKind = Literal["sentence", "heading", "footnote", "code"]
+SentenceKind = Literal["sentence", "heading", "footnote", "code", "matter"]
 
 
 @dataclass(frozen=True, slots=True)

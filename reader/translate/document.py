@@ -9,6 +9,10 @@ from reader.segment import Paragraph, Sentence, all_sentences
 from reader.translate.alignment import Alignment
 from reader.translate.engine import Engine
 
+UNTRANSLATED_KINDS = frozenset({"code", "matter"})
+"""Sentence kinds never sent to the model: code, and a book's front and back
+matter (a Project Gutenberg licence, an imprint) — kept and shown as they are."""
+
 ProgressCallback = Callable[[int, int], None]
 """Called with (sentences translated, total) as translations arrive."""
 
@@ -30,16 +34,21 @@ def translate_document(
     """Translate every sentence of ``paragraphs`` and yield them in document order.
 
     Yields as soon as the next sentence in order is ready, so output can be
-    written while later sentences are still being translated. Code is never
-    sent to the model: its "translation" is the code itself.
+    written while later sentences are still being translated. Code and front
+    and back matter (:data:`UNTRANSLATED_KINDS`) are never sent to the model:
+    their "translation" is the German itself.
     """
     sentences = list(all_sentences(paragraphs))
     ready: dict[int, TranslatedSentence] = {
         number: TranslatedSentence(sentence, sentence.text, cached=False)
         for number, sentence in enumerate(sentences)
-        if sentence.kind == "code"
+        if sentence.kind in UNTRANSLATED_KINDS
     }
-    prose = [number for number, sentence in enumerate(sentences) if sentence.kind != "code"]
+    prose = [
+        number
+        for number, sentence in enumerate(sentences)
+        if sentence.kind not in UNTRANSLATED_KINDS
+    ]
     job = engine.start([sentences[number].text for number in prose])
     next_index = 0
     if on_progress:

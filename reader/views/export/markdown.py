@@ -17,7 +17,9 @@ note is in the document becomes a real Markdown footnote (``[^1]``, the note's
 German and English text as its definition). The document's headings are
 Markdown headings one level below the title in every layout (German — English
 in the table layout, the English under the German when interleaved); code is
-a fenced block, untranslated. The first use of each glossary term links to
+a fenced block, untranslated. Front and back matter (a Project Gutenberg
+licence, an imprint) is not translated and follows the body as an appendix,
+in German. The first use of each glossary term links to
 its entry in the appendix.
 """
 
@@ -49,6 +51,8 @@ from reader.views.export.escape import (
 TABLE_HEADER = ("Deutsch", "English")
 PARAGRAPH_BREAK = "* * *"
 GLOSSARY_HEADING = "Glossary"
+MATTER_HEADING = "Front and back matter"
+MATTER = "matter"
 BULLET = "• "
 """Opens a list item's first row in the table layout (a table cell holds no list)."""
 LAYOUTS = (Layout.TABLE, Layout.INTERLEAVED, Layout.ENGLISH)
@@ -57,12 +61,22 @@ LAYOUTS = (Layout.TABLE, Layout.INTERLEAVED, Layout.ENGLISH)
 def render_markdown(document: ExportDocument, layout: Layout) -> str:
     """The whole document as Markdown text, ending with a newline."""
     first_uses = FirstUses(note.anchor for note in document.glossary)
-    body = _body(document.paragraphs, layout, first_uses)
+    matter = [paragraph for paragraph in document.paragraphs if paragraph.kind == MATTER]
+    text = [paragraph for paragraph in document.paragraphs if paragraph.kind != MATTER]
+    body = _body(text, layout, first_uses)
     blocks = [
         "# " + escape_inline(document.title).replace("#", "\\#"),
         _header(document, layout),
         *body,
     ]
+    if matter:
+        blocks.append(f"## {MATTER_HEADING}")
+        blocks.extend(
+            escape_line_start(
+                " ".join(_inline(item.sentence.text, (), first_uses) for item in p.sentences)
+            )
+            for p in matter
+        )
     if document.glossary:
         blocks.append(f"## {GLOSSARY_HEADING}")
         blocks.append("\n".join(_glossary_item(note) for note in document.glossary))

@@ -23,7 +23,12 @@ from reader.segment import Paragraph, Sentence
 from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
 from reader.translate.alignment import Alignment, remap_target
-from reader.translate.document import ProgressCallback, TranslatedSentence, translate_document
+from reader.translate.document import (
+    UNTRANSLATED_KINDS,
+    ProgressCallback,
+    TranslatedSentence,
+    translate_document,
+)
 
 
 class TranslationInterrupted(ReaderError):
@@ -104,8 +109,8 @@ class BatchTranslation:
 
     @property
     def verbatim(self) -> int:
-        """Code, shown as it is and never given to the model."""
-        return sum(item.sentence.kind == "code" for item in self.sentences)
+        """Code and front/back matter, shown as they are and never given to the model."""
+        return sum(item.sentence.kind in UNTRANSLATED_KINDS for item in self.sentences)
 
     @property
     def translated(self) -> int:

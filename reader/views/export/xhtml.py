@@ -194,6 +194,10 @@ class BodyWriter:
 
     def _pair(self, paragraph: TranslatedParagraph) -> str:
         items = paragraph.sentences
+        if paragraph.kind == "matter":
+            # Front and back matter is never translated: its German alone, in
+            # every layout, rather than the German twice.
+            return f'<p class="de matter"{self.dialect.lang("de")}>{self._german(items)}</p>'
         english = f'<p class="en"{self.dialect.lang("en")}>{self._english(items)}</p>'
         if not self.bilingual:
             return english

@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from reader.dictionary.service import DictionaryService
 from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Sentence
+from reader.translate.document import UNTRANSLATED_KINDS
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.commands import ReaderCommands
 from reader.views.tui.config import ids_of
@@ -117,9 +118,10 @@ class ReaderScreen(Screen[None]):
     def grow(self, added: Sequence[Sentence]) -> None:
         """Show the next sentences of the document (the first part at mount, then the rest)."""
         self.view.extend(added)
-        code = [(s.index, s.text) for s in added if s.kind == "code"]
+        code = [(s.index, s.text) for s in added if s.kind in UNTRANSLATED_KINDS]
         if code:
-            # Code is shown verbatim on both sides and never sent to the model.
+            # Code and front/back matter are shown verbatim on both sides and
+            # never sent to the model.
             self.view.set_translations(code)
             self.translated += len(code)
         self._show_position(self.view.cursor)
