@@ -104,7 +104,7 @@ run 0 jsonl translate "$ROOT/tests/fixtures/pdf/bericht.pdf" --model "$work/tiny
 READER_MODEL=$work/tiny run 0 env_model translate "$ROOT/seeds/000_"*.txt --fast -o seed.en.md
 
 if command -v tmux >/dev/null; then
-    step "reader read in tmux (the stylesheet, Textual, the translation thread)"
+    step "reader read in tmux (Textual, the translation thread)"
     # shellcheck source=scripts/tmux_screen.sh
     source "$ROOT/scripts/tmux_screen.sh"
     tmux_ new-session -d -s "$session" -x 160 -y 45 \
