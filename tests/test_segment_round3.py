@@ -133,6 +133,24 @@ def test_blank_line_mode_keeps_a_credit_line_apart_in_an_unwrapped_block() -> No
     assert "Urheberrecht © 2014 Instafemmefitness." in found
 
 
+def test_a_proportional_font_wrap_is_not_read_as_a_sentence_end() -> None:
+    # pdftotext output and text copied from a PDF viewer: the lines' character
+    # counts vary with the glyphs' widths, so a line may be shorter than the
+    # longest by more than the next word and still be wrapping.
+    document = (
+        "Die Stadtverwaltung hat im vergangenen Jahr mehrere\n"
+        "Maßnahmen beschlossen, die den Verkehr in der\n"
+        "Innenstadt beruhigen sollen, darunter neue breite Radwege\n"
+        "und Tempo-30-Zonen in Wohngebieten.\n\nDann kam."
+    )
+    assert texts(document) == [
+        "Die Stadtverwaltung hat im vergangenen Jahr mehrere Maßnahmen beschlossen, "
+        "die den Verkehr in der Innenstadt beruhigen sollen, darunter neue breite Radwege "
+        "und Tempo-30-Zonen in Wohngebieten.",
+        "Dann kam.",
+    ]
+
+
 def test_hard_wrapped_blank_line_paragraphs_are_still_joined() -> None:
     document = "Er ging langsam die\nStraße hinunter und\nsah sich um.\n\nDann kam."
     assert texts(document) == [

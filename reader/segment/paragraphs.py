@@ -24,6 +24,12 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _WRAPPED_END = re.compile(r"[^.!?:;…\s][^\S\n]+$")
 _FIRST_WORD = re.compile(r"\S*")
+# Text wrapped in a proportional font (pdftotext output, text copied from a PDF
+# viewer) has lines whose character counts vary by up to a fifth of the width:
+# a break only counts as unwrapped when the next word would have fitted with
+# that much room to spare (a credit line or a title is far shorter).
+_WRAP_SLACK = 0.8
+_CONTINUED_LINE_ENDS = (",", "-", "‐", "–", "(")
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -85,7 +91,9 @@ def hard_line_breaks(paragraph: str) -> list[tuple[int, int]]:
     hard = []
     for number, (end, resume) in enumerate(breaks):
         line = paragraph[starts[number] : end].rstrip()
-        next_word = len(_FIRST_WORD.match(paragraph, resume).group())
-        if len(line) + 1 + next_word <= width:
+        next_word = _FIRST_WORD.match(paragraph, resume).group()
+        if next_word[:1].islower() or line.endswith(_CONTINUED_LINE_ENDS):
+            continue  # the sentence visibly goes on
+        if len(line) + 1 + len(next_word) <= _WRAP_SLACK * width:
             hard.append((end, resume))
     return hard

@@ -6,26 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from export_fixtures import COPY_MODEL
 
 from reader.glossary import load_glossary
 from reader.importers import load_document
 from reader.translate import EngineOptions, load_engine
 from reader.views.export.document import ExportDocument
 from reader.views.export.run import ExportSettings, translate_source
-
-ROOT = Path(__file__).resolve().parents[2]
-COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
-DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
-# One of each input format, and every EPUB (they differ in images, nav and notes).
-FIXTURES = [
-    ROOT / "seeds" / "000_1785a506fced86e1.txt",
-    DOCUMENTS / "analyse.html",
-    DOCUMENTS / "roman.epub",
-    DOCUMENTS / "tagebuch.epub",
-    DOCUMENTS / "chronik.epub",
-    DOCUMENTS / "notizen.md",
-    ROOT / "tests" / "fixtures" / "pdf" / "bericht.pdf",
-]
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import DOCUMENTS, FIXTURES
+from export_fixtures import DOCUMENTS, FIXTURES
 from lxml import etree
 
 from reader.importers.epub import epub_images

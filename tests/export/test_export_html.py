@@ -5,7 +5,7 @@ test_export_html_browser.py, checks the behaviour)."""
 from __future__ import annotations
 
 import pytest
-from conftest import DOCUMENTS, FIXTURES
+from export_fixtures import DOCUMENTS, FIXTURES
 from lxml import html
 
 from reader.views.export.document import Layout
