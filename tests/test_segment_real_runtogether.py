@@ -95,6 +95,21 @@ CASES = [
         [],
         id="capitals-dateline",
     ),
+    # A time or a decimal opening the next sentence is no footnote.
+    pytest.param(
+        "Die Firma hat eine gute Logistik. 17.45 Uhr hatte ich bestellt.",
+        "Die Firma hat eine gute Logistik.17.45 Uhr hatte ich bestellt.",
+        ["Die Firma hat eine gute Logistik.", "17.45 Uhr hatte ich bestellt."],
+        [],
+        id="glued-time",
+    ),
+    pytest.param(
+        "Der Preis stieg. 3,50 Euro kostet es jetzt.",
+        "Der Preis stieg.3,50 Euro kostet es jetzt.",
+        ["Der Preis stieg.", "3,50 Euro kostet es jetzt."],
+        [],
+        id="glued-decimal",
+    ),
     # Runs of dots and of mixed marks carry a glued footnote like a single stop.
     pytest.param(
         "Aber mal abwarten, was da kommt.... Aber das Team ist gut.",
@@ -144,6 +159,9 @@ def test_run_together(clean: str, glued: str, sentences: list[str], notes: list[
         ("Das ist gut :-) Kuchen gibt es auch.", None),
         ("``Meine Uhr ist kaputt'' heißt das Stück.", None),
         ("Einleitung ..... 5", None),
+        ("Das war am 15.01.2027 so.", None),
+        ("Er kam um 9.30 Uhr.", None),
+        ("Siehe S.12.5 dazu.", None),
         (
             "Zwecke“.......................undSehenCarnegie nimmt teil.",
             ["Zwecke“.", "......................undSehen", "Carnegie nimmt teil."],

@@ -21,7 +21,7 @@ from reader.segment.abbreviations import (
 )
 from reader.segment.characters import is_elision, letters_after, starts_sentence, word_before
 
-_GLUED_YEAR = re.compile(r"[12][0-9]{3}(?= [^\W\d_])")
+_GLUED_YEAR = re.compile(r"(?:[12][0-9]{3}|[0-9]{1,2}[.:,][0-9]{2})(?= [^\W\d_])")
 _ROMAN_LETTERS = frozenset("IVX")
 _ROMAN_NUMERAL = frozenset("IVXLCDM")
 _LOOK_BACK = 16
@@ -89,9 +89,10 @@ def starts_lower_case_sentence(text: str, stop: tuple[int, int], after: int) -> 
 
 
 def starts_with_glued_year(text: str, start: int, after: int) -> bool:
-    """`Salzburg.1538 warnte die Inquisition`: a word, a full stop and a year
-    glued to it, then a word — a sentence that opens with its year, run
-    together (footnote numbers stop at three digits)."""
+    """`Salzburg.1538 warnte die Inquisition`, `Logistik.17.45 Uhr hatte ich
+    bestellt`: a word, a full stop and a year, a time or a decimal glued to
+    it, then a word — a sentence that opens with its number, run together
+    (footnote numbers stop at three digits and never go on with `.45`)."""
     if text[start] != "." or not _GLUED_YEAR.match(text, after):
         return False
     word = word_before(text, start)

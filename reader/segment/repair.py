@@ -33,7 +33,10 @@ from reader.segment.findings import Findings
 
 # Footnote numbers run to the low hundreds; four digits behind a stop would be
 # a year starting the next sentence, not a footnote.
-_FOOTNOTE = re.compile(r"[0-9]{1,3}(?![0-9])")
+# Digits that go on with a separator and one or two more digits are a time, a
+# decimal or a date opening the next sentence (`Logistik.17.45 Uhr hatte ich
+# bestellt`); three more are a thousands group, read as before (`.25.000 $`).
+_FOOTNOTE = re.compile(r"[0-9]{1,3}(?![0-9]|[.:,][0-9]{1,2}(?![0-9]))")
 _CAPITALISED_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]")
 _CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
 _ELLIPSES = frozenset({"...", "…"})
