@@ -151,6 +151,24 @@ def test_a_proportional_font_wrap_is_not_read_as_a_sentence_end() -> None:
     ]
 
 
+def test_a_block_written_one_sentence_per_line_ends_a_sentence_at_every_line() -> None:
+    # Most lines end in sentence punctuation: no wrapping made these breaks, so
+    # the unpunctuated headline is a sentence of its own, however long it is.
+    document = (
+        "Neue Radwege und Tempo-30-Zonen für die ganze Innenstadt\n"
+        "Die Stadt hat beschlossen, neue Radwege zu bauen.\n"
+        "Der Rat stimmte gestern mit großer Mehrheit zu.\n"
+        "Im Frühjahr beginnen die Arbeiten.\n\nDann kam."
+    )
+    assert texts(document) == [
+        "Neue Radwege und Tempo-30-Zonen für die ganze Innenstadt",
+        "Die Stadt hat beschlossen, neue Radwege zu bauen.",
+        "Der Rat stimmte gestern mit großer Mehrheit zu.",
+        "Im Frühjahr beginnen die Arbeiten.",
+        "Dann kam.",
+    ]
+
+
 def test_hard_wrapped_blank_line_paragraphs_are_still_joined() -> None:
     document = "Er ging langsam die\nStraße hinunter und\nsah sich um.\n\nDann kam."
     assert texts(document) == [

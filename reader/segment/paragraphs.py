@@ -30,6 +30,7 @@ _FIRST_WORD = re.compile(r"\S*")
 # that much room to spare (a credit line or a title is far shorter).
 _WRAP_SLACK = 0.8
 _CONTINUED_LINE_ENDS = (",", "-", "‐", "–", "(")
+_SENTENCE_LINE_ENDS = tuple('.!?:;…"“”»«)')
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -81,19 +82,31 @@ def hard_line_breaks(paragraph: str) -> list[tuple[int, int]]:
     sentence: where the next line's first word would have fitted on the line
     (the block's longest line is the wrap width), so no wrapping put the break
     there. Greedy wrapping never leaves such a line; a credit line under a
-    long unwrapped paragraph, a title or an unpunctuated list item does."""
+    long unwrapped paragraph, a title or an unpunctuated list item does. In a
+    block written one sentence per line, every line break ends a sentence."""
     breaks = [match.span() for match in _LINE_BREAK.finditer(paragraph.rstrip())]
     if not breaks:
         return []
     starts = [0] + [resume for _, resume in breaks]
     ends = [end for end, _ in breaks] + [len(paragraph.rstrip())]
-    width = max(end - start for start, end in zip(starts, ends, strict=True))
+    lines = [paragraph[start:end].rstrip() for start, end in zip(starts, ends, strict=True)]
+    if _one_sentence_per_line(lines[:-1]):
+        return breaks
+    width = max(len(line) for line in lines)
     hard = []
     for number, (end, resume) in enumerate(breaks):
-        line = paragraph[starts[number] : end].rstrip()
+        line = lines[number]
         next_word = _FIRST_WORD.match(paragraph, resume).group()
         if next_word[:1].islower() or line.endswith(_CONTINUED_LINE_ENDS):
             continue  # the sentence visibly goes on
         if len(line) + 1 + len(next_word) <= _WRAP_SLACK * width:
             hard.append((end, resume))
     return hard
+
+
+def _one_sentence_per_line(lines: list[str]) -> bool:
+    """Whether most of these lines (each followed by a line break) end in
+    sentence punctuation: a block written one sentence or item per line.
+    Wrapped prose ends a line at a sentence end only now and then."""
+    closed = sum(line.endswith(_SENTENCE_LINE_ENDS) for line in lines)
+    return len(lines) >= 2 and closed * 2 > len(lines)
