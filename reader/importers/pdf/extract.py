@@ -148,15 +148,14 @@ def _page(page, number: int, raw) -> Page:
         text = textpage.get_text_range() if count else ""
         if len(text) != count:  # characters outside the BMP: two indices each
             text = text_by_index([raw.FPDFText_GetUnicode(textpage, i) for i in range(count)])
+        glyphs = _Glyphs(textpage, raw)
         fragments = []
         for line_start, line_end in _line_spans(text):
-            for gap_start, gap_end in _split_at_wide_gaps(
-                textpage, text, line_start, line_end, raw
-            ):
-                for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw):
-                    fragment = _fragment(textpage, text, start, end, height, raw)
+            for gap_start, gap_end in _split_at_wide_gaps(glyphs, text, line_start, line_end):
+                for start, end in _split_at_jumps(glyphs, text, gap_start, gap_end):
+                    fragment = _fragment(glyphs, text, start, end, height)
                     if fragment is not None and end - start < _SHORT_SPAN:
-                        fragment.cells = _cells(textpage, text, start, end, fragment, raw)
+                        fragment.cells = _cells(glyphs, text, start, end, fragment)
                     if fragment is not None:
                         fragment.apart = start != line_start
                         fragments.append(fragment)
@@ -170,25 +169,25 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _LINE.finditer(text)]
 
 
-def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+def _split_at_wide_gaps(glyphs: _Glyphs, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
     spans = []
     index = start
     size = 0.0
     while (index := text.find(" ", index + 1, end - 1)) != -1:
-        if not raw.FPDFText_IsGenerated(textpage, index):
+        if not glyphs.generated(index):
             continue
         if not size:
-            size = _font_size(textpage, start, raw) or 1.0
+            size = glyphs.font_size(start) or 1.0
         # Measured between letters: a stray OT1 accent beside the space
         # stands over some other letter of the line.
         before = _skip_accents(text, index - 1, -1, start)
         after = _skip_accents(text, index + 1, 1, end - 1)
-        gap = _char_box(textpage, after, raw)[0] - _char_box(textpage, before, raw)[1]
+        gap = glyphs.box(after)[0] - glyphs.box(before)[1]
         if gap <= _SIZE_GAP * size:
             continue  # a word space: most spaces end here, after two boxes
-        before_size = _font_size(textpage, before, raw) or 1.0
-        after_size = _font_size(textpage, after, raw)
+        before_size = glyphs.font_size(before) or 1.0
+        after_size = glyphs.font_size(after)
         if gap > _WIDE_GAP * before_size or not (
             _SAME_SIZE[0] < after_size / before_size < _SAME_SIZE[1]
         ):
@@ -198,7 +197,9 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
     return spans
 
 
-def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) -> tuple[Cell, ...]:
+def _cells(
+    glyphs: _Glyphs, text: str, start: int, end: int, fragment: _Fragment
+) -> tuple[Cell, ...]:
     """The pieces of a short span set a font size or more apart (table cells), or ``()``.
 
     Only short spans are looked at: justification stretches the spaces of
@@ -207,12 +208,12 @@ def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) 
     cuts = []
     index = start
     while (index := text.find(" ", index + 1, end - 1)) != -1:
-        if not raw.FPDFText_IsGenerated(textpage, index):
+        if not glyphs.generated(index):
             continue
         before = _skip_accents(text, index - 1, -1, start)
         after = _skip_accents(text, index + 1, 1, end - 1)
-        before_right = _char_box(textpage, before, raw)[1]
-        after_left = _char_box(textpage, after, raw)[0]
+        before_right = glyphs.box(before)[1]
+        after_left = glyphs.box(after)[0]
         if after_left - before_right > _CELL_GAP * fragment.size:
             cuts.append((index, before_right, after_left))
     if not cuts:
@@ -241,7 +242,7 @@ def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
     return index
 
 
-def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+def _split_at_jumps(glyphs: _Glyphs, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span ``start:end`` cut where the text jumps back or far ahead without a space.
 
     PDFium may run a margin note into the line beside it with no space between
@@ -251,17 +252,17 @@ def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tupl
     """
     if end - start < 2:
         return [(start, end)]
-    size = _font_size(textpage, start, raw)
-    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
-    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
+    size = glyphs.font_size(start)
+    left = glyphs.box(_skip_accents(text, start, 1, end - 1))[0]
+    right = glyphs.box(_skip_accents(text, end - 1, -1, start))[1]
     if left <= right <= left + _MAX_ADVANCE * size * (end - start) + _WIDE_GAP * size:
         return [(start, end)]
     spans = []
-    previous_right = _char_box(textpage, start, raw)[1]
+    previous_right = glyphs.box(start)[1]
     for index in range(start + 1, end):
         if text[index].isspace() or text[index] in SPACING_ACCENTS:
             continue
-        box_left, box_right = _char_box(textpage, index, raw)
+        box_left, box_right = glyphs.box(index)[:2]
         if text[index - 1] not in SPACING_ACCENTS and (
             box_left < previous_right - _JUMP_BACK * size
             or box_left > previous_right + _WIDE_GAP * size
@@ -273,7 +274,7 @@ def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tupl
     return spans
 
 
-def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> _Fragment | None:
+def _fragment(glyphs: _Glyphs, text: str, start: int, end: int, height: float) -> _Fragment | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -282,26 +283,22 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
         return None
     letter = _LETTER.search(text, start, end)
     body = letter.start() if letter else start
-    x, y = ctypes.c_double(), ctypes.c_double()
-    raw.FPDFText_GetCharOrigin(textpage, body, x, y)
-    size = _font_size(textpage, body, raw)
+    baseline = height - glyphs.baseline_y(body)
+    size = glyphs.font_size(body)
     # A stray OT1 accent at either end stands over a letter elsewhere in the line.
-    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
-    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
-    baseline = height - y.value
-    piece = mend_characters(text, start, end, lambda index: _glyph_box(textpage, index, raw))
+    left = glyphs.box(_skip_accents(text, start, 1, end - 1))[0]
+    right = glyphs.box(_skip_accents(text, end - 1, -1, start))[1]
+    piece = mend_characters(text, start, end, glyphs.box)
     if not piece.text.strip(" \x02"):
         return None  # nothing but a soft hyphen
     digits = []
     for match in _DIGIT.finditer(piece.text):
         index = piece.sources[match.start()]
-        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
-        digits.append((match.start(), _font_size(textpage, index, raw), height - y.value))
-    bold, italic = _font_style(textpage, body, raw)
+        digits.append((match.start(), glyphs.font_size(index), height - glyphs.baseline_y(index)))
+    bold, italic = _font_style(glyphs.textpage, body, glyphs.raw)
     low_quote = False
     if piece.text.endswith("”") and len(piece.text) > 1:
-        raw.FPDFText_GetCharOrigin(textpage, piece.sources[-1], x, y)
-        low_quote = (height - y.value) - baseline > _LOW_QUOTE * size
+        low_quote = (height - glyphs.baseline_y(piece.sources[-1])) - baseline > _LOW_QUOTE * size
     return _Fragment(
         low_quote=low_quote,
         text=piece.text.replace("\x02", _SOFT_HYPHEN).replace(_LINE_END_HYPHEN, "-"),
@@ -315,32 +312,61 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     )
 
 
-def _font_size(textpage, index: int, raw) -> float:
-    """The size the character is printed at: its font size times the text matrix's scale.
+class _Glyphs:
+    """A text page's glyph geometry, each character asked of PDFium at most once.
 
-    Distiller and InDesign set text in a 1-point font scaled by the text
-    matrix, so the font size alone is 1.0 for every line of such a PDF.
+    The line splitters and the mender ask for the same characters' boxes and
+    sizes (a line's ends, the letters beside a space, an accent's
+    neighbours); one ctypes call per character keeps extraction cheap.
     """
-    matrix = raw.FS_MATRIX()
-    size = raw.FPDFText_GetFontSize(textpage, index)
-    if not raw.FPDFText_GetMatrix(textpage, index, matrix):
+
+    __slots__ = ("_boxes", "_doubles", "_matrix", "_sizes", "raw", "textpage")
+
+    def __init__(self, textpage, raw) -> None:
+        self.textpage = textpage
+        self.raw = raw
+        self._doubles = tuple(ctypes.c_double() for _ in range(4))
+        self._matrix = raw.FS_MATRIX()
+        self._boxes: dict[int, tuple[float, float, float, float]] = {}
+        self._sizes: dict[int, float] = {}
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) of the character's glyph."""
+        box = self._boxes.get(index)
+        if box is None:
+            left, right, bottom, top = self._doubles
+            self.raw.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
+            box = self._boxes[index] = (left.value, right.value, bottom.value, top.value)
+        return box
+
+    def font_size(self, index: int) -> float:
+        """The size the character is printed at: its font size times the text matrix's scale.
+
+        Distiller and InDesign set text in a 1-point font scaled by the text
+        matrix, so the font size alone is 1.0 for every line of such a PDF.
+        """
+        size = self._sizes.get(index)
+        if size is None:
+            size = self._sizes[index] = self._font_size(index)
         return size
-    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    return size * scale if scale > 0 else size
 
+    def _font_size(self, index: int) -> float:
+        matrix = self._matrix
+        size = self.raw.FPDFText_GetFontSize(self.textpage, index)
+        if not self.raw.FPDFText_GetMatrix(self.textpage, index, matrix):
+            return size
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        return size * scale if scale > 0 else size
 
-def _glyph_box(textpage, index: int, raw) -> tuple[float, float, float, float]:
-    """(left, right, bottom, top) of the character's glyph."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
-    return left.value, right.value, bottom.value, top.value
+    def generated(self, index: int) -> bool:
+        """Whether PDFium made the character up (a space over a gap), no glyph drawn."""
+        return bool(self.raw.FPDFText_IsGenerated(self.textpage, index))
 
-
-def _char_box(textpage, index: int, raw) -> tuple[float, float]:
-    """(left, right) of the character's glyph (called for every generated space: kept lean)."""
-    left, right, edge = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    raw.FPDFText_GetCharBox(textpage, index, left, right, edge, edge)
-    return left.value, right.value
+    def baseline_y(self, index: int) -> float:
+        """The y of the character's origin (PDF coordinates)."""
+        x, y = self._doubles[0], self._doubles[1]
+        self.raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        return y.value
 
 
 def _font_style(textpage, index: int, raw) -> tuple[bool, bool]:
