@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_random_model import builder_fingerprint, ensure_random_model  # noqa: E402
 
 from reader.glossary import load_glossary  # noqa: E402
+from reader.locations import Locations  # noqa: E402
 from reader.segment import all_sentences, segment  # noqa: E402
 from reader.source import read_source  # noqa: E402
 from reader.translate import EngineOptions, load_engine  # noqa: E402
@@ -81,7 +83,8 @@ def main() -> None:
     model = args.model or ensure_random_model(
         Path(tempfile.gettempdir()) / f"reader-tiny-{builder_fingerprint()}", size="tiny"
     )
-    engine = load_engine(EngineOptions(model=str(model), device="cpu", cache_dir=work / "cache"))
+    locations = replace(Locations.from_environment(), cache_dir=work / "cache")
+    engine = load_engine(EngineOptions(model=str(model), device="cpu", locations=locations))
     glossary = load_glossary()
     print(f"model: {engine.description}; median of {args.repeat} runs unless noted\n")
 

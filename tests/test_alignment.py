@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.glossary import load_glossary
 from reader.glossary.consistency import Edit, apply_edits
+from reader.locations import Locations
 from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions, load_engine
 from reader.translate import engine as engine_module
@@ -113,7 +115,7 @@ def copy_model_engine(quantize: str, cache_dir: Path):
             device="cpu",
             quantize=quantize,
             use_cache=False,
-            cache_dir=cache_dir,
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         )
     )
 

@@ -9,8 +9,8 @@ from reader.glossary.consistency import prefer_terms
 
 
 @pytest.fixture(scope="module")
-def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
-    return load_glossary(config_dir=tmp_path_factory.mktemp("no-config"))
+def glossary() -> Glossary:
+    return load_glossary()
 
 
 @pytest.mark.parametrize(

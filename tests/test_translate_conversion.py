@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import replace
 
 import pytest
 
+from reader.locations import Locations
 from reader.translate.backends import (
     ABANDONED_AFTER,
     ModelLoadError,
@@ -84,7 +86,8 @@ def _truncate_model(copy):
 def test_a_damaged_int8_copy_is_rebuilt_with_one_warning(
     damage, good_copy, tiny_model_dir, tmp_path
 ):
-    options = EngineOptions(model=str(tiny_model_dir), device="cpu", cache_dir=tmp_path)
+    locations = replace(Locations.from_environment(), cache_dir=tmp_path)
+    options = EngineOptions(model=str(tiny_model_dir), device="cpu", locations=locations)
     target = plan_engine(options).converted_dir
     shutil.copytree(good_copy, target)
     damage(target)

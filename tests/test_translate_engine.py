@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 
+from reader.locations import Locations
 from reader.translate import EngineOptions, load_engine
 from reader.translate.batching import bucket
 
@@ -39,7 +41,7 @@ def make_engine(model_dir, cache_dir, quantize: str, preset: str = "quality"):
             preset=preset,
             quantize=quantize,
             use_cache=False,
-            cache_dir=cache_dir,
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         )
     )
 

@@ -13,6 +13,7 @@ import typer
 from reader.cli.options import GlossaryFilesOption
 from reader.errors import ReaderError
 from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES
+from reader.locations import Locations
 from reader.source import read_source
 
 # rich's tables and the glossary's index are imported where they are used:
@@ -80,7 +81,8 @@ def glossary_command(
         )
     from reader.glossary import load_glossary
 
-    glossary = load_glossary(glossary_files or ())
+    user_glossary = Locations.from_environment().user_glossary
+    glossary = load_glossary(glossary_files or (), user_glossary=user_glossary)
     as_json = output_format is OutputFormat.json
     if term is not None:
         _look_up(glossary, term, as_json)

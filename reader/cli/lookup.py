@@ -13,6 +13,7 @@ import typer
 from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
 from reader.errors import ReaderError
+from reader.locations import Locations
 
 # The dictionary, glossary and rich are imported where they are used: every
 # other command loads this module too (`reader segment` saves ~30 ms).
@@ -52,13 +53,13 @@ def lookup_command(
     from reader.dictionary import Dictionary, find_dictionary
     from reader.dictionary.render import describe
     from reader.glossary import load_glossary
-    from reader.translate.cache import default_cache_dir
 
-    path = find_dictionary(dictionary_file)
-    glossary = load_glossary(glossary_files or [])
+    locations = Locations.from_environment()
+    path = find_dictionary(dictionary_file, locations)
+    glossary = load_glossary(glossary_files or [], user_glossary=locations.user_glossary)
     err = Console(stderr=True)
     with indexing_progress(err) as progress:
-        dictionary = Dictionary.open(path, default_cache_dir(), progress)
+        dictionary = Dictionary.open(path, locations.cache_dir, progress)
     try:
         result = dictionary.lookup(word)
     finally:

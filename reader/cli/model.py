@@ -16,6 +16,7 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
+from reader.locations import Locations
 from reader.translate.models import DEFAULT_MODEL_ID, DEFAULT_MODEL_NAME
 
 app = typer.Typer(
@@ -40,7 +41,8 @@ def download_command(
     from reader.translate.models import download_model
 
     typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
-    path = download_model(to)
+    locations = Locations.from_environment()
+    path = download_model(to or locations.models_dir / DEFAULT_MODEL_NAME, proxy=locations.proxy)
     typer.echo(f"Model stored in {path}", err=True)
     if to is not None:
         typer.echo(f"Use it with --model {path} or READER_MODEL={path}", err=True)
@@ -58,7 +60,8 @@ def info_command(
     from reader.translate.cache import DATABASE_NAME
     from reader.translate.engine import plan_engine
 
-    plan = plan_engine(engine_options(model, device, fast, quantize, no_cache))
+    options = engine_options(model, device, fast, quantize, no_cache, Locations.from_environment())
+    plan = plan_engine(options)
     search = f"{plan.beams} beams" if plan.beams > 1 else "greedy"
     engine = "CTranslate2" if plan.precision == "int8" else "transformers/torch"
     rows = [

@@ -22,6 +22,7 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import InputError
+from reader.locations import Locations
 from reader.source import STDIN_NAME
 
 
@@ -53,27 +54,29 @@ def read_command(
     from reader.segment import all_sentences, segment_document
     from reader.translate import resolve_model
     from reader.views.tui.app import ReaderApp
+    from reader.views.tui.positions import PositionStore
     from reader.views.tui.run import run_reader
     from reader.views.tui.word_popup import DictionaryService
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
-    document = load_document_with_progress(file, source_format and source_format.value)
+    locations = Locations.from_environment()
+    document = load_document_with_progress(file, source_format and source_format.value, locations)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     paragraphs = segment_document(document)
     sentences = list(all_sentences(paragraphs))
     if not sentences:
         raise InputError(f"{file}: there is no text to read")
-    terms = load_glossary(glossary_files or ())
+    terms = load_glossary(glossary_files or (), user_glossary=locations.user_glossary)
     if model is not None:
         # A model named explicitly must exist; a missing default model only
         # leaves the reader German-only (it says how to get one).
-        resolve_model(model)
+        resolve_model(model, locations)
     if dictionary_file is not None:
-        find_dictionary(dictionary_file)  # named explicitly: it must exist
-    dictionary = DictionaryService.find(dictionary_file)
-    options = engine_options(model, device, fast, quantize, no_cache)
+        find_dictionary(dictionary_file, locations)  # named explicitly: it must exist
+    dictionary = DictionaryService.find(dictionary_file, locations)
+    options = engine_options(model, device, fast, quantize, no_cache, locations)
     run_reader(
         ReaderApp(
             Path(file).name,
@@ -83,5 +86,6 @@ def read_command(
             glossary=terms,
             paragraphs=paragraphs,
             dictionary=dictionary,
+            positions=PositionStore(locations.state_dir),
         )
     )

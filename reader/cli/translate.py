@@ -29,6 +29,7 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
+from reader.locations import Locations
 from reader.signals import exit_status, stopped_by, terminate_as_interrupt
 from reader.views.export.markdown import Layout, render_markdown
 
@@ -129,7 +130,7 @@ def translate_command(
     from reader.views.export.batch import TranslationInterrupted
     from reader.views.export.run import ExportSettings
 
-    options = engine_options(model, device, fast, quantize, no_cache)
+    options = engine_options(model, device, fast, quantize, no_cache, Locations.from_environment())
     err = Console(stderr=True)
     chosen = source_format.value if source_format else None
     if output_format is OutputFormat.jsonl and (
@@ -186,12 +187,15 @@ def translate_markdown(
     from reader.glossary import load_glossary
     from reader.views.export.run import deliver, plan_targets, translate_source
 
+    locations = options.locations
     targets = plan_targets(files, output, out_dir)
-    sources = [load_document_with_progress(target.source, source_format) for target in targets]
+    sources = [
+        load_document_with_progress(target.source, source_format, locations) for target in targets
+    ]
     for source in sources:
         for warning in source.warnings:
             print(f"reader: warning: {warning}", file=sys.stderr)
-    glossary = load_glossary(glossary_files)
+    glossary = load_glossary(glossary_files, user_glossary=locations.user_glossary)
     engine = _load(options, err)
     try:
         for target, source in zip(targets, sources, strict=True):
@@ -223,11 +227,16 @@ def translate_jsonl(
     from reader.segment import segment_document
     from reader.translate.document import translate_document
 
-    source = load_document_with_progress(file, source_format)
+    locations = options.locations
+    source = load_document_with_progress(file, source_format, locations)
     for warning in source.warnings:
         err.print(f"reader: warning: {warning}", markup=False, highlight=False)
     paragraphs = segment_document(source)
-    glossary = load_glossary(glossary_files) if settings.preferred_terms else None
+    glossary = (
+        load_glossary(glossary_files, user_glossary=locations.user_glossary)
+        if settings.preferred_terms
+        else None
+    )
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:

@@ -5,12 +5,14 @@ with each German word is that word: visible and exact."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Static
 from tui_helpers import screen_text, wait_until
 
 from reader.glossary import load_glossary
+from reader.locations import Locations
 from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions
 from reader.views.tui.app import ReaderApp
@@ -29,7 +31,10 @@ TEXT = "Die Landschaft wächst schnell.\n\nDie W&T-Zusammenarbeit zwischen den U
 def make(tmp_path: Path, dictionary: Path | None = FIXTURE) -> ReaderApp:
     sentences = list(all_sentences(segment(TEXT)))
     options = EngineOptions(
-        model=str(COPY_MODEL), device="cpu", quantize=QUANTIZE, cache_dir=tmp_path / "cache"
+        model=str(COPY_MODEL),
+        device="cpu",
+        quantize=QUANTIZE,
+        locations=replace(Locations.from_environment(), cache_dir=tmp_path / "cache"),
     )
     service = DictionaryService(dictionary, "no dictionary found", tmp_path / "cache")
     return ReaderApp(

@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.glossary import Definition, Glossary, find_definitions
+from reader.locations import Locations
 from reader.segment import Paragraph, Sentence
 from reader.segment.notes import link_notes
 from reader.translate import EngineOptions, load_engine
@@ -66,7 +67,7 @@ class ReaderApp(App[None]):
         """``paragraphs`` (from ``segment_document``) give the footnotes their
         notes; headings and code come from the sentences' kinds."""
         super().__init__()
-        self.dictionary = dictionary or DictionaryService.find()
+        self.dictionary = dictionary or DictionaryService.find(None, Locations.from_environment())
         self.document_name = name
         self.text = text
         self.sentences = sentences

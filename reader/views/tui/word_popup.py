@@ -26,7 +26,7 @@ from reader.dictionary import (
 from reader.dictionary.index import IndexProgress
 from reader.dictionary.render import describe
 from reader.glossary import GlossaryEntry
-from reader.translate.cache import default_cache_dir
+from reader.locations import Locations
 from reader.views.tui.term_popup import TermInfo
 
 
@@ -34,7 +34,7 @@ class DictionaryService:
     """The reader's dictionary, opened (and indexed, the first time) on the
     first lookup, in whichever worker thread asks; lookups are serialised."""
 
-    def __init__(self, path: Path | None, missing: str = "", cache_dir: Path | None = None):
+    def __init__(self, path: Path | None, missing: str, cache_dir: Path):
         self.path = path
         self.missing = missing
         """Why there is no dictionary (when ``path`` is ``None``)."""
@@ -43,12 +43,12 @@ class DictionaryService:
         self._dictionary: Dictionary | None = None
 
     @classmethod
-    def find(cls, option: Path | None = None) -> DictionaryService:
+    def find(cls, option: Path | None, locations: Locations) -> DictionaryService:
         """``--dictionary``, ``READER_DICTIONARY`` or the system's; none is not an error here."""
         try:
-            return cls(find_dictionary(option))
+            return cls(find_dictionary(option, locations), "", locations.cache_dir)
         except DictionaryNotFoundError as error:
-            return cls(None, str(error))
+            return cls(None, str(error), locations.cache_dir)
 
     def look_up(self, word: str, progress: IndexProgress | None = None) -> Text:
         """The entry text for ``word`` (or why there is none). Blocks: call from a worker."""
@@ -57,8 +57,7 @@ class DictionaryService:
         with self._lock:
             try:
                 if self._dictionary is None:
-                    cache = self._cache_dir or default_cache_dir()
-                    self._dictionary = Dictionary.open(self.path, cache, progress)
+                    self._dictionary = Dictionary.open(self.path, self._cache_dir, progress)
                 return describe(self._dictionary.lookup(word))
             except DictionaryIndexError as error:
                 return Text(str(error), style="italic")
