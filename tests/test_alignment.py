@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from reader.glossary import load_glossary
-from reader.glossary.consistency import Edit, apply_edits
 from reader.locations import Locations
 from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions, load_engine
@@ -23,6 +22,7 @@ from reader.translate.alignment import (
     remap_target,
     word_spans,
 )
+from reader.translate.edits import Edit, apply_edits
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_MODEL = ROOT / "tests" / "models" / "copy-de"

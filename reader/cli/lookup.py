@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
+from reader.cli.glossary import OutputFormat
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
 from reader.errors import ReaderError
 from reader.locations import Locations
@@ -69,7 +69,7 @@ def lookup_command(
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UnknownWordError(f"no dictionary entry for {word!r}{hint}")
     if output_format is OutputFormat.json:
-        data = result.to_json() | {"glossary": _entry_json(term) if term else None}
+        data = result.to_json() | {"glossary": term.to_json() if term else None}
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
@@ -79,7 +79,9 @@ def lookup_command(
 
 
 def _glossary_panel(entry: GlossaryEntry):
-    panel = _entry_panel(entry)
+    from reader.glossary.render import entry_panel
+
+    panel = entry_panel(entry)
     panel.title = f"Glossary: {entry.term}"
     return panel
 

@@ -308,8 +308,8 @@ def write_jsonl(
 ) -> None:
     """One JSON object per sentence; preferred glossary terms applied when
     ``glossary`` is given, with the alignment's spans moved to match."""
-    from reader.glossary.consistency import apply_edits
     from reader.translate.alignment import alignment_to_json, remap_target
+    from reader.translate.edits import apply_edits
 
     for item in sentences:
         translation, alignment = item.translation, item.alignment or ()

@@ -10,15 +10,14 @@ of its training corpus, whether it was seen capitalised at a sentence start.
 
 from __future__ import annotations
 
-import punkt
 from punkt.rules.orthography import OrthoContext
+
+from reader.lexicon import PUNKT_GERMAN as _PUNKT_GERMAN
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-_PUNKT_GERMAN = punkt.load_model("german")
 
 # Abbreviations that are followed by a full stop, lower-cased. Multi-part ones
 # ("z. B.", "d. h.") end in a single letter, which the initials rule covers.
@@ -118,11 +117,6 @@ def is_abbreviation(word: str) -> bool:
     """Whether ``word`` (the letters before a full stop, with inner dots as in
     ``z.B``) is a known abbreviation."""
     return word.lower() in ABBREVIATIONS
-
-
-def is_known_word(word: str) -> bool:
-    """Whether Punkt's German corpus contains ``word`` (case-insensitive)."""
-    return word.lower() in _PUNKT_GERMAN.ortho_context
 
 
 # The flags are plain ints: masking them with the IntFlag member itself goes

@@ -13,6 +13,12 @@ ProgressCallback = Callable[[int, int], None]
 """Called with (sentences translated, total) as translations arrive."""
 
 
+def is_verbatim(sentence: Sentence) -> bool:
+    """Whether ``sentence`` is shown as written on both sides and never sent to
+    the model: code (see :data:`reader.document.BlockKind`)."""
+    return sentence.kind == "code"
+
+
 @dataclass(frozen=True, slots=True)
 class TranslatedSentence:
     sentence: Sentence
@@ -30,16 +36,16 @@ def translate_document(
     """Translate every sentence of ``paragraphs`` and yield them in document order.
 
     Yields as soon as the next sentence in order is ready, so output can be
-    written while later sentences are still being translated. Code is never
-    sent to the model: its "translation" is the code itself.
+    written while later sentences are still being translated. A verbatim
+    sentence (:func:`is_verbatim`) is its own "translation".
     """
     sentences = list(all_sentences(paragraphs))
     ready: dict[int, TranslatedSentence] = {
         number: TranslatedSentence(sentence, sentence.text, cached=False)
         for number, sentence in enumerate(sentences)
-        if sentence.kind == "code"
+        if is_verbatim(sentence)
     }
-    prose = [number for number, sentence in enumerate(sentences) if sentence.kind != "code"]
+    prose = [number for number, sentence in enumerate(sentences) if not is_verbatim(sentence)]
     job = engine.start([sentences[number].text for number in prose])
     next_index = 0
     if on_progress:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.segment.abbreviations import is_known_word
+from reader.lexicon import is_known_word
 
 SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"

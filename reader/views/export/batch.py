@@ -14,7 +14,7 @@ from reader.errors import ReaderError
 from reader.segment import Paragraph
 from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
-from reader.translate.document import ProgressCallback, translate_document
+from reader.translate.document import ProgressCallback, is_verbatim, translate_document
 
 
 class TranslationInterrupted(ReaderError):
@@ -67,7 +67,7 @@ def translate_paragraphs(
         for item in translate_document(paragraphs, engine, progress):
             translations.append(item.translation)
             from_cache += item.cached
-            verbatim += item.sentence.kind == "code"
+            verbatim += is_verbatim(item.sentence)
     except KeyboardInterrupt as interrupt:
         raise TranslationInterrupted(done, total, exit_status(interrupt)) from None
     return BatchTranslation(translations, from_cache, verbatim)

@@ -16,6 +16,7 @@ from reader.locations import Locations
 from reader.segment import Paragraph, Sentence
 from reader.segment.notes import link_notes
 from reader.translate import EngineOptions, load_engine
+from reader.translate.document import is_verbatim
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.contents_screen import ContentsEntry, ContentsScreen
 from reader.views.tui.glossary_screen import GlossaryScreen
@@ -85,8 +86,8 @@ class ReaderApp(App[None]):
         self.note_links = link_notes(paragraphs)
         # Code is shown verbatim on both sides and never sent to the model:
         # the feed sees the other sentences only.
-        self.code = [(s.index, s.text) for s in sentences if s.kind == "code"]
-        self.prose = [s.index for s in sentences if s.kind != "code"]
+        self.code = [(s.index, s.text) for s in sentences if is_verbatim(s)]
+        self.prose = [s.index for s in sentences if not is_verbatim(s)]
         self._prose_position = {index: number for number, index in enumerate(self.prose)}
         texts = [sentences[index].text for index in self.prose]
         self.feed = TranslationFeed(self, options, texts, glossary, load)

@@ -19,7 +19,6 @@ from textual.message_pump import MessagePump
 
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.glossary.consistency import apply_edits
 from reader.translate import (
     Engine,
     EngineOptions,
@@ -28,6 +27,7 @@ from reader.translate import (
     load_engine,
 )
 from reader.translate.alignment import Alignment, remap_target
+from reader.translate.edits import apply_edits
 from reader.translate.engine import plan_engine, read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
