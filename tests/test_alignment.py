@@ -165,7 +165,7 @@ def test_long_input_alignment_is_placed_in_the_whole(copy_engine, monkeypatch):
     # not pages.
     monkeypatch.setattr(engine_module, "MAX_SOURCE_TOKENS", 24)
     text = " ".join(["Die Zusammenarbeit zwischen Japan und China wächst seit Jahren."] * 4)
-    assert len(copy_engine.pieces(text)) > 1
+    assert len(copy_engine.parts(text)) > 1
     (result,) = copy_engine.start([text])
     assert result.translation == text
     assert set(result.alignment) == diagonal(text)

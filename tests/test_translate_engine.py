@@ -131,12 +131,13 @@ def test_long_unpunctuated_input_is_split_not_truncated(greedy_engine):
     engine = greedy_engine
     text = " ".join(f"wort{n}" for n in range(500))[:3000]
     assert len(text) == 3000 and not any(p in text for p in ".,;:!?")
-    pieces = engine.pieces(text)
-    assert len(pieces) > 1
-    assert all(len(ids) <= 250 for ids in pieces)
+    parts = engine.parts(text)
+    assert len(parts) > 1
+    assert all(len(ids) <= 250 for _, _, ids in parts)
+    assert " ".join(part for _, part, _ in parts).split() == text.split()
     # Every piece is translated; the translations are joined, none dropped.
     (translation,) = engine.translate([text])
-    single_pieces = [engine.generate([ids])[0] for ids in pieces]
+    single_pieces = [engine.generate_aligned([(part, ids)])[0][0] for _, part, ids in parts]
     assert translation == " ".join(single_pieces)
 
 

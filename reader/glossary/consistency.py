@@ -57,11 +57,6 @@ class PreferredTerms:
         return found
 
 
-def prefer_terms(translation: str, entries: Collection[GlossaryEntry]) -> str:
-    """``translation`` with the preferred rendering of each of ``entries``."""
-    return PreferredTerms(entries).apply(translation, {entry.term for entry in entries})
-
-
 def _fold(spelling: str) -> str:
     # The pattern matches a lower-case first letter in upper case too and any
     # run of whitespace; fold both so that a match finds its entry.

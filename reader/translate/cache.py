@@ -69,10 +69,6 @@ class TranslationCache:
         self._lock = threading.Lock()
         self._connection = self._open()
 
-    @property
-    def enabled(self) -> bool:
-        return self._connection is not None
-
     def get_many(self, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations of those ``sources`` that have one."""
         return {source: entry.translation for source, entry in self.get_entries(sources).items()}

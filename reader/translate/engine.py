@@ -300,10 +300,6 @@ class Engine:
         """The model's input ids for ``text`` (ending in ``</s>``)."""
         return tuple(self._tokenizer(text)["input_ids"])
 
-    def generate(self, batch: Sequence[Sequence[int]]) -> list[str]:
-        """Translate a batch of encoded sources of one length bucket."""
-        return [self._decode(output) for output in self._generate(batch, attention=False)]
-
     def generate_aligned(
         self, batch: Sequence[tuple[str, Sequence[int]]]
     ) -> list[tuple[str, Alignment | None]]:
@@ -334,10 +330,6 @@ class Engine:
 
     def _decode(self, output: Generated) -> str:
         return self._tokenizer.decode(output.ids, skip_special_tokens=True).strip()
-
-    def pieces(self, text: str) -> list[tuple[int, ...]]:
-        """``text`` encoded, as one piece or several if it exceeds the model's limit."""
-        return [ids for _, _, ids in self.parts(text)]
 
     def parts(self, text: str) -> list[tuple[int, str, tuple[int, ...]]]:
         """``(offset in text, part, its ids)`` — the whole text, or its pieces
