@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-BlockKind = Literal["text", "heading", "paragraph", "list_item", "quote", "footnote", "code"]
+BlockKind = Literal[
+    "text", "heading", "paragraph", "list_item", "quote", "footnote", "code", "caption", "matter"
+]
 """``text``: raw plain text whose paragraphs the segmenter finds itself;
-``code``: preformatted text, shown verbatim and never translated."""
+``code``: preformatted text, shown verbatim and never translated;
+``caption``: a figure's caption (translated like a paragraph);
+``matter``: front and back matter of a book — a Project Gutenberg header or
+licence, an imprint, a colophon: kept, shown apart, not translated by default."""
 
 BLOCK_SEPARATOR = "\n\n"
 

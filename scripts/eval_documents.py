@@ -1,6 +1,19 @@
 """Score the importers against gold sentences, and compare main-content extractors.
 
-    python scripts/eval_documents.py
+    python scripts/eval_documents.py                      # the committed fixtures
+    python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
+    python scripts/eval_documents.py laws LAW.md…           # bundestag/gesetze laws
+
+``web``: trafilatura's own evaluation corpus (``tests/`` of
+github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
+must-not-appear ("without") snippets for each page in ``eval/`` or
+``cache/``; Apache-2.0, not committed here). The German pages are selected by
+their wanted snippets (German function words); a page goes to the tuning or
+the reporting set by a hash of its URL, fixed before any tuning. Snippets are
+matched as trafilatura's own benchmark does (whitespace-normalised substrings
+of the output): recall = wanted snippets found, precision = found snippets
+that were wanted. The reader importer's text is compared with trafilatura's
+own plain-text extraction (its benchmark settings) on the same pages.
 
 For every document in tests/fixtures/documents/ with a ``.gold`` file:
 import → segment, then
@@ -18,6 +31,10 @@ after (see ``HELD_OUT``).
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import json
+import re
 import sys
 import time
 from collections import Counter
@@ -139,7 +156,301 @@ def _row(name: str, label: str, result: Score, seconds: float) -> str:
     )
 
 
+_GERMAN = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "zu",
+        "den",
+        "von",
+        "mit",
+        "sich",
+        "des",
+        "auf",
+        "für",
+        "im",
+        "dem",
+        "sie",
+        "es",
+        "auch",
+        "als",
+        "an",
+        "wird",
+        "werden",
+        "bei",
+        "nach",
+        "aus",
+        "wie",
+        "oder",
+        "noch",
+        "nur",
+        "so",
+        "wir",
+        "ich",
+        "er",
+        "hat",
+        "haben",
+        "sind",
+        "war",
+        "über",
+        "vor",
+        "um",
+        "am",
+        "zum",
+        "zur",
+        "durch",
+        "wenn",
+        "kann",
+        "mehr",
+        "schon",
+        "diese",
+        "dieser",
+        "einen",
+        "einem",
+        "einer",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "in",
+        "that",
+        "it",
+        "for",
+        "was",
+        "on",
+        "with",
+        "as",
+        "are",
+        "this",
+        "be",
+        "by",
+    ]
+)
+
+
+def is_german(snippets: list[str]) -> bool:
+    """Whether a page's wanted snippets read as German (function words, not English)."""
+    words = re.findall(r"\w+", " ".join(snippets).lower())
+    german = sum(word in _GERMAN for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    return german >= 0.08 * max(len(words), 1) and german > english
+
+
+def web_set(url: str) -> str:
+    """``tuning`` or ``reporting``: a third of the pages to tune on, by URL hash."""
+    return "tuning" if hashlib.sha1(url.encode()).digest()[0] % 3 == 0 else "reporting"
+
+
+@dataclass
+class Counts:
+    pages: int = 0
+    refused: int = 0
+    refused_where_other_finds: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, item: dict, text: str | None) -> None:
+        self.pages += 1
+        found = _normal(text) if text is not None else ""
+        tp = sum(1 for snippet in item["with"] if _normal(snippet) in found)
+        self.tp += tp
+        self.fn += len(item["with"]) - tp
+        self.fp += sum(1 for snippet in item["without"] if _normal(snippet) in found)
+
+    def row(self, label: str) -> str:
+        precision = self.tp / max(self.tp + self.fp, 1)
+        recall = self.tp / max(self.tp + self.fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        return (
+            f"| {label} | {self.pages} | {self.refused} | {self.refused_where_other_finds} | "
+            f"{precision:.3f} | {recall:.3f} | **{f1:.3f}** |"
+        )
+
+
+def reader_texts(data: bytes, name: str) -> tuple[str | None, str | None]:
+    """The importer's document text, and that text without figure captions
+    (the corpus counts captions and photo credits as unwanted); ``None`` when
+    it refuses the page."""
+    from reader.errors import InputError
+
+    try:
+        document = import_html(data, name)
+    except InputError:
+        return None, None
+    article = "\n\n".join(block.text for block in document.blocks if block.kind != "caption")
+    return document.text, article
+
+
+def trafilatura_text(data: bytes) -> str | None:
+    """trafilatura's own output with its benchmark settings (``tests/eval_common.py``)."""
+    import trafilatura
+
+    return trafilatura.extract(
+        data, include_comments=False, include_tables=True, include_formatting=False
+    )
+
+
+def _show_differences(part: str, item: dict, ours: str | None, theirs: str | None) -> None:
+    """On stderr: snippets one extractor gets right and the other wrong."""
+    ours, theirs = _normal(ours or ""), _normal(theirs or "")
+    lost = [s for s in item["with"] if _normal(s) not in ours and _normal(s) in theirs]
+    gained = [s for s in item["with"] if _normal(s) in ours and _normal(s) not in theirs]
+    unwanted = [s for s in item["without"] if _normal(s) in ours and _normal(s) not in theirs]
+    avoided = [s for s in item["without"] if _normal(s) not in ours and _normal(s) in theirs]
+    if lost or unwanted or gained or avoided:
+        print(
+            f"{part} {item['file']}: reader lost {lost!r}, took unwanted {unwanted!r}; "
+            f"trafilatura lost {gained!r}, took unwanted {avoided!r}",
+            file=sys.stderr,
+        )
+
+
+def main_web(tests: Path, only: str | None = None, show: bool = False) -> None:
+    evaldata = json.loads((tests / "evaldata.json").read_text(encoding="utf-8"))
+    results = {
+        (part, label): Counts()
+        for part in ("tuning", "reporting")
+        for label in ("reader", "reader without captions", "trafilatura")
+    }
+    for url, item in sorted(evaldata.items()):
+        if not is_german(item["with"]):
+            continue
+        part = web_set(url)
+        if only and part != only:
+            continue
+        path = next(
+            (
+                p
+                for p in (tests / "cache" / item["file"], tests / "eval" / item["file"])
+                if p.exists()
+            ),
+            None,
+        )
+        if path is None:
+            continue
+        data = path.read_bytes()
+        ours, article = reader_texts(data, item["file"])
+        theirs = trafilatura_text(data)
+        for label, text in (
+            ("reader", ours),
+            ("reader without captions", article),
+            ("trafilatura", theirs),
+        ):
+            counts = results[part, label]
+            counts.add(item, text)
+            if text is None:
+                counts.refused += 1
+                other = ours if label == "trafilatura" else theirs
+                counts.refused_where_other_finds += bool(other and other.strip())
+        if show:
+            _show_differences(part, item, article, theirs)
+    print(
+        "| set / extractor | pages | refused | refused where the other finds text | "
+        "precision | recall | F1 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for (part, label), counts in results.items():
+        if counts.pages:
+            print(counts.row(f"{part}: {label}"))
+
+
+LAWS_TUNING = frozenset({"stvo_2013", "estg", "gg", "bgb", "arbzg", "vwgo"})
+"""Laws of github.com/bundestag/gesetze tuned on; every other law given is reporting."""
+_LIST_LABEL = re.compile(
+    r"^(?P<indent> *)(?P<label>\d{1,3}[a-z]?\.|[a-z]{1,3}\)|\(\d{1,3}[a-z]?\))[ \t]+(?P<rest>\S.*)$"
+)
+_HYPHEN_GAP = re.compile(r"\w- (\w+)")
+_CONJUNCTIONS = frozenset(["und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"])
+
+
+@dataclass
+class LawScore:
+    labels: int = 0
+    labels_kept: int = 0
+    words: int = 0
+    code_words: int = 0
+    hyphen_gaps: int = 0
+    notes: int = 0
+    notes_anchored: int = 0
+
+
+def score_law(source: str, document) -> LawScore:
+    """List labels kept with their item, share of words as code, ``Wort- Wort``
+    gaps, footnotes standing right after (among notes) the block citing them."""
+    result = LawScore()
+    text = _normal(document.text)
+    fenced = False
+    for line in source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        found = None if fenced else _LIST_LABEL.match(line)
+        if found is None:
+            continue
+        words = found.group("rest").split()[:3]
+        if words and not words[-1][-1:].isalnum():
+            words[-1] = words[-1].rstrip("-")  # a wrapped word: compare its start
+        result.labels += 1
+        result.labels_kept += f"{found.group('label')} {' '.join(words)}" in text
+    for block in document.blocks:
+        count = len(block.text.split())
+        result.words += count
+        result.code_words += count if block.kind == "code" else 0
+        result.hyphen_gaps += sum(
+            1
+            for gap in _HYPHEN_GAP.finditer(block.text)
+            if gap.group(1).lower() not in _CONJUNCTIONS
+        )
+    last_cited: set[str] = set()
+    for block in document.blocks:
+        if block.kind == "footnote":
+            result.notes += 1
+            result.notes_anchored += block.marker in last_cited
+        else:
+            last_cited = {ref.marker for ref in block.footnotes}
+    return result
+
+
+def main_laws(paths: list[Path]) -> None:
+    print(
+        "| law | set | list labels kept | words as code | `Wort- Wort` gaps | footnotes anchored |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
+    for path in sorted(paths):
+        source = path.read_text(encoding="utf-8")
+        result = score_law(source, load_document(str(path)))
+        part = "tuning" if path.stem in LAWS_TUNING else "reporting"
+        print(
+            f"| {path.stem} | {part} | {result.labels_kept}/{result.labels} "
+            f"({result.labels_kept / max(result.labels, 1):.1%}) | "
+            f"{result.code_words / max(result.words, 1):.2%} | {result.hyphen_gaps} | "
+            f"{result.notes_anchored}/{result.notes} |"
+        )
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "laws":
+        main_laws([Path(arg) for arg in sys.argv[2:]])
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "web":
+        parser = argparse.ArgumentParser(prog="eval_documents.py web")
+        parser.add_argument("tests", type=Path, help="trafilatura's tests/ directory")
+        parser.add_argument("--set", choices=("tuning", "reporting"), help="only this set")
+        parser.add_argument("--show", action="store_true", help="list misses on stderr")
+        args = parser.parse_args(sys.argv[2:])
+        main_web(args.tests, args.set, args.show)
+        return
     print(
         "| document | importer / extractor | precision | recall | sentence F1 | headings | "
         "right kind | boilerplate lines | ms |"

@@ -8,6 +8,7 @@ naming the file, exit code 2, and before any model is looked for — the
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -189,7 +190,7 @@ def test_markdown_export_lists_stay_lists_and_the_title_is_not_repeated(
     assert titles[0] == "notizen.md"  # the file name: the first heading is the title already
     assert titles[1].startswith("Notizen zur Datenbankmigration — ")
     first_cells = [table[i + 1].content for i, t in enumerate(table) if t.type == "td_open"][::2]
-    assert "• Zuerst legen wir eine vollständige Sicherung an." in first_cells
+    assert "• 1. Zuerst legen wir eine vollständige Sicherung an." in first_cells
     # paragraph, list, paragraph, quote, list, paragraph: each list is one table
     assert sum(t.type == "table_open" for t in table) == 6
     english = export("english")
@@ -217,3 +218,35 @@ def test_pdf_export_has_its_headings_and_real_footnotes(tiny_model_dir: Path) ->
         assert any(heading.startswith(number) for heading in headings), number
     definitions = [t for t in tokens if t.type == "footnote_open"]
     assert len(definitions) == 4
+
+
+def test_an_importer_library_that_fails_to_import_is_one_line_naming_it(tmp_path: Path) -> None:
+    # lxml >= 5.2 without lxml_html_clean: jusText (under trafilatura) fails to
+    # import; a fresh venv with an old pip showed a traceback.
+    shadow = tmp_path / "shadow"
+    (shadow / "lxml_html_clean").mkdir(parents=True)
+    (shadow / "lxml_html_clean" / "__init__.py").write_text(
+        "raise ImportError(\"No module named 'lxml_html_clean'\", name='lxml_html_clean')\n"
+    )
+    (shadow / "justext").mkdir()
+    (shadow / "justext" / "__init__.py").write_text("from lxml.html.clean import Cleaner\n")
+    page = tmp_path / "seite.html"
+    page.write_bytes((FIXTURES / "analyse.html").read_bytes())
+    # The shadow packages come first; whatever PYTHONPATH the run already has
+    # (a checkout outside the venv's editable install) stays behind them.
+    search_path = os.pathsep.join(filter(None, [str(shadow), os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": search_path}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "segment", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(
+        "reader: error: cannot read HTML: the Python package lxml_html_clean"
+    )
+    assert lines[0].endswith("install it with: pip install lxml_html_clean")

@@ -32,23 +32,57 @@ class Importer(Protocol):
     ) -> Document: ...
 
 
-def _lazy(module: str, function: str) -> Importer:
+class MissingLibraryError(InputError):
+    """A library an importer needs is not installed (or fails to import)."""
+
+
+_PACKAGES = {
+    "lxml_html_clean": "lxml_html_clean",
+    "lxml": "lxml",
+    "trafilatura": "trafilatura",
+    "justext": "jusText",
+    "markdown_it": "markdown-it-py",
+    "mdit_py_plugins": "mdit-py-plugins",
+    "pypdfium2": "pypdfium2",
+}
+"""Top-level module → the package on PyPI that provides it."""
+
+
+def _missing_package(error: ImportError) -> str:
+    # lxml ≥ 5.2 re-raises a bare ImportError (no .name) when lxml_html_clean,
+    # split out of lxml, is missing; its message names the project.
+    if "lxml_html_clean" in str(error):
+        return "lxml_html_clean"
+    module = (error.name or "").split(".", 1)[0]
+    return _PACKAGES.get(module, module or "the missing package")
+
+
+def _lazy(module: str, function: str, format_name: str) -> Importer:
     """An importer whose module (and its parser: lxml, markdown-it) loads on first use:
-    reading plain text never pays for them."""
+    reading plain text never pays for them. A library that fails to import is
+    one message naming the package to install, not a traceback."""
 
     def run(data: bytes, name: str, *, progress: ImportProgress | None = None) -> Document:
-        importer = getattr(importlib.import_module(module), function)
-        return importer(data, name, progress=progress)
+        try:
+            importer = getattr(importlib.import_module(module), function)
+            return importer(data, name, progress=progress)
+        except ImportError as error:
+            package = _missing_package(error)
+            detail = " ".join(str(error).split())
+            raise MissingLibraryError(
+                f"cannot read {format_name}: the Python package {package} is missing or "
+                f"broken ({detail}); install it with: pip install {package}"
+            ) from None
 
     return run
 
 
 IMPORTERS: dict[str, Importer] = {
     "txt": import_text,
-    "html": _lazy("reader.importers.html", "import_html"),
-    "epub": _lazy("reader.importers.epub", "import_epub"),
-    "md": _lazy("reader.importers.markdown", "import_markdown"),
-    "pdf": _lazy("reader.importers.pdf", "import_pdf"),
+    "html": _lazy("reader.importers.html", "import_html", "HTML"),
+    "epub": _lazy("reader.importers.epub", "import_epub", "EPUB"),
+    "md": _lazy("reader.importers.markdown", "import_markdown", "Markdown"),
+    "pdf": _lazy("reader.importers.pdf", "import_pdf", "PDF"),
 }
 """Format name (the ``--from`` value) → importer."""
 

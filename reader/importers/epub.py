@@ -134,7 +134,14 @@ def import_epub(
         for target, marker in note_targets(tree, path).items():
             targets.setdefault(target, marker)
     blocks: list[Block] = []
+    chapters = {item.path for item in spine}
     for done, (path, tree) in enumerate(pages, start=1):
+        if is_contents_page(tree, path, chapters, set(titles.values())):
+            # The book's own table of contents: the reader shows the nav/NCX
+            # titles as contents; as body it would be dozens of "sentences".
+            if progress is not None:
+                progress(done, len(pages))
+            continue
         walker = BlockWalker(mark_notes(tree, targets, path))
         body = tree.find("body")
         walker.walk(body if body is not None else tree)
@@ -145,6 +152,38 @@ def import_epub(
         raise EpubError(f"{name}: this EPUB has no text (only images?)")
     title = _metadata_title(package)
     return Document(name=name, format="epub", blocks=tuple(blocks), title=title)
+
+
+_CONTENTS_SHARE = 0.8
+"""At least this share of a page's lines are links to the book's chapters or
+its nav/NCX titles: the page is a table of contents."""
+
+
+def is_contents_page(tree: _Element, path: str, chapters: set[str], titles: set[str]) -> bool:
+    """Whether a spine page is a table of contents: its lines are links to the
+    book's own chapters, or the titles its navigation document lists."""
+    body = tree.find("body")
+    lines = [
+        " ".join(line.split())
+        for line in (body if body is not None else tree).itertext()
+        if line.strip()
+    ]
+    if len(lines) < 3:
+        return False
+    base = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    linked = {
+        " ".join(anchor.text_content().split())
+        for anchor in tree.iter("a")
+        if normalize_path(base + _unquote(anchor.get("href", ""))) in chapters - {path}
+    }
+    # Distinct entries with words: a notes page's back links (↩) are no entries.
+    entries = [
+        line
+        for line in lines
+        if (line in linked or line in titles) and sum(char.isalpha() for char in line) >= 2
+    ]
+    heading = 1  # "Inhalt" above the entries
+    return len(set(entries)) >= 3 and len(entries) + heading >= _CONTENTS_SHARE * len(lines)
 
 
 def _refuse_drm(archive: _Archive) -> None:

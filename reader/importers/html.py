@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml.etree import _Element
 
@@ -32,16 +33,18 @@ Extractor = Callable[[_Element], str | None]
 """Main-content extraction: a parsed page in, the article as HTML out (``None``: nothing found)."""
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·-]\s+")
-_BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "dialog")
-_BOILERPLATE_CLASS = re.compile(
-    r"cookie|consent|banner|newsletter|menu|navigation|breadcrumb|sidebar|footer|share|related",
-    re.IGNORECASE,
-)
+_CHROME_TAGS = frozenset(["a", "nav", "menu", "footer", "dialog", "button", "label", "option"])
+"""Elements whose text is page chrome: links, menus, footers, dialogs, controls.
+Not ``header``, ``aside`` or ``form``: real pages wrap whole articles in them
+(an ASP.NET page is one ``<form>``; rnz.de puts its article in an ``<aside>``)."""
 _CONTAINERS = {"ol", "ul", "section", "div", "aside", "footer", "dl"}
 
+_MIN_ARTICLE_WORDS = 8
+"""Fewer words than this outside the page's links and menus: no article.
 
-_MOSTLY_BOILERPLATE = 0.1
-"""At most this share of the extracted words outside menus and banners: no article."""
+Decided on what the extractor returned, word by word, against the page as a
+whole — never on class names (``no-sidebars``, ``cookies-not-set`` are
+wrappers of whole articles on real pages)."""
 
 
 class NoMainContentError(InputError):
@@ -85,18 +88,19 @@ def import_html(
         walker.add_note(note)
     footnotes = walker.blocks
     _remove_notes([note.element for note in notes.notes.values()])
-    boilerplate = _boilerplate_words(tree)
+    chrome = _chrome_only_words(tree)
+    captions = _captions(tree)  # before extracting: extractors clean the tree in place
     article = extractor(tree)
     if article:
         body = BlockWalker()
         body.walk(parse_markup(article, name))
-        blocks = body.blocks
+        blocks = _with_captions(body.blocks, captions)
     else:
         blocks = []
-    # Extractors fall back to the whole page when they find no article: text
-    # that all stands in menus, banners and footers is no main content.
+    # Extractors fall back to the whole page when they find no article: what
+    # they return then is link and menu text, no main content.
     words = [word for block in blocks if block.kind != "heading" for word in block.text.split()]
-    if sum(word not in boilerplate for word in words) <= len(words) * _MOSTLY_BOILERPLATE:
+    if sum(word not in chrome for word in words) < _MIN_ARTICLE_WORDS:
         raise NoMainContentError(
             f"{name}: no main text found in this page (only navigation, banners or other "
             "boilerplate); try --from txt to read all of its text"
@@ -126,18 +130,91 @@ def page_title(tree: _Element) -> str | None:
     return None
 
 
-def _boilerplate_words(tree: _Element) -> set[str]:
-    """The words of the page's navigation, banners, forms, sidebars and footers."""
-    words: set[str] = set()
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
+@dataclass(frozen=True, slots=True)
+class _Caption:
+    blocks: list[Block]
+    """The caption's text, as ``caption`` blocks."""
+    anchors: list[tuple[str, bool]]
+    """The start of the paragraphs after and before the figure, nearest first,
+    as blocks hold them, each with whether the figure stands before it."""
+
+
+_ANCHOR_LENGTH = 60
+_ANCHORS = 4
+"""Paragraphs looked at on each side of a figure (a teaser or a box between
+the figure and the article's text is not in the article)."""
+
+
+def _captions(tree: _Element) -> list[_Caption]:
+    """The page's figure captions, each with the paragraph it stands next to.
+
+    Extractors drop figures (trafilatura keeps no caption); the caption is put
+    back beside its paragraph when that paragraph is in the article."""
+    captions = []
+    for caption in tree.iter("figcaption"):
+        walker = BlockWalker()
+        walker.walk(caption, "caption")
+        if not walker.blocks:
             continue
-        classes = (
-            f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+        anchors = []
+        for path, before in (("following::p", True), ("preceding::p", False)):
+            paragraphs = caption.xpath(path) if before else reversed(caption.xpath(path))
+            found = 0
+            for paragraph in paragraphs:
+                inside = any(local_name(a) == "figure" for a in paragraph.iterancestors())
+                if not inside and (text := _block_text(paragraph)):
+                    anchors.append((text[:_ANCHOR_LENGTH], before))
+                    found += 1
+                    if found == _ANCHORS:
+                        break
+        captions.append(_Caption(walker.blocks, anchors))
+    return captions
+
+
+def _block_text(element: _Element) -> str:
+    walker = BlockWalker()
+    walker.walk(element)
+    return walker.blocks[0].text if walker.blocks else ""
+
+
+def _with_captions(blocks: list[Block], captions: list[_Caption]) -> list[Block]:
+    """``blocks`` with each caption beside its paragraph, when the article has it."""
+    present = {block.text for block in blocks}
+    for caption in captions:
+        if all(block.text in present for block in caption.blocks):
+            continue
+        at = next(
+            (
+                index if before else index + 1
+                for anchor, before in caption.anchors
+                for index, block in enumerate(blocks)
+                if block.kind != "caption" and block.text.startswith(anchor)
+            ),
+            None,
         )
-        if local_name(element) in _BOILERPLATE_TAGS or _BOILERPLATE_CLASS.search(classes):
-            words.update(element.text_content().split())
-    return words
+        if at is not None:
+            blocks[at:at] = caption.blocks
+            present.update(block.text for block in caption.blocks)
+    return blocks
+
+
+def _chrome_only_words(tree: _Element) -> set[str]:
+    """The words that stand only in the page's links, menus, banners, forms and
+    footers (by tag), nowhere in its other text."""
+    chrome: set[str] = set()
+    prose: set[str] = set()
+    in_chrome: dict[_Element, bool] = {}
+    for element in tree.iter():
+        parent = element.getparent()
+        outer = in_chrome.get(parent, False) if parent is not None else False
+        if not isinstance(element.tag, str) or local_name(element) in ("script", "style"):
+            in_chrome[element] = outer
+            (chrome if outer else prose).update((element.tail or "").split())
+            continue
+        inside = in_chrome[element] = outer or local_name(element) in _CHROME_TAGS
+        (chrome if inside else prose).update((element.text or "").split())
+        (chrome if outer else prose).update((element.tail or "").split())
+    return chrome - prose
 
 
 def _remove_notes(elements: list[_Element]) -> None:

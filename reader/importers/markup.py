@@ -127,7 +127,10 @@ _BLOCK_TAGS = frozenset(
 def decode_markup(data: bytes, name: str) -> tuple[str, str | None]:
     """The text of an HTML/XHTML file and a warning if its charset was guessed.
 
-    The declared charset wins (a BOM, then ``<meta charset>`` or the XML
+    A BOM wins; then bytes that are valid UTF-8 with non-ASCII text are UTF-8
+    whatever the page declares (a page saved as UTF-8 keeps its stale
+    ``<meta charset=iso-8859-1>``, and Latin-1 text is practically never valid
+    UTF-8); then the declared charset (``<meta charset>``, the XML
     declaration); without one, UTF-8, else cp1252 with a warning.
     """
     for bom, codec in (
@@ -137,6 +140,11 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str | None]:
     ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), None
+    if not data.isascii():
+        try:
+            return data.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
     declared = _DECLARED_CHARSET.search(data[:4096])
     if declared:
         label = (declared.group(1) or declared.group(2)).decode("ascii").lower()
