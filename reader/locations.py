@@ -9,6 +9,7 @@ variable and path is listed in ``docs/environment.md``.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,9 @@ class Locations:
     state_dir: Path
     """Per-user state (the last position in each document): ``READER_STATE_DIR``,
     else the per-user state directory."""
+    temp_dir: Path
+    """The system's temporary directory (``TMPDIR``): the int8 model copy goes
+    there when the cache directory is unusable."""
     model: str | None = None
     """``READER_MODEL``: a model directory or Hugging Face id, before the defaults."""
     dictionary: Path | None = None
@@ -84,6 +88,7 @@ class Locations:
             hf_cache_dir=_hf_cache_dir(environ),
             config_dir=platformdirs.user_config_path(APP_NAME),
             state_dir=given(STATE_DIR_ENV) or platformdirs.user_state_path(APP_NAME),
+            temp_dir=Path(tempfile.gettempdir()),
             model=environ.get(MODEL_ENV) or None,
             dictionary=given(DICTIONARY_ENV),
             proxy=next((environ[name] for name in PROXY_VARIABLES if environ.get(name)), None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ def test_the_defaults_are_the_per_user_directories(xdg: Path) -> None:
         hf_cache_dir=xdg / "cache" / "huggingface" / "hub",
         config_dir=xdg / "config" / "reader",
         state_dir=xdg / "state" / "reader",
+        temp_dir=Path(tempfile.gettempdir()),
         model=None,
         dictionary=None,
         system_dictionaries=SYSTEM_DICTIONARIES,

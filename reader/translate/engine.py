@@ -11,7 +11,6 @@ model sees length-bucketed, token-budgeted batches (:mod:`.batching`).
 from __future__ import annotations
 
 import json
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -199,7 +198,7 @@ def load_engine(
             converted_dir.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             # The cache directory is unusable: convert into a temporary one.
-            converted_dir = Path(tempfile.gettempdir()) / "reader-ctranslate2" / converted_dir.name
+            converted_dir = options.locations.temp_dir / "reader-ctranslate2" / converted_dir.name
             converted_dir.parent.mkdir(parents=True, exist_ok=True)
             warnings.append(
                 f"cannot keep the int8 model in {plan.converted_dir.parent} ({error}); "
