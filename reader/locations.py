@@ -18,10 +18,13 @@ CACHE_DIR_ENV = "READER_CACHE_DIR"
 MODELS_DIR_ENV = "READER_MODELS_DIR"
 MODEL_ENV = "READER_MODEL"
 STATE_DIR_ENV = "READER_STATE_DIR"
+CONFIG_ENV = "READER_CONFIG"
+LOG_DIR_ENV = "READER_LOG_DIR"
 DICTIONARY_ENV = "READER_DICTIONARY"
 
 APP_NAME = "reader"
 USER_GLOSSARY_NAME = "glossary.toml"
+CONFIG_FILE_NAME = "config.toml"
 SYSTEM_DICTIONARIES = (Path("/usr/share/trans/de-en"),)
 """Where system packages put a dictionary (Debian/Ubuntu ``trans-de-en``)."""
 PROXY_VARIABLES = (
@@ -50,10 +53,16 @@ class Locations:
     hf_cache_dir: Path
     """The Hugging Face hub cache, by the variables ``huggingface_hub`` reads."""
     config_dir: Path
-    """The user's configuration (``glossary.toml``)."""
+    """The user's configuration (``glossary.toml``, ``config.toml``)."""
+    config_file: Path
+    """The reader's settings (its keymap): ``READER_CONFIG``, else
+    ``config.toml`` in :attr:`config_dir`."""
     state_dir: Path
     """Per-user state (the last position in each document): ``READER_STATE_DIR``,
     else the per-user state directory."""
+    log_dir: Path
+    """Where an unexpected error's traceback is kept: ``READER_LOG_DIR``, else
+    the per-user log directory."""
     temp_dir: Path
     """The system's temporary directory (``TMPDIR``): the int8 model copy goes
     there when the cache directory is unusable."""
@@ -81,13 +90,16 @@ class Locations:
             value = environ.get(name)
             return Path(value).expanduser() if value else None
 
+        config_dir = platformdirs.user_config_path(APP_NAME)
         return cls(
             cache_dir=given(CACHE_DIR_ENV) or platformdirs.user_cache_path(APP_NAME),
             models_dir=given(MODELS_DIR_ENV) or platformdirs.user_data_path(APP_NAME) / "models",
-            project_models_dir=(cwd or Path.cwd()) / "models",
+            project_models_dir=(cwd or _working_directory()) / "models",
             hf_cache_dir=_hf_cache_dir(environ),
-            config_dir=platformdirs.user_config_path(APP_NAME),
+            config_dir=config_dir,
+            config_file=given(CONFIG_ENV) or config_dir / CONFIG_FILE_NAME,
             state_dir=given(STATE_DIR_ENV) or platformdirs.user_state_path(APP_NAME),
+            log_dir=given(LOG_DIR_ENV) or platformdirs.user_log_path(APP_NAME),
             temp_dir=Path(tempfile.gettempdir()),
             model=environ.get(MODEL_ENV) or None,
             dictionary=given(DICTIONARY_ENV),
@@ -103,6 +115,15 @@ class Locations:
     def document_cache_dir(self) -> Path:
         """Imported documents, kept so that a long PDF opens at once the second time."""
         return self.cache_dir / "documents"
+
+
+def _working_directory() -> Path:
+    # A working directory deleted under the shell: no project models, and
+    # the command still runs (its error, if any, is its own).
+    try:
+        return Path.cwd()
+    except OSError:
+        return Path(".")
 
 
 def _hf_cache_dir(environ: Mapping[str, str]) -> Path:

@@ -197,13 +197,38 @@ def speed(pages: int, slow_pages: int, repeat: int, typeset: bool) -> None:
             print(f"| {label} | {count} | {seconds:.2f} | {1000 * seconds / count:.1f} |")
 
 
+def producers(repeat: int, public: Path | None) -> None:
+    """Import time per page of each real-producer PDF (and the public ones in ``public``)."""
+    import pypdfium2
+
+    paths = sorted((FIXTURES / "producers").glob("*.pdf"))
+    if public is not None:
+        paths += sorted(public.glob("*.pdf"))
+    print("\n| PDF | producer | pages | ms per page (median) |")
+    print("|---|---|---:|---:|")
+    for path in paths:
+        data = path.read_bytes()
+        pdf = pypdfium2.PdfDocument(data)
+        count, producer = len(pdf), pdf.get_metadata_value("Producer") or "?"
+        pdf.close()
+        seconds = timed(lambda data=data: import_pdf(data, "r.pdf"), repeat)
+        print(f"| {path.stem} | {producer} | {count} | {1000 * seconds / count:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--slow-pages", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--typeset", action="store_true", help="a dense A4 report (WeasyPrint)")
+    parser.add_argument(
+        "--producers", action="store_true", help="only the per-producer import times"
+    )
+    parser.add_argument("--public", type=Path, help="also time the PDFs in this directory")
     args = parser.parse_args()
+    if args.producers:
+        producers(args.repeat, args.public)
+        return
     quality()
     speed(args.pages, args.slow_pages, args.repeat, args.typeset)
 

@@ -608,6 +608,323 @@ def gold_sentences(blocks: list[Block]) -> list[dict[str, str]]:
                     )
         elif kind in ("columns", "twocolumn"):
             gold.extend(gold_sentences(content))  # type: ignore[arg-type]
+        elif kind == "box":
+            gold.extend({"text": s, "kind": "sentence"} for s in content)  # type: ignore[union-attr]
+        elif kind == "margin":
+            gold.append({"text": str(content), "kind": "sentence"})
+        elif kind == "table":
+            gold.append({"text": content[0], "kind": "sentence"})  # type: ignore[index]
         else:
             gold.append({"text": str(content), "kind": "heading"})
     return gold
+
+
+# Texts of the real-producer corpus (scripts/build_pdf_producers.py): typeset by
+# LibreOffice, pdfLaTeX (OT1 and T1) and pandoc. Block kinds beyond the ones
+# above: ("box", [sentence, ...]) a framed box or pull quote, ("margin", text) a
+# margin note (LaTeX \marginpar) printed beside the paragraph that follows, and
+# ("table", (caption, [[cell, ...], ...])) a table whose caption is a sentence
+# and whose cells are no sentences. The REPORTING texts were written, with their
+# gold, before the importer was changed for these producers and are scored
+# only; PROBE is the tuning text of each producer (with BERICHT).
+
+PROBE: list[Block] = [
+    ("h1", "Stadtbäume im Klimawandel"),
+    (
+        "p",
+        [
+            "Straßenbäume kühlen die Innenstädte an heißen Tagen um mehrere Grad ab "
+            "und binden Feinstaub.{fn:Messungen des Umweltamtes aus den Sommern 2022 "
+            "bis 2024.}",
+            "Gleichzeitig leiden sie selbst unter Trockenheit, verdichteten Böden und Streusalz.",
+            "Viele Gemeinden ersetzen deshalb abgestorbene Linden und Ahorne durch "
+            "wärmeverträgliche Arten aus Südosteuropa.",
+        ],
+    ),
+    ("margin", "Neue Baumarten"),
+    (
+        "p",
+        [
+            "Die Baumschulen reagieren darauf mit einem veränderten Sortiment, das "
+            "Zerr-Eichen, Silber-Linden und Hopfenbuchen umfasst.",
+            "Ob diese Bäume in fünfzig Jahren noch gesund sind, weiß allerdings niemand genau.",
+            "Versuchspflanzungen in zwölf Städten sollen bis zum Ende des "
+            "Jahrzehnts belastbare Ergebnisse liefern.",
+        ],
+    ),
+    (
+        "box",
+        [
+            "Ein ausgewachsener Baum verdunstet an einem Sommertag mehrere hundert Liter Wasser.",
+        ],
+    ),
+    ("h2", "Bewässerung und Pflege"),
+    (
+        "p",
+        [
+            "In den ersten drei Standjahren müssen junge Bäume regelmäßig gegossen werden.",
+            "Einige Stadtverwaltungen bitten Anwohnerinnen und Anwohner per E-Mail "
+            "und über Aushänge, Baumpatenschaften zu übernehmen.",
+            "Die Bewässerungssäcke, die dafür ausgegeben werden, fassen etwa "
+            "siebzig Liter.{fn:Die Säcke geben das Wasser über mehrere Stunden ab. "
+            "|Sie werden im Herbst wieder eingesammelt.}",
+            "Größere Pflanzgruben mit durchwurzelbarem Substrat verlängern die "
+            "Lebensdauer der Bäume erheblich.",
+        ],
+    ),
+    (
+        "table",
+        (
+            "Tabelle 1: Pflanzungen nach Baumart",
+            [["Baumart", "Anzahl"], ["Zerr-Eiche", "412"], ["Hopfenbuche", "280"]],
+        ),
+    ),
+    (
+        "p",
+        [
+            "Die Kosten einer Neupflanzung liegen je nach Standort zwischen zwei- "
+            "und viertausend Euro.",
+            "Hinzu kommen die Ausgaben für Pflege, Kontrolle und Verkehrssicherung.",
+        ],
+    ),
+    (
+        "ul",
+        [
+            "Standorte mit ausreichend Wurzelraum wählen.",
+            "Arten mischen, damit ein Schädling nicht ganze Alleen vernichtet.",
+            "Die Bürgerschaft frühzeitig beteiligen.",
+        ],
+    ),
+]
+
+REPORTING_BIBLIOTHEK: list[Block] = [
+    ("h1", "Öffentliche Bibliotheken als dritte Orte"),
+    (
+        "p",
+        [
+            "Öffentliche Bibliotheken haben sich in den vergangenen zwei Jahrzehnten "
+            "grundlegend gewandelt.",
+            "Neben der Ausleihe von Büchern bieten sie heute Arbeitsplätze, "
+            "Veranstaltungsräume und Werkstätten mit 3D-Druckern an.",
+            "Die Stadtbibliothek einer mittelgroßen Kommune zählt inzwischen mehr "
+            "Besucherinnen und Besucher als das örtliche Schwimmbad.{fn:Angaben der "
+            "Deutschen Bibliotheksstatistik für das Berichtsjahr 2023.}",
+        ],
+    ),
+    ("h2", "1. Veränderte Nutzung"),
+    (
+        "p",
+        [
+            "Während die Zahl der Entleihungen gedruckter Medien leicht zurückgeht, "
+            "steigt die Aufenthaltsdauer in den Räumen deutlich.",
+            "Schülerinnen und Schüler nutzen die Bibliothek als ruhigen Lernort, "
+            "Berufstätige als Ausweichbüro.",
+            "Viele Häuser haben ihre Öffnungszeiten deshalb auf die Abendstunden und "
+            "den Sonntag ausgedehnt.",
+            "Möglich wird das durch sogenannte Open-Library-Konzepte, bei denen "
+            "registrierte Nutzer die Räume auch ohne Personal betreten können.",
+        ],
+    ),
+    ("margin", "Offene Bibliothek"),
+    (
+        "p",
+        [
+            "Der Zugang erfolgt in der Regel mit dem Bibliotheksausweis und einer "
+            "persönlichen Geheimzahl.",
+            "Kameras am Eingang und eine automatische Verbuchung ersetzen die "
+            "Aufsicht an der Theke.{fn:Die Datenschutzbeauftragten der Länder haben "
+            "dazu im Jahr 2022 gemeinsame Hinweise veröffentlicht.}",
+            "Erfahrungen aus Dänemark zeigen, dass Vandalismus dabei seltener "
+            "vorkommt als befürchtet.",
+        ],
+    ),
+    ("h2", "2. Finanzierung und Personal"),
+    (
+        "p",
+        [
+            "Bibliotheken gehören in Deutschland zu den freiwilligen Aufgaben der Kommunen.",
+            "In Zeiten knapper Haushalte geraten sie deshalb als Erste unter Sparzwang.",
+            "Zahlreiche Zweigstellen wurden in den Neunzigerjahren geschlossen, und "
+            "nur ein Teil davon ist später als Bürgerbibliothek mit ehrenamtlichem "
+            "Personal wiedereröffnet worden.",
+            "Fachleute fordern deshalb seit Langem ein Bibliotheksgesetz, das "
+            "Mindeststandards für Ausstattung und Erreichbarkeit festlegt.",
+        ],
+    ),
+    (
+        "box",
+        [
+            "Eine Bibliothek ist der einzige Ort in der Stadt, an dem niemand etwas kaufen muss.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Die Qualifikation des Personals verändert sich ebenfalls.",
+            "Neben Bibliothekarinnen und Bibliothekaren arbeiten heute "
+            "Medienpädagogen, Veranstaltungsmanagerinnen und IT-Fachleute in den "
+            "Häusern.",
+            "Fortbildungen zu Datenbanken, Urheberrecht und digitaler "
+            "Leseförderung sind ein fester Bestandteil der Personalentwicklung.",
+        ],
+    ),
+    ("h2", "3. Ausblick"),
+    (
+        "p",
+        [
+            "Ob Bibliotheken ihre neue Rolle dauerhaft ausfüllen können, hängt vor "
+            "allem von verlässlichen Budgets ab.",
+            "Kooperationen mit Volkshochschulen, Schulen und Vereinen können dabei "
+            "helfen, Räume und Angebote gemeinsam zu nutzen.",
+            "Die Bibliothek der Zukunft wäre dann weniger ein Lager für Bücher als "
+            "ein Treffpunkt für die ganze Nachbarschaft.",
+        ],
+    ),
+]
+
+REPORTING_SPEICHER: list[Block] = [
+    ("h1", "Stromspeicher für die Energiewende"),
+    (
+        "p",
+        [
+            "Mit dem wachsenden Anteil von Wind- und Solarstrom steigt der Bedarf an "
+            "Speichern, die Erzeugung und Verbrauch zeitlich entkoppeln.",
+            "Dieser Beitrag vergleicht Batteriespeicher, Pumpspeicherkraftwerke und "
+            "Wasserstoff nach Kosten, Wirkungsgrad und Flächenbedarf.",
+        ],
+    ),
+    ("h2", "Kurzzeitspeicher"),
+    (
+        "p",
+        [
+            "Lithium-Ionen-Batterien dominieren den Markt für Speicher mit einer "
+            "Entladedauer von bis zu vier Stunden.",
+            "Ihre Preise sind seit 2010 um rund neunzig Prozent gefallen.{fn:Eigene "
+            "Auswertung von Herstellerangaben und Ausschreibungsergebnissen.}",
+            "Großbatterien an Umspannwerken stabilisieren heute schon die Frequenz "
+            "im Übertragungsnetz.",
+            "Heimspeicher in Einfamilienhäusern erhöhen vor allem den Eigenverbrauch "
+            "von Photovoltaikanlagen, entlasten das Netz aber nur, wenn sie "
+            "netzdienlich betrieben werden.",
+        ],
+    ),
+    ("margin", "Pumpspeicher"),
+    (
+        "p",
+        [
+            "Pumpspeicherkraftwerke sind die älteste großtechnische Speicherform.",
+            "Sie erreichen Wirkungsgrade von etwa achtzig Prozent, benötigen aber "
+            "Höhenunterschiede, die es in Norddeutschland kaum gibt.",
+            "Neue Projekte scheitern häufig an Genehmigungsverfahren und am Widerstand vor Ort.",
+        ],
+    ),
+    ("h2", "Langzeitspeicher"),
+    (
+        "p",
+        [
+            "Für Dunkelflauten, die sich über mehrere Wochen erstrecken können, "
+            "reichen Batterien nicht aus.",
+            "Hier kommt die Umwandlung von Strom in Wasserstoff ins Spiel, der in "
+            "Salzkavernen gelagert und später in Gaskraftwerken rückverstromt wird.",
+            "Der Gesamtwirkungsgrad dieser Kette liegt allerdings nur bei dreißig "
+            "bis vierzig Prozent.{fn:Ohne Nutzung der Abwärme. |Mit Kraft-Wärme-"
+            "Kopplung steigt der Wert deutlich.}",
+            "Trotzdem halten die meisten Szenarien einen Wasserstoffspeicher in der "
+            "Größenordnung von mehreren Terawattstunden für notwendig.",
+        ],
+    ),
+    (
+        "table",
+        (
+            "Tabelle 1: Wirkungsgrade im Vergleich",
+            [["Speicher", "Wirkungsgrad"], ["Batterie", "90 %"], ["Pumpspeicher", "80 %"]],
+        ),
+    ),
+    ("h2", "Fazit"),
+    (
+        "p",
+        [
+            "Keine Technik kann allein alle Aufgaben übernehmen.",
+            "Ein kluger Mix aus kurz- und langfristigen Speichern, flexiblen "
+            "Verbrauchern und einem gut ausgebauten Netz senkt die Kosten des "
+            "Gesamtsystems am stärksten.",
+            "Die Regulierung sollte Speicher deshalb nicht länger wie Verbraucher "
+            "behandeln, die für jede Kilowattstunde Netzentgelte zahlen.",
+        ],
+    ),
+]
+
+REPORTING_EHRENAMT: list[Block] = [
+    ("h1", "Ehrenamt im ländlichen Raum"),
+    (
+        "p",
+        [
+            "Freiwillige Feuerwehren, Sportvereine und Kirchengemeinden tragen das "
+            "soziale Leben vieler Dörfer.",
+            "Doch die Zahl der Menschen, die sich dauerhaft binden wollen, sinkt seit Jahren.",
+            "Die folgende Untersuchung beruht auf Interviews mit Vorständen aus "
+            "vierzig Vereinen in drei Landkreisen.",
+        ],
+    ),
+    ("h2", "Befunde"),
+    (
+        "p",
+        [
+            "Fast alle Befragten berichten von Schwierigkeiten, Vorstandsposten zu besetzen.",
+            "Besonders gefragt sind Kassenwarte, weil die steuerlichen Pflichten "
+            "gemeinnütziger Vereine als kompliziert gelten.{fn:Vgl. die "
+            "Arbeitshilfe des Landesfinanzministeriums, S. 11–12.}",
+            "Jüngere Menschen engagieren sich eher projektbezogen, etwa bei einem "
+            "Dorffest oder einer Pflanzaktion.",
+            "Sie erwarten kurze Wege, digitale Absprachen und die Freiheit, sich "
+            "nach einigen Monaten wieder zurückzuziehen.",
+        ],
+    ),
+    (
+        "box",
+        [
+            "Vier von fünf Vereinen suchen derzeit jemanden für die Kasse.",
+        ],
+    ),
+    (
+        "p",
+        [
+            "Zugezogene Familien bringen neue Ideen mit, finden aber nicht immer "
+            "Anschluss an gewachsene Strukturen.",
+            "Wo Vereine gezielt auf sie zugehen, etwa mit Schnupperangeboten oder "
+            "einem Begrüßungsabend, gelingt die Integration deutlich besser.",
+            "Face-to-Face-Gespräche bleiben dabei wichtiger als jede Werbung in "
+            "sozialen Netzwerken.",
+        ],
+    ),
+    ("h2", "Empfehlungen"),
+    (
+        "p",
+        [
+            "Die Landkreise sollten Ehrenamtsagenturen einrichten, die Vereine bei "
+            "Verwaltung, Versicherung und Fördermitteln beraten.",
+            "Sammelbuchhaltungen für mehrere kleine Vereine könnten die "
+            "Kassenwarte spürbar entlasten.",
+            "Schließlich verdient freiwilliges Engagement mehr öffentliche "
+            "Anerkennung, zum Beispiel durch Ehrenamtskarten mit Vergünstigungen "
+            "in Museen und Bädern.",
+        ],
+    ),
+    (
+        "ul",
+        [
+            "Beratung aus einer Hand anbieten.",
+            "Vorstandsämter teilen und befristen.",
+            "Engagement öffentlich würdigen.",
+        ],
+    ),
+]
+
+PRODUCER_FURNITURE: dict[str, list[str]] = {
+    "probe": ["Arbeitspapier Grünflächen", "Seite"],
+    "bericht": ["Arbeitspapier 3/2026", "Digitale Verwaltung"],
+    "bibliothek": ["Kulturbericht 2026", "Seite"],
+    "speicher": ["Energie kompakt", "Heft"],
+    "ehrenamt": ["Landkreisstudie Ehrenamt", "Seite"],
+}
+"""Running header/footer text the producer corpus prints, by text name."""

@@ -44,7 +44,7 @@ wait_for "etw. melden; berichten {vt}" 120                  # Ding's entry (inde
 wait_for "to report" 10
 tmux_ send-keys -t "$session" Escape
 sleep 0.5                                                  # Escape then l would read as Alt-l
-tmux_ send-keys -t "$session" l d                          # next word: "Sie"
+tmux_ send-keys -t "$session" Right d                      # next word: "Sie"
 wait_for "In this translation: Sie" 30
 tmux_ send-keys -t "$session" Escape
 sleep 0.5

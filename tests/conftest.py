@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
+import subprocess
 import sys
-from dataclasses import replace
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -26,15 +31,34 @@ def _load_builder():
 build_random_model = _load_builder()
 
 
+# Where a developer's own settings live: a test must never read them.
+ISOLATED_DIRS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+
+
 @pytest.fixture(autouse=True)
 def _offline_and_isolated(tmp_path_factory, monkeypatch):
-    """No test touches the network, the user's caches or the user's models."""
-    home = tmp_path_factory.mktemp("env")
+    """No test touches the network or the user's caches, models, configuration
+    (glossary), state (positions), logs or READER_* settings."""
+    isolate(monkeypatch, tmp_path_factory.mktemp("env"))
+
+
+@pytest.fixture
+def isolation(monkeypatch):
+    """:func:`isolate` again, for a test that first sets up a leak."""
+    return lambda home: isolate(monkeypatch, home)
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Point every per-user place at ``home`` and clear every READER_* variable."""
+    for name in [name for name in os.environ if name.startswith("READER_")]:
+        monkeypatch.delenv(name)
+    for name in ISOLATED_DIRS:
+        monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(home / "hf"))
     monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("READER_MODELS_DIR", str(home / "models"))
-    monkeypatch.delenv("READER_MODEL", raising=False)
+    monkeypatch.setenv("READER_LOG_DIR", str(home / "log"))
 
 
 @pytest.fixture(scope="session")
@@ -95,3 +119,70 @@ def tiny_engine(tiny_model_dir, tmp_path_factory):
     )
     yield engine
     engine.close()
+
+
+@dataclass
+class Unprivileged:
+    """Runs commands as an ordinary user. The tests run as root in CI, and root
+    reads, writes and lists anything: a permission check proves nothing there.
+    As root, commands run as ``nobody`` (``setpriv``); as anyone else, as is."""
+
+    directory: Path
+    """A fresh directory the user owns; call :meth:`own` after filling it."""
+    prefix: tuple[str, ...]
+
+    def own(self) -> None:
+        """Hand everything under :attr:`directory` to the user (a no-op unless root)."""
+        if not self.prefix:
+            return
+        for path in [self.directory, *self.directory.rglob("*")]:
+            os.chown(path, NOBODY_UID, NOBODY_GID, follow_symlinks=False)
+
+    def env(self) -> dict[str, str]:
+        """The test's environment, with every per-user place inside :attr:`directory`."""
+        home = self.directory / "home"
+        places = {name: str(home / name.lower()) for name in ISOLATED_DIRS}
+        return (
+            os.environ
+            | places
+            | {
+                "HOME": str(home),
+                "HF_HOME": str(home / "hf"),
+                "READER_CACHE_DIR": str(home / "cache"),
+                "READER_MODELS_DIR": str(home / "models"),
+                "READER_LOG_DIR": str(home / "log"),
+                "PYTHONPATH": str(ROOT),
+            }
+        )
+
+    def run(self, *args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
+        """``args`` as the user, in :attr:`directory`, stdout and stderr captured."""
+        return subprocess.run(
+            [*self.prefix, *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=self.directory,
+            env=self.env() | env,
+            stdin=subprocess.DEVNULL,
+            timeout=300,
+            check=False,
+        )
+
+
+NOBODY_UID = NOBODY_GID = 65534
+
+
+@pytest.fixture
+def unprivileged() -> Iterator[Unprivileged]:
+    """See :class:`Unprivileged`; needs ``setpriv`` (util-linux) when run as root."""
+    directory = Path(tempfile.mkdtemp(prefix="reader-unprivileged-"))
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        prefix = ("setpriv", f"--reuid={NOBODY_UID}", f"--regid={NOBODY_GID}", "--clear-groups")
+    user = Unprivileged(directory, prefix)
+    (directory / "home").mkdir()
+    user.own()
+    try:
+        yield user
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 PIPELINE = ("importers", "segment", "translate", "glossary", "views")
-NEUTRAL = ("document", "errors", "signals", "source", "lexicon", "locations")
+NEUTRAL = ("document", "errors", "errorlog", "signals", "source", "lexicon", "locations")
 BESIDE = ("dictionary",)
 """Beside the pipeline: may be used by the views, imports no stage."""
 

@@ -263,3 +263,53 @@ def test_user_text_is_not_rich_markup(env: dict[str, str], tmp_path: Path) -> No
         assert text in result.output
     listing = invoke(env, "--list", "--category", "concept", "--glossary", str(mine))
     assert "X[red]Y" in listing.output
+
+
+ONE_PARAGRAPH = (
+    "Die Europäische Zentralbank (EZB) erhöht die Zinsen. Das BIP sinkt, und der CFIUS prüft."
+)
+
+
+def _in_every_format(tmp_path: Path) -> dict[str, Path]:
+    """The same German paragraph as text, HTML, Markdown, EPUB and PDF."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_epub
+    import weasyprint
+
+    html = f"<html lang='de'><body><h1>Bericht</h1><p>{ONE_PARAGRAPH}</p></body></html>"
+    chapter = build_epub.Chapter("k1.xhtml", "Bericht", f"<p>{ONE_PARAGRAPH}</p>")
+    files = {
+        "txt": ("bericht.txt", f"Bericht\n\n{ONE_PARAGRAPH}\n".encode()),
+        "html": ("bericht.html", html.encode()),
+        "md": ("bericht.md", f"# Bericht\n\n{ONE_PARAGRAPH}\n".encode()),
+        "epub": (
+            "bericht.epub",
+            build_epub.epub_bytes(build_epub.Book("Bericht", [chapter])),
+        ),
+        "pdf": ("bericht.pdf", weasyprint.HTML(string=html).write_pdf()),
+    }
+    paths = {}
+    for kind, (name, data) in files.items():
+        paths[kind] = tmp_path / name
+        paths[kind].write_bytes(data)
+    return paths
+
+
+def test_from_text_reads_every_format_through_the_importers(env, tmp_path: Path) -> None:
+    # It used to read plain text only: an EPUB or a PDF was refused as binary.
+    for kind, path in _in_every_format(tmp_path).items():
+        for args in (["--from-text", str(path)], ["--from-text", str(path), "--from", kind]):
+            result = invoke(env, *args, "-f", "json")
+            assert result.exit_code == 0, (kind, result.output)
+            data = json.loads(result.output)
+            assert data["source"] == str(path)
+            found = [(t["term"], t["count"], t["definition"] is not None) for t in data["terms"]]
+            assert found == [("BIP", 1, False), ("CFIUS", 1, False), ("EZB", 0, True)], kind
+
+
+def test_from_text_with_the_wrong_from_is_one_line(env, tmp_path: Path) -> None:
+    path = _in_every_format(tmp_path)["txt"]
+    result = run(env, "--from-text", str(path), "--from", "epub")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("reader: error: ")

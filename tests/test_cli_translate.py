@@ -21,6 +21,7 @@ from reader.translate.cache import DATABASE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_1785a506fced86e1.txt"
+COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
 DOCUMENT = "Erster Satz.Zweiter Satz.2\n\nDritter Satz!\n"
 
 runner = CliRunner()
@@ -49,9 +50,10 @@ def records(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines()]
 
 
-def test_jsonl_has_one_object_per_sentence_in_document_order(tiny_model_dir, cache_dir):
+def test_jsonl_has_one_object_per_sentence_in_document_order(cache_dir):
     result = runner.invoke(
-        app, ["translate", str(SEED), "--format", "jsonl", "--model", str(tiny_model_dir)]
+        app,
+        ["translate", str(SEED), "-f", "jsonl", "-m", str(COPY_MODEL), "--no-glossary-terms"],
     )
     assert result.exit_code == 0, result.output
     sentences = list(all_sentences(segment(SEED.read_text(encoding="utf-8"))))
@@ -63,7 +65,8 @@ def test_jsonl_has_one_object_per_sentence_in_document_order(tiny_model_dir, cac
         for line in lines
     )
     assert {line["kind"] for line in lines} == {"sentence"}
-    assert all(isinstance(line["translation"], str) for line in lines)
+    # The copy model gives each sentence back: each line holds its own translation.
+    assert [line["translation"] for line in lines] == [s.text for s in sentences]
 
 
 def test_footnotes_and_paragraphs_are_carried(tiny_model_dir, cache_dir, document):
@@ -236,3 +239,13 @@ def test_alignments_need_jsonl(tiny_model_dir, document):
     result = reader("translate", str(document), "--alignments", "--model", str(tiny_model_dir))
     assert result.returncode == 2
     assert result.stderr.strip() == "reader: error: --alignments needs --format jsonl"
+
+
+def test_help_shows_the_alignment_spans_literally():
+    # Rich markup used to eat "[start, end]" ("the word pairs as [, ] character spans").
+    result = runner.invoke(app, ["translate", "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    assert (
+        "the word pairs as [[source start, end], [translation start, end]] character spans."
+        in result.output
+    )

@@ -3,6 +3,7 @@ accepting writes. Each fault is one line (or one warning) and loses nothing."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -92,28 +93,27 @@ def _unreadable(weights: Path) -> None:
 
 @pytest.mark.parametrize("quantize", ["int8", "none"])
 @pytest.mark.parametrize(
-    "damage",
-    [
-        _garbage,
-        _directory,
-        pytest.param(
-            _unreadable,
-            marks=pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file"),
-        ),
-    ],
-    ids=["garbage", "a directory", "no permission"],
+    "damage", [_garbage, _directory, _unreadable], ids=["garbage", "a directory", "no permission"]
 )
 def test_an_unloadable_model_file_is_one_line_and_leaves_the_old_output(
-    damage, quantize: str, tiny_model_dir: Path, tmp_path: Path, cache_dir: Path
+    damage, quantize: str, tiny_model_dir: Path, unprivileged
 ) -> None:
-    model = tmp_path / "model"
+    # Unreadable weights need an ordinary user (nobody, when the tests run as
+    # root): root reads a chmod-0 file regardless.
+    work = unprivileged.directory
+    model = work / "model"
     shutil.copytree(tiny_model_dir, model)
-    damage(model / "model.safetensors")
-    (tmp_path / "out").mkdir()
-    out = tmp_path / "out" / "out.md"
+    (work / "out").mkdir()
+    out = work / "out" / "out.md"
     out.write_text(OLD_EXPORT)
+    unprivileged.own()
+    damage(model / "model.safetensors")
 
-    result = reader("translate", SEED, "-o", out, "--model", model, "--quantize", quantize, env={})
+    args = ("translate", SEED, "-o", out, "--model", model, "--quantize", quantize)
+    if damage is _unreadable:
+        result = unprivileged.run(sys.executable, "-m", "reader", *args)
+    else:
+        result = reader(*args, env={})
     line = one_error_line(result)
     assert str(model) in line and "Traceback" not in result.stderr
     if quantize == "int8" and damage is _garbage:
@@ -150,3 +150,84 @@ def test_a_cache_that_turns_read_only_mid_run_only_turns_caching_off(
         assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         stored = database.execute("SELECT count(*) FROM translations").fetchone()[0]
     assert 0 < stored < len(set(texts))  # the batches before the fault are kept
+
+
+def test_full_standard_output_is_one_line(tmp_path: Path) -> None:
+    # `reader segment doc.txt > /dev/full` used to end in an OSError traceback.
+    for args in (["segment", SEED], ["glossary", "--list", "-f", "json"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", *map(str, args)],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                timeout=300,
+            )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == "reader: error: standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("word", ["", " ", "\t"])
+def test_looking_up_nothing_is_one_line(word: str, tmp_path: Path) -> None:
+    result = reader("lookup", word, env={})
+    assert one_error_line(result) == (
+        "reader: error: nothing to look up: give a German word, e.g. reader lookup Haus"
+    )
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_with_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reader.cli as cli
+
+    def bug() -> None:
+        raise RuntimeError("a bug\nsecond line")
+
+    monkeypatch.setattr(cli, "app", bug)
+    monkeypatch.setenv("READER_LOG_DIR", str(tmp_path / "log"))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    (log,) = (tmp_path / "log").iterdir()
+    assert capsys.readouterr().err == (
+        "reader: error: unexpected RuntimeError: a bug "
+        f"(a bug in reader; the traceback is in {log})\n"
+    )
+    text = log.read_text()
+    assert "Traceback (most recent call last)" in text
+    assert 'raise RuntimeError("a bug\\nsecond line")' in text
+
+
+def test_the_document_cache_misses_damage_but_shows_bugs(tmp_path: Path) -> None:
+    from reader.importers.cache import _SCHEMA, DocumentCache
+
+    cache = DocumentCache(tmp_path)
+    path = cache.path(b"data", "txt")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for damage in ('{"schema": ', "[1, 2]", '{"schema": -1}', "\udcff"):
+        path.write_text(damage, encoding="utf-8", errors="surrogateescape")
+        assert cache.load(b"data", "txt", "doc.txt") is None
+    # A record of this schema that cannot be read back is a bug: it used to be
+    # swallowed (AttributeError, TypeError) as a cache miss.
+    record = {"schema": _SCHEMA, "title": None, "warnings": [], "blocks": [["p", "x", None]]}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(ValueError, match="not enough values to unpack"):
+        cache.load(b"data", "txt", "doc.txt")
+    record["blocks"] = [["paragraph", "x", None, None, [], None]]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(TypeError):
+        cache.load(b"data", "txt", "doc.txt")
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 40, b"", b"just some text\n"])
+def test_a_file_that_is_no_dictionary_is_one_line_naming_it(tmp_path: Path, content: bytes) -> None:
+    # It used to index 0 entries and then answer "no dictionary entry" for every word.
+    path = tmp_path / "random.bin"
+    path.write_bytes(content)
+    result = reader("lookup", "--dictionary", path, "Haus", env={})
+    assert one_error_line(result) == (
+        f"reader: error: {path}: no dictionary entries found in it (it should be a Ding "
+        "German–English list, like Debian's trans-de-en)"
+    )

@@ -28,18 +28,21 @@ _RUN_AND_REPORT = """
 import json, sys
 from reader.cli import main
 sys.argv = ["reader", *json.loads(sys.argv[1])]
+status = 0
 try:
     main()
-except SystemExit:
-    pass
+except SystemExit as exit:
+    status = exit.code if isinstance(exit.code, int) else (exit.code is not None)
 finally:
     with open(REPORT, "w") as report:
-        json.dump(sorted(name.split(".")[0] for name in sys.modules), report)
+        modules = sorted(name.split(".")[0] for name in sys.modules)
+        json.dump({"status": status, "modules": modules}, report)
 """
 
 
 def loaded_modules(tmp_path: Path, *args: str) -> set[str]:
-    """The top-level packages in ``sys.modules`` after ``reader ARGS`` ran."""
+    """The top-level packages in ``sys.modules`` after ``reader ARGS`` ran
+    (and succeeded: a command that fails early imports little, and proves nothing)."""
     report = tmp_path / "modules.json"
     code = _RUN_AND_REPORT.replace("REPORT", repr(str(report)))
     result = subprocess.run(
@@ -49,9 +52,17 @@ def loaded_modules(tmp_path: Path, *args: str) -> set[str]:
         env=os.environ | {"PYTHONPATH": str(ROOT)},
         cwd=tmp_path,
         check=False,
+        timeout=300,
     )
     assert report.is_file(), result.stderr
-    return set(json.loads(report.read_text()))
+    data = json.loads(report.read_text())
+    assert (data["status"], result.returncode) == (0, 0), result.stderr
+    return set(data["modules"])
+
+
+def test_the_harness_fails_when_the_command_fails(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match="no such file"):
+        loaded_modules(tmp_path, "segment", str(tmp_path / "nonexistent.txt"))
 
 
 @pytest.fixture

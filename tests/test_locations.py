@@ -29,13 +29,16 @@ def test_the_defaults_are_the_per_user_directories(xdg: Path) -> None:
         project_models_dir=xdg / "work" / "models",
         hf_cache_dir=xdg / "cache" / "huggingface" / "hub",
         config_dir=xdg / "config" / "reader",
+        config_file=xdg / "config" / "reader" / "config.toml",
         state_dir=xdg / "state" / "reader",
+        log_dir=xdg / "state" / "reader" / "log",
         temp_dir=Path(tempfile.gettempdir()),
         model=None,
         dictionary=None,
         system_dictionaries=SYSTEM_DICTIONARIES,
     )
     assert found.user_glossary == xdg / "config" / "reader" / "glossary.toml"
+    assert found.config_file == xdg / "config" / "reader" / "config.toml"
     assert found.document_cache_dir == xdg / "cache" / "reader" / "documents"
 
 
@@ -46,6 +49,8 @@ def test_every_variable_moves_its_location(xdg: Path) -> None:
         "READER_MODEL": "Helsinki-NLP/opus-mt-de-en",
         "READER_STATE_DIR": str(xdg / "my-state"),
         "READER_DICTIONARY": str(xdg / "de-en.txt"),
+        "READER_CONFIG": str(xdg / "r.toml"),
+        "READER_LOG_DIR": str(xdg / "log"),
         "HF_HUB_CACHE": str(xdg / "hub"),
     }
     found = Locations.from_environment(environ)
@@ -55,11 +60,14 @@ def test_every_variable_moves_its_location(xdg: Path) -> None:
     assert found.state_dir == xdg / "my-state"
     assert found.dictionary == xdg / "de-en.txt"
     assert found.hf_cache_dir == xdg / "hub"
+    assert found.config_file == xdg / "r.toml"
+    assert found.log_dir == xdg / "log"
 
 
 def test_empty_variables_count_as_unset(xdg: Path) -> None:
     names = ("READER_CACHE_DIR", "READER_MODELS_DIR", "READER_MODEL", "READER_STATE_DIR")
-    empty = Locations.from_environment(dict.fromkeys((*names, "READER_DICTIONARY"), ""))
+    others = ("READER_DICTIONARY", "READER_CONFIG", "READER_LOG_DIR")
+    empty = Locations.from_environment(dict.fromkeys((*names, *others), ""))
     assert empty == Locations.from_environment({})
 
 

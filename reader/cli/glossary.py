@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reader.cli.options import GlossaryFilesOption
+from reader.cli.options import FromOption, GlossaryFilesOption
 from reader.errors import ReaderError
 from reader.glossary.entry import CATEGORIES
 from reader.locations import Locations
-from reader.source import read_source
 
 # rich's tables and the glossary's index are imported where they are used:
 # every other command (`reader segment`, `--help`) loads this module too.
@@ -56,9 +55,11 @@ def glossary_command(
             "--from-text",
             "-t",
             metavar="FILE",
-            help="Show the glossary terms and in-text definitions of FILE (- for stdin).",
+            help="Show the glossary terms and in-text definitions of FILE: text, HTML, "
+            "EPUB, Markdown or PDF (- for stdin).",
         ),
     ] = None,
+    source_format: FromOption = None,
     glossary_files: GlossaryFilesOption = None,
     output_format: Annotated[
         OutputFormat,
@@ -78,13 +79,14 @@ def glossary_command(
         )
     from reader.glossary import load_glossary
 
-    user_glossary = Locations.from_environment().user_glossary
-    glossary = load_glossary(glossary_files or (), user_glossary=user_glossary)
+    locations = Locations.from_environment()
+    glossary = load_glossary(glossary_files or (), user_glossary=locations.user_glossary)
     as_json = output_format is OutputFormat.json
     if term is not None:
         _look_up(glossary, term, as_json)
     elif from_text is not None:
-        _show_document(glossary, from_text, as_json)
+        chosen = source_format and source_format.value
+        _show_document(glossary, from_text, chosen, locations, as_json)
     else:
         _list(glossary, category, as_json)
 
@@ -136,24 +138,31 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
     Console().print(table)
 
 
-def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
+def _show_document(
+    glossary: Glossary,
+    name: str,
+    source_format: str | None,
+    locations: Locations,
+    as_json: bool,
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from reader.cli.progress import load_document_with_progress
     from reader.glossary import document_terms
     from reader.glossary.render import entry_summary
-    from reader.segment import all_sentences, segment
+    from reader.segment import all_sentences, segment_document
 
-    source = read_source(name)
-    if source.warning:
-        print(f"reader: warning: {source.warning}", file=sys.stderr)
-    sentences = [sentence.text for sentence in all_sentences(segment(source.text))]
-    terms = document_terms(glossary, source.text, sentences)
+    document = load_document_with_progress(name, source_format, locations)
+    for warning in document.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    sentences = [sentence.text for sentence in all_sentences(segment_document(document))]
+    terms = document_terms(glossary, document.text, sentences)
     if as_json:
         _print_json(
             {
-                "source": source.name,
+                "source": document.name,
                 "terms": [
                     {
                         "term": item.term,
@@ -169,7 +178,7 @@ def _show_document(glossary: Glossary, name: str, as_json: bool) -> None:
         return
     defined = sum(item.definition is not None for item in terms)
     table = Table(
-        title=Text(f"{source.name}: {len(terms)} terms, {defined} defined in the text"),
+        title=Text(f"{document.name}: {len(terms)} terms, {defined} defined in the text"),
         title_justify="left",
         show_lines=True,
     )

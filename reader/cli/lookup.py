@@ -12,7 +12,7 @@ import typer
 
 from reader.cli.glossary import OutputFormat
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
-from reader.errors import ReaderError
+from reader.errors import InputError, ReaderError
 from reader.locations import Locations
 
 # The dictionary, glossary and rich are imported where they are used: every
@@ -54,6 +54,9 @@ def lookup_command(
     from reader.dictionary.render import describe
     from reader.glossary import load_glossary
 
+    word = word.strip()
+    if not word:
+        raise InputError("nothing to look up: give a German word, e.g. reader lookup Haus")
     locations = Locations.from_environment()
     path = find_dictionary(dictionary_file, locations)
     glossary = load_glossary(glossary_files or [], user_glossary=locations.user_glossary)

@@ -31,18 +31,31 @@ def download_command(
         Path | None,
         typer.Option(
             "--to",
-            help=f"Directory to store the model in (default: the user models dir/"
-            f"{DEFAULT_MODEL_NAME}, where reader looks for it).",
+            help=f"Where to store the model: the model directory itself (new, empty, "
+            f"named {DEFAULT_MODEL_NAME}, or holding an older model, which is replaced "
+            f"once the new one is complete), or any other directory, which receives "
+            f"{DEFAULT_MODEL_NAME}/. Default: the user models dir, where reader looks.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Fetch Helsinki-NLP/opus-mt-de-en (~300 MB) once; reading is offline afterwards."""
-    from reader.translate.models import download_model
+    """Fetch Helsinki-NLP/opus-mt-de-en (~300 MB) once; reading is offline afterwards.
 
-    typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
+    Ctrl-C stops it; running it again resumes where it stopped.
+    """
+    from reader.signals import exit_status, stopped_by, terminate_as_interrupt
+    from reader.translate.models import download_model, download_target
+
     locations = Locations.from_environment()
-    path = download_model(to or locations.models_dir / DEFAULT_MODEL_NAME, proxy=locations.proxy)
+    target = download_target(to, locations.models_dir)
+    typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
+    try:
+        with terminate_as_interrupt():
+            path = download_model(target, proxy=locations.proxy)
+    except KeyboardInterrupt as interrupt:
+        status = exit_status(interrupt)
+        typer.echo(f"reader: download {stopped_by(status)}; the same command resumes it", err=True)
+        raise typer.Exit(status) from None
     typer.echo(f"Model stored in {path}", err=True)
     if to is not None:
         typer.echo(f"Use it with --model {path} or READER_MODEL={path}", err=True)

@@ -50,24 +50,22 @@ def read_command(
     # Imported here: Textual costs ~0.2 s to import, the segmenter, glossary
     # and model lookup ~0.2 s together; other commands skip them.
     from reader.dictionary import find_dictionary
+    from reader.dictionary.service import DictionaryService
     from reader.glossary import load_glossary
-    from reader.segment import all_sentences, segment_document
     from reader.translate import resolve_model
-    from reader.views.tui.app import ReaderApp
+    from reader.views.tui.app import build_reader_app
+    from reader.views.tui.config import load_config
     from reader.views.tui.positions import PositionStore
     from reader.views.tui.run import run_reader
-    from reader.views.tui.word_popup import DictionaryService
+    from reader.views.tui.screen import binding_ids
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
     locations = Locations.from_environment()
+    config = load_config(locations.config_file, binding_ids())
     document = load_document_with_progress(file, source_format and source_format.value, locations)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
-    paragraphs = segment_document(document)
-    sentences = list(all_sentences(paragraphs))
-    if not sentences:
-        raise InputError(f"{file}: there is no text to read")
     terms = load_glossary(glossary_files or (), user_glossary=locations.user_glossary)
     if model is not None:
         # A model named explicitly must exist; a missing default model only
@@ -75,17 +73,14 @@ def read_command(
         resolve_model(model, locations)
     if dictionary_file is not None:
         find_dictionary(dictionary_file, locations)  # named explicitly: it must exist
-    dictionary = DictionaryService.find(dictionary_file, locations)
-    options = engine_options(model, device, fast, quantize, no_cache, locations)
-    run_reader(
-        ReaderApp(
-            Path(file).name,
-            document.text,
-            sentences,
-            options=options,
-            glossary=terms,
-            paragraphs=paragraphs,
-            dictionary=dictionary,
-            positions=PositionStore(locations.state_dir),
-        )
+    # Everything the reader depends on is resolved here, at the edge.
+    app = build_reader_app(
+        document,
+        options=engine_options(model, device, fast, quantize, no_cache, locations),
+        glossary=terms,
+        positions=PositionStore(locations.state_dir),
+        dictionary=DictionaryService.find(dictionary_file, locations),
+        config=config,
+        name=Path(file).name,
     )
+    run_reader(app)

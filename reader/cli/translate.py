@@ -72,8 +72,9 @@ def translate_command(
         bool,
         typer.Option(
             "--alignments",
+            # Backslashes: the help is Rich markup, where [source start, end] is a tag.
             help="With --format jsonl: add 'alignment', the word pairs as "
-            "[[source start, end], [translation start, end]] character spans.",
+            "[\\[source start, end], \\[translation start, end]] character spans.",
         ),
     ] = False,
     output: Annotated[

@@ -81,6 +81,14 @@ class DictionaryIndex:
             connection = _open_current(path, stamp)
             if connection is None:
                 raise DictionaryIndexError(f"cannot open the dictionary index {path}")
+        if connection.execute("SELECT 1 FROM forms LIMIT 1").fetchone() is None:
+            # Not a dictionary (a random file, the wrong format): say so, rather
+            # than "no entry" for every word.
+            connection.close()
+            raise DictionaryIndexError(
+                f"{source}: no dictionary entries found in it (it should be a Ding "
+                "German–English list, like Debian's trans-de-en)"
+            )
         return cls(connection, source)
 
     def hits(self, word: str) -> list[FormHit]:

@@ -53,9 +53,13 @@ class DocumentCache:
         """The cached import of ``data`` as ``source_format`` named ``name``, if any."""
         try:
             record = json.loads(self.path(data, source_format).read_text(encoding="utf-8"))
-            return _document(record, name, source_format)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError):  # none yet, unreadable, or cut short
             return None
+        if not isinstance(record, dict) or record.get("schema") != _SCHEMA:
+            return None
+        # A record of this schema is what `store` wrote: an error reading it
+        # back is a bug in `_record`/`_document`, not damage, and must show.
+        return _document(record, name, source_format)
 
     def store(self, data: bytes, source_format: str, document: Document) -> None:
         """Keep ``document`` for ``data``; silently gives up if the directory is unusable."""
@@ -119,8 +123,6 @@ def _record(document: Document) -> dict:
 
 
 def _document(record: dict, name: str, source_format: str) -> Document:
-    if record["schema"] != _SCHEMA:
-        raise ValueError("old schema")
     blocks = tuple(
         Block(
             kind=str(kind),  # type: ignore[arg-type]

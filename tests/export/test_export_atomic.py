@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,12 +81,27 @@ def test_unwritable_paths_are_refused_before_any_work(
     assert sorted(os.listdir(tmp_path)) == ["a-dir", "a-file"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only directories")
-def test_a_read_only_directory_is_refused(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
-    with pytest.raises(OutputError, match="cannot write"):
-        check_writable(locked / "out.md")
+_CHECK_WRITABLE = """
+import sys
+from reader.errors import OutputError
+from reader.views.export.atomic import check_writable
+try:
+    check_writable(__import__("pathlib").Path(sys.argv[1]))
+except OutputError as error:
+    print(error)
+"""
+
+
+def test_a_read_only_directory_is_refused(unprivileged) -> None:
+    # As an ordinary user (nobody, when the tests run as root): root may write
+    # into a read-only directory.
+    locked = unprivileged.directory / "locked"
+    locked.mkdir()
+    unprivileged.own()
+    locked.chmod(0o500)
+    result = unprivileged.run(sys.executable, "-c", _CHECK_WRITABLE, locked / "out.md")
+    assert result.stdout == f"{locked}/out.md: cannot write (Permission denied)\n", result.stderr
+    assert os.listdir(locked) == []
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")

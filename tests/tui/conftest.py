@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.dictionary.service import DictionaryService
+from reader.document import plain_text_document
 from reader.glossary import load_glossary
-from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions, load_engine
-from reader.views.tui.app import ReaderApp
+from reader.views.tui.app import ReaderApp, build_reader_app
+from reader.views.tui.positions import PositionStore
 from reader.views.tui.translation_worker import EngineLoader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,9 +34,10 @@ def seed_text() -> str:
 
 
 @pytest.fixture
-def make_app(tiny_model_dir: Path) -> Callable[..., ReaderApp]:
+def make_app(tiny_model_dir: Path, _state_dir: Path, tmp_path: Path) -> Callable[..., ReaderApp]:
     """``make_app(text)``: a reader on ``text`` with the tiny model;
-    ``model=False``: without any model; ``load=…``: a custom engine loader."""
+    ``model=False``: without any model; ``load=…``: a custom engine loader;
+    ``dictionary=…``: a dictionary service (default: none)."""
 
     def make(
         text: str,
@@ -42,11 +45,16 @@ def make_app(tiny_model_dir: Path) -> Callable[..., ReaderApp]:
         model: bool = True,
         name: str = "doc.txt",
         load: EngineLoader = load_engine,
+        dictionary: DictionaryService | None = None,
     ) -> ReaderApp:
-        sentences = list(all_sentences(segment(text)))
         options = EngineOptions(model=str(tiny_model_dir) if model else None, device="cpu")
-        return ReaderApp(
-            name, text, sentences, options=options, glossary=load_glossary(), load=load
+        return build_reader_app(
+            plain_text_document(name, text),
+            options=options,
+            glossary=load_glossary(),
+            positions=PositionStore(_state_dir),
+            dictionary=dictionary or DictionaryService(None, tmp_path / "index"),
+            load=load,
         )
 
     return make

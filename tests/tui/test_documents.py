@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import screen_text, wait_until, without_model
+from tui_helpers import feed_finished, screen_text, wait_until, without_model
 
+from reader.dictionary.service import DictionaryService
 from reader.glossary import load_glossary
 from reader.importers import load_document
-from reader.segment import all_sentences, segment_document
 from reader.translate import EngineOptions
-from reader.views.tui.app import ReaderApp
-from reader.views.tui.contents_screen import ContentsEntry, ContentsScreen, current_entry
+from reader.views.tui.app import ReaderApp, build_reader_app
+from reader.views.tui.contents_screen import ContentsScreen, current_entry
 from reader.views.tui.note_popup import NotePopup
+from reader.views.tui.positions import PositionStore
+from reader.views.tui.reading import ContentsEntry
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 
@@ -24,15 +26,12 @@ def _fixed_models_dir(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def document_app(name: str, model: str | None = None) -> ReaderApp:
-    document = load_document(str(FIXTURES / name))
-    paragraphs = segment_document(document)
-    return ReaderApp(
-        name,
-        document.text,
-        list(all_sentences(paragraphs)),
+    return build_reader_app(
+        load_document(str(FIXTURES / name)),
         options=EngineOptions(model=model, device="cpu"),
         glossary=load_glossary(),
-        paragraphs=paragraphs,
+        positions=PositionStore(),
+        dictionary=DictionaryService(None, Path("unused")),
     )
 
 
@@ -52,11 +51,11 @@ async def test_contents_lists_the_chapters_and_jumps() -> None:
             assert title in text
         await pilot.press("down", "down", "down", "enter")  # the third chapter
         await wait_until(pilot, lambda: not isinstance(app.screen, ContentsScreen))
-        current = app.sentences[app.view.cursor]
+        current = app.reading.sentences[app.reader.view.cursor]
         assert current.text == "Drittes Kapitel: Sturm"
-        assert app.status.chapter == "Drittes Kapitel: Sturm"
+        assert app.reader.status.chapter == "Drittes Kapitel: Sturm"
         await pilot.press("j")
-        assert app.status.chapter == "Drittes Kapitel: Sturm"
+        assert app.reader.status.chapter == "Drittes Kapitel: Sturm"
         assert "Drittes Kapitel: Sturm · sentence" in screen_text(app)
 
 
@@ -65,13 +64,13 @@ async def test_footnote_marker_opens_the_note_and_enter_goes_there() -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await without_model(pilot)
         await pilot.press("j")  # "Der Verein wurde … gegründet." with note 1
-        assert app.sentences[app.view.cursor].footnotes == ("1",)
+        assert app.reading.sentences[app.reader.view.cursor].footnotes == ("1",)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, NotePopup))
         assert "Die Gründungsurkunde ist verloren." in screen_text(app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: not isinstance(app.screen, NotePopup))
-        note = app.sentences[app.view.cursor]
+        note = app.reading.sentences[app.reader.view.cursor]
         assert (note.kind, note.text) == ("footnote", "Die Gründungsurkunde ist verloren.")
 
 
@@ -90,12 +89,12 @@ async def test_plain_text_has_no_contents_and_says_when_there_is_no_note(
 
 async def test_code_is_shown_verbatim_and_never_sent_to_the_model(tiny_model_dir) -> None:
     app = document_app("notizen.md", model=str(tiny_model_dir))
-    code = next(s for s in app.sentences if s.kind == "code")
+    code = next(s for s in app.reading.sentences if s.kind == "code")
     assert code.text not in app.feed._texts  # what the model is given
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: app.feed.finished)
-        assert app.view.translations[code.index] == code.text
-        assert app.translated == len(app.sentences)
+        await wait_until(pilot, lambda: feed_finished(app.feed))
+        assert app.reader.view.translations[code.index] == code.text
+        assert app.reader.translated == len(app.reading.sentences)
 
 
 def test_epub_headings_and_notes_snapshot(snap_compare):

@@ -76,12 +76,46 @@ def test_store_keeps_other_documents(tmp_path: Path) -> None:
     assert store.load(document_key("zwei")) == 2
 
 
-def test_unwritable_state_dir_does_not_stop_reading(tmp_path: Path) -> None:
+def test_unwritable_state_dir_does_not_stop_reading_and_says_so_once(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     store = PositionStore(blocker / "state")  # a directory under a file
-    store.save("abc", 3)
+    warning = f"cannot save the position in {store.path} (Not a directory)"
+    assert store.save("abc", 3) == warning
+    assert store.save("abc", 4) is None  # said once
+    assert store.warnings == [warning]
     assert store.load("abc") is None
+
+
+_UNREADABLE = """
+import json, sys
+from pathlib import Path
+from reader.views.tui.positions import PositionStore
+store = PositionStore(Path(sys.argv[1]))
+print(json.dumps([store.load("abc"), store.save("abc", 9), store.save("abc", 10), store.warnings]))
+"""
+
+
+def test_an_unreadable_position_file_is_reported_and_left_alone(unprivileged) -> None:
+    # Not damage: it is not moved aside, nor overwritten (the other documents'
+    # positions are in it). As nobody when the tests run as root, who reads anything.
+    import json
+    import sys
+
+    state = unprivileged.directory / "state"
+    state.mkdir()
+    saved = state / "positions.json"
+    saved.write_text('{"abc": 5, "other": 7}', encoding="utf-8")
+    unprivileged.own()
+    saved.chmod(0)
+    result = unprivileged.run(sys.executable, "-c", _UNREADABLE, state)
+    assert result.returncode == 0, result.stderr
+    cannot_read = f"cannot read saved positions {saved} (Permission denied); left as is"
+    not_saving = f"not saving the position: {saved} cannot be read"
+    assert json.loads(result.stdout) == [None, not_saving, None, [cannot_read, not_saving]]
+    assert sorted(path.name for path in state.iterdir()) == ["positions.json"]
+    saved.chmod(0o600)
+    assert saved.read_text(encoding="utf-8") == '{"abc": 5, "other": 7}'
 
 
 def test_a_reader_ended_before_it_started_keeps_the_saved_position(make_app) -> None:

@@ -8,6 +8,7 @@ from tui_helpers import screen_text, wait_until, without_model
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.glossary_screen import GlossaryScreen
 from reader.views.tui.term_popup import TermPopup
+from reader.views.tui.word_popup import WordPopup
 
 
 def listed_terms(app) -> set[str]:
@@ -27,7 +28,7 @@ async def test_search_jumps_to_matches_and_n_cycles(make_app, seed_text) -> None
         await without_model(pilot)
         view = app.query_one(BilingualView)
         await search(pilot, "china")
-        matches = [i for i, s in enumerate(app.sentences) if "china" in s.text.lower()]
+        matches = [i for i, s in enumerate(app.reading.sentences) if "china" in s.text.lower()]
         assert len(matches) > 2
         assert view.cursor == matches[0]
         assert f"“china” 1/{len(matches)}" in screen_text(app)
@@ -100,14 +101,17 @@ async def test_clicking_a_highlighted_term_explains_it(make_app, seed_text) -> N
         assert app.query_one(BilingualView).cursor == 4
 
 
-async def test_clicking_plain_text_opens_no_popup(make_app, seed_text) -> None:
+async def test_clicking_a_plain_word_opens_its_word_popup_not_a_term_popup(
+    make_app, seed_text
+) -> None:
     app = make_app(seed_text, model=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await without_model(pilot)
         rows = screen_text(app).splitlines()
         row = next(y for y, line in enumerate(rows) if "Frühlingslüftchen" in line)
         await pilot.click(BilingualView, offset=(rows[row].index("Frühling") + 1, row))
-        assert not isinstance(app.screen, TermPopup)
+        await wait_until(pilot, lambda: isinstance(app.screen, WordPopup))
+        assert (app.screen.info.word, app.screen.info.term) == ("Frühlingslüftchen", None)
 
 
 async def test_glossary_list_filters_and_explains(make_app, seed_text) -> None:
@@ -123,4 +127,6 @@ async def test_glossary_list_filters_and_explains(make_app, seed_text) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, TermPopup))
         assert "CHAdeMO" in screen_text(app)
         await pilot.press("escape", "escape")
-        assert isinstance(app.screen.query_one(BilingualView), BilingualView)
+        # Both closed: back on the reading screen.
+        assert len(app.screen_stack) == 1
+        assert app.screen.query_one(BilingualView).has_focus

@@ -1,13 +1,19 @@
 """Snapshots of the main screens (SVG, in __snapshots__/; `--snapshot-update` to accept).
 
-Deterministic: fixed terminal sizes, and either no model at all or a model
-load that is held back, so no random-model output ever reaches a snapshot.
+Deterministic: fixed terminal sizes, and either no model at all, a model load
+that is held back, or the copy model (exact output): no random-model output
+ever reaches a snapshot.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from tui_helpers import HeldLoader, wait_until, warm_int8_copy, without_model
+
+COPY_MODEL = Path(__file__).resolve().parents[2] / "tests" / "models" / "copy-de"
 
 
 @pytest.fixture(autouse=True)
@@ -68,4 +74,38 @@ def test_glossary_list(snap_compare, make_app, seed_text):
 def test_help(snap_compare, make_app, seed_text):
     app = make_app(seed_text, model=False)
     run_before = _open_modal_with("question_mark")
+    assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)
+
+
+def test_side_by_side_with_english(snap_compare, seed_text, tmp_path, _state_dir):
+    # The copy model (tests/models/copy-de) "translates" each sentence into
+    # itself, with the glossary's preferred English terms: real, deterministic
+    # text in the English column (the random models' output is noise).
+    from reader.dictionary.service import DictionaryService
+    from reader.document import plain_text_document
+    from reader.glossary import load_glossary
+    from reader.locations import Locations
+    from reader.translate import EngineOptions
+    from reader.views.tui.app import build_reader_app
+    from reader.views.tui.positions import PositionStore
+
+    options = EngineOptions(
+        model=str(COPY_MODEL),
+        device="cpu",
+        quantize="int8",
+        locations=replace(Locations.from_environment(), cache_dir=tmp_path / "cache"),
+    )
+    app = build_reader_app(
+        plain_text_document("doc.txt", seed_text),
+        options=options,
+        glossary=load_glossary(),
+        positions=PositionStore(_state_dir),
+        dictionary=DictionaryService(None, tmp_path / "index"),
+    )
+
+    async def run_before(pilot) -> None:
+        reader = pilot.app.reader
+        await wait_until(pilot, lambda: reader.translated == len(pilot.app.reading.sentences))
+        await pilot.press("j", "j")
+
     assert snap_compare(app, terminal_size=(140, 36), run_before=run_before)

@@ -7,7 +7,16 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from tui_helpers import HeldLoader, screen_text, wait_until, warm_int8_copy, without_model
+import pytest
+from tui_helpers import (
+    HeldLoader,
+    feed_finished,
+    pairs_on_screen,
+    screen_text,
+    wait_until,
+    warm_int8_copy,
+    without_model,
+)
 
 from reader.translate import Engine, EngineOptions, load_engine
 from reader.translate.cache import DATABASE_NAME
@@ -31,10 +40,10 @@ async def test_german_shows_at_once_and_keys_work_while_the_model_loads(
         await pilot.press("j", "j", "G", "g", "j")
         assert app.query_one(BilingualView).cursor == 1
         held.release()
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
         text = screen_text(app)
         assert TRANSLATING not in text
-        assert f"translated {len(app.sentences)}/{len(app.sentences)}" in text
+        assert f"translated {len(app.reading.sentences)}/{len(app.reading.sentences)}" in text
         assert "4 beams" in text  # the engine's description replaced "loading"
 
 
@@ -50,19 +59,28 @@ async def test_status_says_loading_when_the_int8_copy_is_ready(
         assert "loading model…" in text
         assert "preparing" not in text
         held.release()
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
+
+
+WAIT_PRESSES = 3000
+"""About a minute of navigation at most."""
 
 
 async def test_translations_arrive_while_navigating(make_app, seed_text) -> None:
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40)) as pilot:
         view = app.query_one(BilingualView)
-        while app.translated < len(app.sentences):
+        # Bounded: a feed that stops delivering fails here instead of hanging.
+        for _ in range(WAIT_PRESSES):
+            if app.reader.translated == len(app.reading.sentences):
+                break
             await pilot.press("j")
             await pilot.pause(0.02)
+        else:
+            pytest.fail(f"{app.reader.translated} of {len(app.reading.sentences)} translated")
         assert all(translation is not None for translation in view.translations)
         # Every German sentence is still paired with its own translation.
-        for index in view.visible_pairs:
+        for index in pairs_on_screen(view):
             start, _ = view._layout.pair_rows(index)
             row = view._layout.row(start)
             assert row.german is not None and row.english is not None
@@ -85,9 +103,9 @@ async def test_sentences_on_screen_are_translated_first(make_app) -> None:
     app.feed.drain = recording_drain
     async with app.run_test(size=(140, 20)) as pilot:
         await pilot.press("G")
-        on_screen = app.query_one(BilingualView).visible_pairs
+        on_screen = pairs_on_screen(app.query_one(BilingualView))
         held.release()
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
     assert sorted(arrivals) == list(range(60))
     assert set(arrivals[: len(on_screen)]) == set(on_screen)
 
@@ -95,14 +113,14 @@ async def test_sentences_on_screen_are_translated_first(make_app) -> None:
 async def test_reopening_shows_cached_translations(make_app, seed_text) -> None:
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
         assert "cached" not in screen_text(app)
         first_run = list(app.query_one(BilingualView).translations)
     again = make_app(seed_text)
     async with again.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: again.translated == len(again.sentences))
+        await wait_until(pilot, lambda: again.reader.translated == len(again.reading.sentences))
         assert again.query_one(BilingualView).translations == first_run
-        assert f"{len(again.sentences)} cached" in screen_text(again)
+        assert f"{len(again.reading.sentences)} cached" in screen_text(again)
 
 
 async def test_without_a_model_the_reader_still_works(make_app, seed_text) -> None:
@@ -118,7 +136,7 @@ async def test_without_a_model_the_reader_still_works(make_app, seed_text) -> No
         await pilot.press("j", "j", "t")
         assert "Glossary" in screen_text(app)  # the term popup still opens
         await pilot.press("escape", "G")
-        assert app.query_one(BilingualView).cursor == len(app.sentences) - 1
+        assert app.query_one(BilingualView).cursor == len(app.reading.sentences) - 1
 
 
 async def test_reopening_shows_cached_translations_before_the_model_loads(
@@ -126,22 +144,23 @@ async def test_reopening_shows_cached_translations_before_the_model_loads(
 ) -> None:
     app = make_app(seed_text)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
         first_run = list(app.query_one(BilingualView).translations)
     held = HeldLoader()
     again = held.app = make_app(seed_text, load=held)
     async with again.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: again.translated == len(again.sentences))
+        await wait_until(pilot, lambda: again.reader.translated == len(again.reading.sentences))
         text = screen_text(again)
         assert "loading model…" in text  # the model is still held back
         assert TRANSLATING not in text
         assert again.query_one(BilingualView).translations == first_run
         held.release()
-        await wait_until(pilot, lambda: again.feed.finished)
-        assert "4 beams" in screen_text(again)
+        await wait_until(pilot, lambda: feed_finished(again.feed))
+        # The thread has ended; its last messages may still be on their way.
+        await wait_until(pilot, lambda: "4 beams" in screen_text(again))
         # The engine's own pass over the cache delivered nothing a second time.
-        assert again.translated == len(again.sentences)
-        assert f"{len(again.sentences)} cached" in screen_text(again)
+        assert again.reader.translated == len(again.reading.sentences)
+        assert f"{len(again.reading.sentences)} cached" in screen_text(again)
 
 
 async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -> None:
@@ -154,7 +173,7 @@ async def test_a_damaged_cache_is_replaced_with_a_warning(make_app, seed_text) -
         # busy machine has translated everything), not an error: the reader
         # goes on translating.
         await wait_until(pilot, lambda: "damaged" in screen_text(app))
-        await wait_until(pilot, lambda: app.translated == len(app.sentences))
+        await wait_until(pilot, lambda: app.reader.translated == len(app.reading.sentences))
         assert TRANSLATING not in screen_text(app)
     assert list(cache.parent.glob(f"{DATABASE_NAME}.corrupt-*"))
 
@@ -177,3 +196,21 @@ async def test_an_unloadable_model_file_leaves_the_german_readable(
         assert "cannot load the model" in text
         await pilot.press("j")
         assert app.query_one(BilingualView).cursor == 1
+
+
+async def test_an_unexpected_error_in_the_feed_is_one_line_naming_the_log(
+    make_app, seed_text, tmp_path, monkeypatch
+) -> None:
+    # The feed used to keep only "Type: message": the traceback was lost.
+    monkeypatch.setenv("READER_LOG_DIR", str(tmp_path / "log"))
+
+    def broken_loader(options: EngineOptions) -> Engine:
+        raise RuntimeError("the loader has a bug")
+
+    app = make_app(seed_text, load=broken_loader)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_until(pilot, lambda: app.reader.status.model == "translation failed")
+        (log,) = (tmp_path / "log").iterdir()
+        shown = " ".join(screen_text(app).split())
+        assert "unexpected RuntimeError: the loader has a bug (a bug in reader; the" in shown
+        assert 'raise RuntimeError("the loader has a bug")' in log.read_text()

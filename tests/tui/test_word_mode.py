@@ -11,14 +11,16 @@ from pathlib import Path
 from textual.widgets import Static
 from tui_helpers import screen_text, wait_until
 
+from reader.dictionary.service import DictionaryService
+from reader.document import plain_text_document
 from reader.glossary import load_glossary
 from reader.locations import Locations
-from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions
-from reader.views.tui.app import ReaderApp
+from reader.views.tui.app import ReaderApp, build_reader_app
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.glossary_screen import GlossaryScreen
-from reader.views.tui.word_popup import DictionaryService, WordPopup
+from reader.views.tui.positions import PositionStore
+from reader.views.tui.word_popup import WordPopup
 
 ROOT = Path(__file__).resolve().parents[2]
 COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
@@ -29,20 +31,18 @@ TEXT = "Die Landschaft wächst schnell.\n\nDie W&T-Zusammenarbeit zwischen den U
 
 
 def make(tmp_path: Path, dictionary: Path | None = FIXTURE) -> ReaderApp:
-    sentences = list(all_sentences(segment(TEXT)))
     options = EngineOptions(
         model=str(COPY_MODEL),
         device="cpu",
         quantize=QUANTIZE,
         locations=replace(Locations.from_environment(), cache_dir=tmp_path / "cache"),
     )
-    service = DictionaryService(dictionary, "no dictionary found", tmp_path / "cache")
-    return ReaderApp(
-        "doc.txt",
-        TEXT,
-        sentences,
+    service = DictionaryService(dictionary, tmp_path / "cache")
+    return build_reader_app(
+        plain_text_document("doc.txt", TEXT),
         options=options,
         glossary=load_glossary(),
+        positions=PositionStore(tmp_path / "state"),
         dictionary=service,
     )
 
@@ -74,30 +74,39 @@ async def test_w_then_arrows_move_the_highlight_on_both_sides(tmp_path) -> None:
         view = await translated(pilot)
         await pilot.press("w")
         assert highlighted(view) == ("Die", ["Die"])
-        await pilot.press("right", "l")
+        await pilot.press("right", "right")
         assert highlighted(view) == ("wächst", ["wächst"])
-        await pilot.press("left", "h", "h")  # stops at the first word
+        await pilot.press("left", "left", "left")  # stops at the first word
         assert highlighted(view) == ("Die", ["Die"])
-        await pilot.press("j", "l")  # next sentence, preferred term S&T in the English
+        await pilot.press("j", "right")  # next sentence, preferred term S&T in the English
         assert highlighted(view) == ("W&T-Zusammenarbeit", ["S&T-Zusammenarbeit"])
         await pilot.press("escape")
         assert not view.words.active
-        await pilot.press("l")  # outside word mode `l` is the glossary list again
+
+
+async def test_l_is_the_glossary_in_word_mode_too(tmp_path) -> None:
+    """One key, one meaning on the screen: `l` never moves the word cursor."""
+    app = make(tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = await translated(pilot)
+        await pilot.press("w", "l")
         assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        assert highlighted(view) == ("Die", ["Die"])
 
 
 async def test_d_opens_the_dictionary_entry_and_the_aligned_words(tmp_path) -> None:
     app = make(tmp_path)
     async with app.run_test(size=(140, 30)) as pilot:
         await translated(pilot)
-        await pilot.press("w", "l", "d")
+        await pilot.press("w", "right", "d")
         assert isinstance(app.screen, WordPopup)
         shown = await entry_text(pilot)
         assert "In this translation: Landschaft" in shown
         assert "landscape" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, WordPopup)
-        await pilot.press("l", "enter")  # Enter does the same; wächst via Ding's own forms
+        await pilot.press("right", "enter")  # Enter does the same; wächst via Ding's own forms
         assert "to grow" in await entry_text(pilot)
 
 

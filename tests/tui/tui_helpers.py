@@ -13,6 +13,8 @@ from textual.pilot import Pilot
 from reader.translate import Engine, EngineOptions, ModelNotFoundError, load_engine
 from reader.translate.backends import convert_to_ctranslate2
 from reader.translate.engine import plan_engine
+from reader.views.tui.bilingual_view import BilingualView
+from reader.views.tui.translation_worker import TranslationFeed
 
 WAIT_LIMIT = 30.0
 """Seconds a test waits for something to appear before it fails (not a timing
@@ -23,6 +25,20 @@ def screen_text(app: App[object]) -> str:
     """What the terminal shows, as plain text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def pairs_on_screen(view: BilingualView) -> range:
+    """The indices of the sentence pairs the view shows now."""
+    top = round(view.scroll_y)
+    height = max(view.scrollable_content_region.height, 1)
+    layout = view._layout
+    return range(layout.pair_at(top), layout.pair_at(top + height - 1) + 1)
+
+
+def feed_finished(feed: TranslationFeed) -> bool:
+    """Whether the feed's thread has stopped: all translated, cancelled or failed."""
+    thread = feed._thread
+    return thread is not None and not thread.is_alive()
 
 
 async def wait_until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
@@ -38,7 +54,7 @@ async def wait_until(pilot: Pilot[object], condition: Callable[[], bool]) -> Non
 async def without_model(pilot: Pilot[object]) -> None:
     """Wait until a reader without a model has said so (the notice is shown)."""
     app = pilot.app
-    await wait_until(pilot, lambda: app.status.model_missing)  # type: ignore[attr-defined]
+    await wait_until(pilot, lambda: app.reader.status.model_missing)  # type: ignore[attr-defined]
 
 
 def warm_int8_copy(model_dir: Path) -> None:

@@ -4,9 +4,18 @@ PDFium gives the page text in content order with a line break wherever the
 text jumps; a raised footnote call also makes it break the line, so fragments
 on one baseline are merged back into one :class:`Line`. Where PDFium bridged a
 wide gap with a space of its own (a header's left and right parts, two
-columns side by side), the line is split there. Only a few characters
-per line are asked for their geometry (the line's first letter, its ends, its
-digits), which keeps extraction at a few milliseconds per page.
+columns side by side), the line is split there. A hyphen PDFium took for a
+line-end hyphen comes as U+FFFE with the line break after it dropped (Word,
+Distiller, InDesign, LibreOffice and pdfTeX output): it is printed as ``-``
+and the line is broken after it again, for the paragraph builder to decide
+whether the word is joined. Font sizes are the effective ones (the font size
+times the text matrix's scale: Distiller and InDesign set 1-point fonts
+scaled up). Characters are mended where the text layer is wrong for a
+reader (:mod:`~reader.importers.pdf.characters`): accents drawn apart from
+their letters (OT1-encoded LaTeX) are composed, private-use and unmapped
+characters become list bullets or go. Only a few characters per line are
+asked for their geometry (the line's first letter, its ends, its digits, any
+accent), which keeps extraction at a few milliseconds per page.
 """
 
 from __future__ import annotations
@@ -17,12 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.document import FootnoteRef
+from reader.importers.pdf.characters import SPACING_ACCENTS, mend_characters
 from reader.importers.pdf.errors import (
     DamagedPdfError,
     EncryptedPdfError,
     NotAPdfError,
 )
-from reader.importers.pdf.layout import Line, OutlineEntry, Page
+from reader.importers.pdf.layout import Cell, Line, OutlineEntry, Page
 
 _SOFT_HYPHEN = "\u00ad"
 _SUPERSCRIPT_SIZE = 0.85
@@ -32,11 +42,32 @@ _SUPERSCRIPT_RISE = 0.15
 raised by more than :data:`_SUPERSCRIPT_ONLY_RISE` at any size (text rise only)."""
 _SUPERSCRIPT_ONLY_RISE = 0.3
 _BOLD_WEIGHT = 600
-_LINE = re.compile(r"[^\r\n]+")
+_ITALIC_FLAG = 1 << 6
+"""The font descriptor's Italic flag (PDF 32000-1, table 123)."""
+_ITALIC_NAME = re.compile(rb"ital|oblique|cmti\d|cmsl\d|-it\b|slanted")
+_LINE = re.compile("[^\r\n\ufffe\x02]*[\ufffe\x02]|[^\r\n\ufffe\x02]+")
+"""A line of PDFium's text: up to a line break, or up to and with a line-end hyphen."""
+_LINE_END_HYPHEN = "\ufffe"
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = 2.0
 """A gap wider than this many font sizes separates two pieces of text on a baseline."""
+_SHORT_SPAN = 40
+_CELL_GAP = 0.9
+"""In a span shorter than :data:`_SHORT_SPAN` characters, pieces this many font
+sizes apart are cells (kept in :attr:`Line.cells`; the line stays one)."""
+_SIZE_GAP = 0.5
+"""A gap of this many font sizes between text of different sizes (a margin note
+beside a line) separates them too."""
+_LOW_QUOTE = 0.3
+"""A ``”`` this many font sizes below the text after it is a lowered ``„``."""
+_SAME_SIZE = (0.87, 1.15)
+"""Two pieces of text whose sizes' ratio lies outside this range are set in different sizes."""
+_MAX_ADVANCE = 0.8
+"""No character is wider than this many font sizes (a span wider than its
+characters can fill hides a jump)."""
+_JUMP_BACK = 0.5
+"""A character this many font sizes left of the one before starts new text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +89,12 @@ class _Fragment:
     bold: bool
     digits: list[tuple[int, float, float]]
     """(offset in text, font size, baseline) of each digit."""
+    apart: bool = False
+    """Split off the text before it on its baseline (a gap, a jump): never merged back."""
+    cells: tuple[Cell, ...] = ()
+    italic: bool = False
+    low_quote: bool = False
+    """Ends in a ``”`` set below its baseline (OT1's ``„`` for the text after it)."""
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[int, int], None] | None) -> PdfContent:
@@ -106,15 +143,22 @@ def _page(page, number: int, raw) -> Page:
         text = textpage.get_text_range() if count else ""
         if len(text) != count:  # characters outside the BMP: read them one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-        fragments = [
-            fragment
-            for line_start, line_end in _line_spans(text)
-            for start, end in _split_at_wide_gaps(textpage, text, line_start, line_end, raw)
-            if (fragment := _fragment(textpage, text, start, end, height, raw)) is not None
-        ]
+        fragments = []
+        for line_start, line_end in _line_spans(text):
+            for gap_start, gap_end in _split_at_wide_gaps(
+                textpage, text, line_start, line_end, raw
+            ):
+                for start, end in _split_at_jumps(textpage, text, gap_start, gap_end, raw):
+                    fragment = _fragment(textpage, text, start, end, height, raw)
+                    if fragment is not None and end - start < _SHORT_SPAN:
+                        fragment.cells = _cells(textpage, text, start, end, fragment, raw)
+                    if fragment is not None:
+                        fragment.apart = start != line_start
+                        fragments.append(fragment)
     finally:
         textpage.close()
-    return Page(number, width, height, tuple(_merge(_attach_list_markers(fragments))))
+    fragments = _low_quotes(_attach_list_markers(fragments))
+    return Page(number, width, height, tuple(_merge(fragments)))
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -125,13 +169,101 @@ def _split_at_wide_gaps(textpage, text: str, start: int, end: int, raw) -> list[
     """The span ``start:end`` cut at the spaces PDFium generated over wide gaps."""
     spans = []
     index = start
+    size = 0.0
     while (index := text.find(" ", index + 1, end - 1)) != -1:
         if not raw.FPDFText_IsGenerated(textpage, index):
             continue
-        gap = _char_box(textpage, index + 1, raw)[0] - _char_box(textpage, index - 1, raw)[1]
-        if gap > _WIDE_GAP * raw.FPDFText_GetFontSize(textpage, index - 1):
+        if not size:
+            size = _font_size(textpage, start, raw) or 1.0
+        # Measured between letters: a stray OT1 accent beside the space
+        # stands over some other letter of the line.
+        before = _skip_accents(text, index - 1, -1, start)
+        after = _skip_accents(text, index + 1, 1, end - 1)
+        gap = _char_box(textpage, after, raw)[0] - _char_box(textpage, before, raw)[1]
+        if gap <= _SIZE_GAP * size:
+            continue  # a word space: most spaces end here, after two boxes
+        before_size = _font_size(textpage, before, raw) or 1.0
+        after_size = _font_size(textpage, after, raw)
+        if gap > _WIDE_GAP * before_size or not (
+            _SAME_SIZE[0] < after_size / before_size < _SAME_SIZE[1]
+        ):
+            spans.append((start, after))  # accents before ``after`` stand left of the gap
+            start = after
+    spans.append((start, end))
+    return spans
+
+
+def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) -> tuple[Cell, ...]:
+    """The pieces of a short span set a font size or more apart (table cells), or ``()``.
+
+    Only short spans are looked at: justification stretches the spaces of
+    long lines, a table row's cells are short.
+    """
+    cuts = []
+    index = start
+    while (index := text.find(" ", index + 1, end - 1)) != -1:
+        if not raw.FPDFText_IsGenerated(textpage, index):
+            continue
+        before = _skip_accents(text, index - 1, -1, start)
+        after = _skip_accents(text, index + 1, 1, end - 1)
+        before_right = _char_box(textpage, before, raw)[1]
+        after_left = _char_box(textpage, after, raw)[0]
+        if after_left - before_right > _CELL_GAP * fragment.size:
+            cuts.append((index, before_right, after_left))
+    if not cuts:
+        return ()
+    pieces = []
+    left = fragment.left
+    position = start
+    for index, before_right, after_left in cuts:
+        pieces.append(Cell(_cell_text(text[position:index]), left, before_right))
+        position, left = index + 1, after_left
+    pieces.append(Cell(_cell_text(text[position:end]), left, fragment.right))
+    joined = "".join(piece.text for piece in pieces).replace(" ", "")
+    if joined != fragment.text.replace(" ", "").replace(_SOFT_HYPHEN, ""):
+        return ()  # characters were mended: the pieces would not be the line's text
+    return tuple(pieces)
+
+
+def _cell_text(text: str) -> str:
+    return text.replace("\x02", "").replace(_LINE_END_HYPHEN, "-").strip()
+
+
+def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
+    """The first index from ``index`` on (by ``step``) holding no accent and no space."""
+    while index != limit and (text[index] in SPACING_ACCENTS or text[index].isspace()):
+        index += step
+    return index
+
+
+def _split_at_jumps(textpage, text: str, start: int, end: int, raw) -> list[tuple[int, int]]:
+    """The span ``start:end`` cut where the text jumps back or far ahead without a space.
+
+    PDFium may run a margin note into the line beside it with no space between
+    (``wär-Neueme…``, the note ``Neue`` in the margin). Such a span ends left
+    of where it starts, or is wider than its characters can fill; only then
+    is every character's box looked at.
+    """
+    if end - start < 2:
+        return [(start, end)]
+    size = _font_size(textpage, start, raw)
+    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
+    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
+    if left <= right <= left + _MAX_ADVANCE * size * (end - start) + _WIDE_GAP * size:
+        return [(start, end)]
+    spans = []
+    previous_right = _char_box(textpage, start, raw)[1]
+    for index in range(start + 1, end):
+        if text[index].isspace() or text[index] in SPACING_ACCENTS:
+            continue
+        box_left, box_right = _char_box(textpage, index, raw)
+        if text[index - 1] not in SPACING_ACCENTS and (
+            box_left < previous_right - _JUMP_BACK * size
+            or box_left > previous_right + _WIDE_GAP * size
+        ):
             spans.append((start, index))
-            start = index + 1
+            start = index
+        previous_right = box_right
     spans.append((start, end))
     return spans
 
@@ -147,39 +279,74 @@ def _fragment(textpage, text: str, start: int, end: int, height: float, raw) -> 
     body = letter.start() if letter else start
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, body, x, y)
-    size = raw.FPDFText_GetFontSize(textpage, body)
-    left = _char_box(textpage, start, raw)[0]
-    right = _char_box(textpage, end - 1, raw)[1]
+    size = _font_size(textpage, body, raw)
+    # A stray OT1 accent at either end stands over a letter elsewhere in the line.
+    left = _char_box(textpage, _skip_accents(text, start, 1, end - 1), raw)[0]
+    right = _char_box(textpage, _skip_accents(text, end - 1, -1, start), raw)[1]
     baseline = height - y.value
+    piece = mend_characters(text, start, end, lambda index: _glyph_box(textpage, index, raw))
+    if not piece.text.strip(" \x02"):
+        return None  # nothing but a soft hyphen
     digits = []
-    for match in _DIGIT.finditer(text, start, end):
-        index = match.start()
+    for match in _DIGIT.finditer(piece.text):
+        index = piece.sources[match.start()]
         raw.FPDFText_GetCharOrigin(textpage, index, x, y)
-        digits.append((index - start, raw.FPDFText_GetFontSize(textpage, index), height - y.value))
+        digits.append((match.start(), _font_size(textpage, index, raw), height - y.value))
+    bold, italic = _font_style(textpage, body, raw)
+    low_quote = False
+    if piece.text.endswith("”") and len(piece.text) > 1:
+        raw.FPDFText_GetCharOrigin(textpage, piece.sources[-1], x, y)
+        low_quote = (height - y.value) - baseline > _LOW_QUOTE * size
     return _Fragment(
-        text=text[start:end].replace("\x02", _SOFT_HYPHEN),
+        low_quote=low_quote,
+        text=piece.text.replace("\x02", _SOFT_HYPHEN).replace(_LINE_END_HYPHEN, "-"),
         left=left,
         right=right,
         baseline=baseline,
         size=size,
-        bold=_is_bold(textpage, body, raw),
+        bold=bold,
+        italic=italic,
         digits=digits,
     )
 
 
-def _char_box(textpage, index: int, raw) -> tuple[float, float]:
+def _font_size(textpage, index: int, raw) -> float:
+    """The size the character is printed at: its font size times the text matrix's scale.
+
+    Distiller and InDesign set text in a 1-point font scaled by the text
+    matrix, so the font size alone is 1.0 for every line of such a PDF.
+    """
+    matrix = raw.FS_MATRIX()
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    if not raw.FPDFText_GetMatrix(textpage, index, matrix):
+        return size
+    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return size * scale if scale > 0 else size
+
+
+def _glyph_box(textpage, index: int, raw) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) of the character's glyph."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    return left.value, right.value, bottom.value, top.value
+
+
+def _char_box(textpage, index: int, raw) -> tuple[float, float]:
+    """(left, right) of the character's glyph (called for every generated space: kept lean)."""
+    left, right, edge = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharBox(textpage, index, left, right, edge, edge)
     return left.value, right.value
 
 
-def _is_bold(textpage, index: int, raw) -> bool:
-    if raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT:
-        return True
+def _font_style(textpage, index: int, raw) -> tuple[bool, bool]:
+    """(bold, italic) of the character's font, by its weight, name and flags."""
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     length = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
-    return length > 0 and b"bold" in buffer.value.lower()
+    name = buffer.value.lower() if length > 0 else b""
+    bold = raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT or b"bold" in name
+    italic = bool(flags.value & _ITALIC_FLAG) or _ITALIC_NAME.search(name) is not None
+    return bold, italic
 
 
 _LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
@@ -217,6 +384,34 @@ def _attach_list_markers(fragments: list[_Fragment]) -> list[_Fragment]:
     return [f for f in fragments if id(f) not in attached]
 
 
+def _low_quotes(fragments: list[_Fragment]) -> list[_Fragment]:
+    """A right double quote set below the baseline before text is the German ``„``.
+
+    OT1 fonts have no ``„``: babel builds it from ``”`` lowered, which
+    PDFium reads as ``”`` on a line of its own.
+    """
+    result: list[_Fragment] = []
+    for index, fragment in enumerate(fragments):
+        following = fragments[index + 1] if index + 1 < len(fragments) else None
+        if fragment.low_quote and following is not None and following.left >= fragment.right:
+            # ``(z.B. ”`` + ``. . . wird``: the quote opens the text after it.
+            fragment.text = fragment.text[:-1].rstrip()
+            following.text = "„" + following.text
+            following.digits = [(o + 1, size, base) for o, size, base in following.digits]
+        if (
+            following is not None
+            and fragment.text in ("”", "''")
+            and fragment.baseline - following.baseline > _LOW_QUOTE * following.size
+            and 0 <= following.left - fragment.right <= following.size
+        ):
+            following.text = "„" + following.text
+            following.digits = [(o + 1, size, base) for o, size, base in following.digits]
+            following.left = fragment.left
+            continue
+        result.append(fragment)
+    return result
+
+
 def _merge(fragments: list[_Fragment]) -> list[Line]:
     """Fragments on one baseline (a footnote call broke PDFium's line) as one line each."""
     lines: list[Line] = []
@@ -225,10 +420,14 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
         if current is not None and _continues(current, fragment):
             gap = fragment.left - current.right
             joiner = " " if gap > 0.15 * current.size else ""
+            if current.text.endswith(_SOFT_HYPHEN):
+                # Printed mid-line after all (text on its baseline follows): a hyphen.
+                current.text = current.text[:-1] + "-"
             offset = len(current.text) + len(joiner)
             current.digits.extend((o + offset, s, b) for o, s, b in fragment.digits)
             current.text += joiner + fragment.text
             current.right = max(current.right, fragment.right)
+            current.cells = ()
             continue
         if current is not None:
             lines.append(_line(current))
@@ -239,9 +438,24 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
 
 
 def _continues(line: _Fragment, fragment: _Fragment) -> bool:
+    if fragment.apart:
+        return False
     rise = line.baseline - fragment.baseline
     gap = fragment.left - line.right
-    return -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
+    if not (
+        -0.25 * line.size <= rise <= 0.6 * line.size and -0.5 * line.size <= gap <= 2 * line.size
+    ):
+        return False
+    # Words in another size right beside a line are a note in the margin (a
+    # footnote call, a digit, is merged: it has no letters of its own).
+    other_size = (
+        not _SAME_SIZE[0] < fragment.size / line.size < _SAME_SIZE[1] if line.size else False
+    )
+    return not (other_size and _letters(fragment.text) >= 3 and _letters(line.text) >= 3)
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 def _is_superscript(size: float, rise: float, line_size: float) -> bool:
@@ -266,6 +480,8 @@ def _line(fragment: _Fragment) -> Line:
             fragment.baseline,
             fragment.size,
             fragment.bold,
+            cells=fragment.cells,
+            italic=fragment.italic,
         )
     text = fragment.text
     pieces: list[str] = []
@@ -292,6 +508,8 @@ def _line(fragment: _Fragment) -> Line:
         fragment.size,
         fragment.bold,
         tuple(markers),
+        fragment.cells,
+        fragment.italic,
     )
 
 

@@ -4,6 +4,9 @@ The footnote area is the run of lines at the bottom of a page (below the body
 text, furniture already removed) set smaller than the body text; each note in
 it starts with its label (``1``, ``1.``, ``2)``, ``*``, or a raised number).
 Lines there before the first label continue the previous page's last note.
+A number opening a line is a new note's label only when the page's text
+calls it or it follows the previous note's number; otherwise it is the
+note's text running on (``…lag bei⏎41 Prozent.``).
 """
 
 from __future__ import annotations
@@ -49,16 +52,19 @@ def split_footnotes(
     start = len(ordered)
     while start > 0 and ordered[start - 1].size < SMALLER * body_size:
         start -= 1
-    area = ordered[start:]
+    area = _by_column(ordered[start:])
     first_label = next((i for i, line in enumerate(area) if note_label(line)), len(area))
     if not area or (first_label > 0 and previous is None):
         return lines, []
     previous_lines = area[:first_label]
     if previous is not None:
         previous.lines.extend(previous_lines)
+    called = {ref.marker for line in ordered[:start] for ref in line.markers}
     notes: list[Note] = []
     for line in area[first_label:]:
         label = note_label(line)
+        if label is not None and notes and not _next_label(notes[-1].marker, label[0], called):
+            label = None  # a number opening a note's next line (``41 Prozent.``)
         if label is not None:
             marker, text = label
             notes.append(Note(marker, [_without_label(line, text)], page))
@@ -66,6 +72,33 @@ def split_footnotes(
             notes[-1].lines.append(line)
     footnote_lines = {id(line) for line in area}
     return [line for line in lines if id(line) not in footnote_lines], notes
+
+
+def _by_column(area: list[Line]) -> list[Line]:
+    """The footnote area's lines, column by column when its notes stand in two columns.
+
+    Two-column LaTeX sets each column's notes at that column's foot: lines
+    side by side on one baseline are two columns' notes.
+    """
+    if len(area) < 2:
+        return area
+    middle = (min(line.left for line in area) + max(line.right for line in area)) / 2
+    left = [line for line in area if line.right <= middle]
+    right = [line for line in area if line.left >= middle]
+    if not left or not right or len(left) + len(right) < len(area):
+        return area
+    return left + right
+
+
+def _next_label(previous: str, label: str, called: set[str]) -> bool:
+    """Whether ``label`` can open the note after the one labelled ``previous``.
+
+    A label the page's text calls can; a number otherwise only when it follows
+    ``previous`` (notes are numbered in order).
+    """
+    if label in called or not (previous.isdigit() and label.isdigit()):
+        return True
+    return int(label) == int(previous) + 1
 
 
 def _without_label(line: Line, text: str) -> Line:

@@ -4,7 +4,11 @@ Heading levels come from the heading styles found (the largest size is level
 1). When the PDF has an outline (bookmarks), it decides: a line whose text is a
 bookmark's title on the bookmark's page is a heading of the bookmark's level,
 whatever its font (section numbers are ignored in the comparison: bookmarks
-often leave out the ``2.1`` the page prints).
+often leave out the ``2.1``, ``IV.`` or ``A.`` the page prints). Without an
+outline, a line like ``II. FORM, STIL UND UMFANG`` (a Roman numeral and a
+title in capitals: IEEE's small-caps sections, set at body size) is a
+heading too, and so is an italic ``C. Minimales Beispiel`` (a lettered
+subsection of at most eight words without a final stop).
 """
 
 from __future__ import annotations
@@ -19,8 +23,15 @@ LARGER = 1.12
 """A heading's font is at least this much larger than the body text's…"""
 MAX_WORDS = 18
 """…or bold, and in any case at most this many words."""
+_ROMAN_CAPS_HEADING = re.compile(r"[IVX]{1,5}\.\s+[A-ZÄÖÜ][A-ZÄÖÜ\- ,&]{2,60}")
+"""A section numbered in Roman numerals whose title is in capitals (IEEE styles)."""
+_LETTER_SECTION = re.compile(r"[A-H]\.\s+[A-ZÄÖÜ][\w\-]*(?:\s+[\w\-]+){0,7}")
+"""A subsection lettered ``A.`` to ``H.`` with a short title and no final stop."""
+MIN_LETTER_SHARE = 0.5
+"""A heading's title (its numbering aside: ``1.1.1 TEX``) is mostly letters; a
+line of digits and signs is a label."""
 _SPACES = re.compile(r"\s+")
-_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+")
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+")
 
 
 def body_font_size(lines: list[Line]) -> float:
@@ -63,6 +74,10 @@ class HeadingStyles:
                 return self.outline[key]
         if _looks_like_heading(line, self.body_size):
             return self.levels.get(_style(line), 0)
+        if not self.outline and _ROMAN_CAPS_HEADING.fullmatch(line.text.strip()):
+            return 1  # ``II. FORM, STIL UND UMFANG``: IEEE's small-caps section at body size
+        if not self.outline and line.italic and _LETTER_SECTION.fullmatch(line.text.strip()):
+            return 2  # ``C. Minimales Beispiel``: IEEE's italic subsection at body size
         return 0
 
     def outline_level(self, text: str, page: int) -> int:
@@ -77,11 +92,21 @@ def _style(line: Line) -> tuple[float, bool]:
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     words = len(line.text.split())
-    if not words or words > MAX_WORDS or not any(char.isalpha() for char in line.text):
+    if not words or words > MAX_WORDS:
         return False
+    if line.text.rstrip().endswith((",", ";")):
+        return False  # a line of running text, however large (a pull quote)
     if line.size >= LARGER * body_size:
-        return True
-    # Bold at body size is also how emphasis looks: a bold line that ends like
-    # running text is no heading.
-    running_text = line.text.rstrip().endswith((",", ".", ";"))
-    return line.bold and line.size >= 0.95 * body_size and not running_text
+        styled = True
+    else:
+        # Bold at body size is also how emphasis looks: a bold line that ends
+        # like running text is no heading.
+        running_text = line.text.rstrip().endswith((",", ".", ";"))
+        styled = line.bold and line.size >= 0.95 * body_size and not running_text
+    return styled and _mostly_letters(line.text)
+
+
+def _mostly_letters(text: str) -> bool:
+    """Whether the title (numbering aside) is mostly letters: ``45 %``, ``2.000 €`` are labels."""
+    title = _NUMBERING.sub("", text.strip()).replace(" ", "")
+    return bool(title) and sum(char.isalpha() for char in title) >= MIN_LETTER_SHARE * len(title)

@@ -23,6 +23,9 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 """Hyphen-minus, hyphen (what typesetters print at automatic breaks), non-breaking hyphen."""
 
+DASHES = "\u2013\u2012"
+"""En dash and figure dash (ranges: ``11–12``)."""
+
 _CONJUNCTIONS = frozenset(
     {"und", "oder", "bzw", "sowie", "noch", "wie", "bis", "als", "beziehungsweise"}
 )
@@ -48,6 +51,10 @@ def line_joint(previous: str, following: str) -> Joint:
     last = previous[-1]
     if last == SOFT_HYPHEN:
         return Joint(1, "")
+    if last == "/" and len(previous) > 1 and not previous[-2].isspace():
+        return Joint(0, "")  # a URL or ``und/oder`` broken after its slash
+    if last in DASHES and len(previous) > 1 and previous[-2].isdigit() and following[0].isdigit():
+        return Joint(0, "")  # a range broken after its dash: ``S. 11–⏎12``
     if last not in HYPHENS or len(previous) < 2 or not previous[-2].isalnum():
         return SPACE
     word = _FIRST_WORD.match(following)

@@ -12,7 +12,8 @@ from reader.importers.pdf.footnotes import Note, split_footnotes
 from reader.importers.pdf.furniture import remove_furniture
 from reader.importers.pdf.headings import HeadingStyles
 from reader.importers.pdf.layout import Page
-from reader.importers.pdf.paragraphs import PlacedLine, build_blocks
+from reader.importers.pdf.paragraphs import PlacedAside, PlacedLine, build_blocks
+from reader.importers.pdf.regions import anchor, split_asides
 
 
 def import_pdf(
@@ -31,18 +32,24 @@ def import_pdf(
     pages = remove_furniture(content.pages)
     styles = HeadingStyles.find([line for page in pages for line in page.lines], content.outline)
     flow: list[PlacedLine] = []
+    asides: list[PlacedAside] = []
     notes: list[Note] = []
     for page in pages:
         previous = notes[-1] if notes and notes[-1].page == page.number - 1 else None
         body, page_notes = split_footnotes(
             list(page.lines), styles.body_size, page.number, previous
         )
+        body, page_asides = split_asides(body)
+        ordered = reading_order(body)
+        asides.extend(
+            PlacedAside(aside, page.number, len(flow) + anchor(aside, ordered))
+            for aside in page_asides
+        )
         flow.extend(
-            PlacedLine(line, page.number, styles.level(line, page.number))
-            for line in reading_order(body)
+            PlacedLine(line, page.number, styles.level(line, page.number)) for line in ordered
         )
         notes.extend(page_notes)
-    blocks = build_blocks(flow, notes, styles)
+    blocks = build_blocks(flow, notes, styles, asides)
     return Document(
         name=name, format="pdf", blocks=tuple(blocks), title=content.title, warnings=warnings
     )

@@ -8,6 +8,15 @@ from reader.document import FootnoteRef
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """A piece of a short line set a font size or more apart from the next (a table cell?)."""
+
+    text: str
+    left: float
+    right: float
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of text as printed, in page coordinates (points, y grows downwards)."""
 
@@ -21,6 +30,10 @@ class Line:
     bold: bool = False
     markers: tuple[FootnoteRef, ...] = ()
     """Superscript footnote calls removed from ``text`` (positions in ``text``)."""
+    cells: tuple[Cell, ...] = ()
+    """For a short line with gaps of a font size or more: its pieces (else empty)."""
+    italic: bool = False
+    """Set in an italic or slanted font (by the font's name or flags)."""
 
 
 @dataclass(frozen=True, slots=True)

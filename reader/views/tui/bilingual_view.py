@@ -9,7 +9,7 @@ the wrapping, and only the rows on screen are ever rendered: a document of
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -19,6 +19,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -37,7 +38,7 @@ _KIND_COMPONENTS = {
     "code": "bilingual-view--code",
     "footnote": "bilingual-view--note",
 }
-"""Sentences of these kinds are drawn in their own style (reader.tcss)."""
+"""Sentences of these kinds are drawn in their own style (``DEFAULT_CSS``)."""
 
 TRANSLATING = "… translating"
 """What an English row shows until its translation arrives."""
@@ -59,7 +60,41 @@ class _Highlight:
 
 
 class BilingualView(ScrollView, can_focus=True):
-    """A scrollable, virtualized view of sentence pairs with a cursor."""
+    """A scrollable, virtualized view of sentence pairs with a cursor.
+
+    The sentences may arrive in parts (:meth:`extend`): the document is
+    segmented while the reader reads its beginning.
+    """
+
+    DEFAULT_CSS = """
+    BilingualView {
+        height: 1fr;
+        background: $background;
+        scrollbar-size-vertical: 1;
+        /* The width never changes when the scrollbar appears: no re-wrap. */
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        & > .bilingual-view--german { color: $foreground; }
+        & > .bilingual-view--english { color: $foreground 80%; }
+        & > .bilingual-view--placeholder { color: $text-muted; text-style: italic; }
+        & > .bilingual-view--notice { color: $text-warning; text-style: bold; }
+        & > .bilingual-view--separator { color: $text-disabled; }
+        & > .bilingual-view--cursor { background: $primary 25%; }
+        & > .bilingual-view--term { color: $text-accent; text-style: underline; }
+        & > .bilingual-view--term-english { color: $text-accent; }
+        & > .bilingual-view--match {
+            background: $warning-muted;
+            color: $foreground;
+            text-style: bold;
+        }
+        & > .bilingual-view--footnote { color: $text-muted; }
+        & > .bilingual-view--heading { color: $text-primary; text-style: bold; }
+        & > .bilingual-view--code { color: $text-success; }
+        & > .bilingual-view--note { color: $foreground 70%; text-style: italic; }
+        & > .bilingual-view--word { background: $accent 40%; text-style: bold; }
+        & > .bilingual-view--aligned { background: $accent 40%; text-style: bold underline; }
+    }
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "bilingual-view--german",
@@ -79,81 +114,86 @@ class BilingualView(ScrollView, can_focus=True):
         "bilingual-view--aligned",
     }
 
+    # Word mode moves with ← and → only: `l` is the glossary on this screen
+    # (docs/commands/read.md, "Keys").
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "next", "Next sentence", show=False),
-        Binding("up,k", "previous", "Previous sentence", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First sentence", show=False),
-        Binding("end,G", "last", "Last sentence", show=False),
-        Binding("w", "word_mode", "Word mode: a word cursor on the German", show=False),
-        Binding("left,h", "word(-1)", "Word mode: previous word", show=False),
-        Binding("right,l", "word(1)", "Word mode: next word", show=False),
-        Binding("d,enter", "look_up", "Word mode: look the word up", show=False),
-        Binding("escape", "leave_word_mode", "Word mode: leave", show=False),
+        Binding("down,j", "next", "Next sentence", show=False, id="next"),
+        Binding("up,k", "previous", "Previous sentence", show=False, id="previous"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="page-up"),
+        Binding("home,g", "first", "First sentence", show=False, id="first"),
+        Binding("end,G", "last", "Last sentence", show=False, id="last"),
+        Binding(
+            "w", "word_mode", "Word mode: a word cursor on the German", show=False, id="word-mode"
+        ),
+        Binding("left", "word(-1)", "Word mode: previous word", show=False, id="previous-word"),
+        Binding("right", "word(1)", "Word mode: next word", show=False, id="next-word"),
+        Binding("d,enter", "look_up", "Word mode: look the word up", show=False, id="look-up"),
+        Binding("escape", "leave_word_mode", "Word mode: leave", show=False, id="leave-word-mode"),
     ]
 
+    @dataclass
     class CursorMoved(Message):
         """The current sentence changed."""
 
-        def __init__(self, index: int) -> None:
-            self.index = index
-            super().__init__()
+        index: int
 
+    @dataclass
     class TermClicked(Message):
         """A highlighted glossary term was clicked."""
 
-        def __init__(self, entry: GlossaryEntry) -> None:
-            self.entry = entry
-            super().__init__()
+        entry: GlossaryEntry
 
+    @dataclass
     class WordChosen(Message):
         """Look up this German word (``d``, Enter or a click in word mode)."""
 
-        def __init__(self, index: int, word: str, english: list[str], first: bool) -> None:
-            self.index = index
-            self.word = word
-            self.english = english
-            """The English words aligned with it in this translation."""
-            self.first = first
-            """Whether it opens the sentence (capitalised whatever its kind)."""
-            super().__init__()
+        index: int
+        word: str
+        english: list[str] = field(default_factory=list)
+        """The English words aligned with it in this translation."""
+        first: bool = False
+        """Whether it opens the sentence (capitalised whatever its kind)."""
 
+    @dataclass
     class VisibleChanged(Message):
         """Different sentences are on screen (translate these first)."""
 
-        def __init__(self, indices: range) -> None:
-            self.indices = indices
-            super().__init__()
+        indices: range
+
+        def can_replace(self, message: Message) -> bool:
+            # Scrolling posts one per row: only the last screen matters.
+            return isinstance(message, BilingualView.VisibleChanged)
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """The current sentence (set through :meth:`move_to`, which scrolls to it)."""
+    search_query: reactive[str] = reactive("", init=False)
+    """What :meth:`search` highlights."""
+    mode_choice: reactive[Mode | None] = reactive(None, init=False)
+    """The layout the user picked with the toggle key; ``None`` follows the width."""
 
     def __init__(
         self,
-        sentences: Sequence[Sentence],
+        sentences: Sequence[Sentence] = (),
         glossary: Glossary | None = None,
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.sentences = sentences
+        self.sentences: list[Sentence] = []
         self.glossary = glossary
-        self.german = [german_display(sentence) for sentence in sentences]
-        self.translations: list[str | None] = [None] * len(sentences)
-        self.cursor = 0
-        self.search_query = ""
-        self.mode_choice: Mode | None = None
-        """The layout the user picked with the toggle key; ``None`` follows the width."""
+        self.german: list[str] = []
+        self.translations: list[str | None] = []
         self._placeholder = TRANSLATING
         self.alignments: dict[int, Alignment] = {}
         """Word alignments of the translations shown, by sentence."""
         self.words = WordCursor()
         self._terms: dict[int, list[_Highlight]] = {}
         self._visible = range(0)
-        starts = [
-            index == 0 or sentence.paragraph != sentences[index - 1].paragraph
-            for index, sentence in enumerate(sentences)
-        ]
-        self._layout = PairLayout(self.german, starts)  # laid out on the first resize
-        self._layout.set_english((index, self._placeholder) for index in range(len(sentences)))
+        self._following_end = False
+        """``End`` was pressed: the cursor stays on the last sentence as more arrive."""
+        self._layout = PairLayout([], [])  # laid out on the first resize
+        self.extend(sentences)
 
     # -- public API -----------------------------------------------------------
 
@@ -161,10 +201,24 @@ class BilingualView(ScrollView, can_focus=True):
     def mode(self) -> Mode:
         return self._layout.mode
 
-    @property
-    def visible_pairs(self) -> range:
-        """The indices of the sentence pairs on screen."""
-        return self._visible
+    def extend(self, sentences: Sequence[Sentence]) -> None:
+        """Append the next sentences of the document (they arrive in parts)."""
+        if not sentences:
+            return
+        previous = self.sentences[-1].paragraph if self.sentences else None
+        starts = []
+        for sentence in sentences:
+            starts.append(sentence.paragraph != previous)
+            previous = sentence.paragraph
+        german = [german_display(sentence) for sentence in sentences]
+        self.sentences.extend(sentences)
+        self.german.extend(german)
+        self.translations.extend([None] * len(sentences))
+        self._layout.extend(german, starts, self._placeholder)
+        # Below the text on screen: nothing moves, nothing needs keeping in place.
+        self._sized()
+        if self._following_end:
+            self.action_last()
 
     def set_translations(self, updates: Iterable[tuple[int, str]]) -> None:
         """Show translations that arrived, keeping the text on screen in place."""
@@ -187,6 +241,8 @@ class BilingualView(ScrollView, can_focus=True):
     def toggle_mode(self) -> None:
         """Switch between side by side and stacked."""
         self.mode_choice = "stacked" if self.mode == "side" else "side"
+
+    def watch_mode_choice(self) -> None:
         self._relayout()
 
     def move_to(self, index: int, *, top_of_screen: bool = False) -> None:
@@ -194,7 +250,7 @@ class BilingualView(ScrollView, can_focus=True):
         if not self.sentences:
             return
         index = min(max(index, 0), len(self.sentences) - 1)
-        changed = index != self.cursor
+        self._following_end = False
         self.cursor = index
         if self.words.active and self.words.index != index:
             self.words.enter(index, self.sentences[index].text)
@@ -207,14 +263,14 @@ class BilingualView(ScrollView, can_focus=True):
             # A pair taller than the screen shows its beginning.
             self._scroll(min(start, end - height))
         self.refresh()
-        if changed:
-            self.post_message(self.CursorMoved(index))
 
-    def search(self, query: str) -> list[int]:
-        """Highlight ``query`` and return the pairs that contain it."""
+    def watch_cursor(self, index: int) -> None:
+        self.post_message(self.CursorMoved(index))
+
+    def search(self, query: str, start: int = 0) -> list[int]:
+        """Highlight ``query``; the pairs from ``start`` on that contain it."""
         self.search_query = query
-        self.refresh()
-        return matching_pairs(self.german, self.translations, query)
+        return matching_pairs(self.german[start:], self.translations[start:], query, start)
 
     def terms_of(self, index: int) -> list[GlossaryEntry]:
         """The glossary entries found in sentence ``index``, each once."""
@@ -238,6 +294,8 @@ class BilingualView(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         self.move_to(len(self.sentences) - 1)
+        # The document may still be arriving: End means its end, not this part's.
+        self._following_end = True
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -284,8 +342,8 @@ class BilingualView(ScrollView, can_focus=True):
         self.post_message(self.WordChosen(focus.index, word, words, self.words.position == 0))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Word-mode keys pass through (to the app's `l`, a popup's Escape)
-        # unless word mode is on.
+        # Word-mode keys pass through (to the screen's Enter, a popup's
+        # Escape) unless word mode is on.
         if action in {"word", "look_up", "leave_word_mode"}:
             return self.words.active
         return True
@@ -478,6 +536,14 @@ class BilingualView(ScrollView, can_focus=True):
             after, _ = self._layout.pair_rows(anchor)
             if after != before:
                 self._scroll(top + after - before)
+        self.refresh()
+        self._update_visible()
+
+    def _sized(self) -> None:
+        """The rows grew below the text on screen: nothing to keep in place."""
+        if not self.is_mounted:
+            return
+        self.virtual_size = Size(self._layout.width, self._layout.total_rows)
         self.refresh()
         self._update_visible()
 

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.views.tui.popup import Popup
+from reader.views.tui.reading import ContentsEntry
+
 INDENT = "  "
 """Per heading level below the top one."""
-
-
-@dataclass(frozen=True, slots=True)
-class ContentsEntry:
-    """A heading of the document: where it is, how deep, what it says."""
-
-    index: int
-    """The heading's sentence index."""
-    level: int
-    title: str
 
 
 def current_entry(entries: Sequence[ContentsEntry], sentence: int) -> int:
@@ -38,23 +28,34 @@ def current_entry(entries: Sequence[ContentsEntry], sentence: int) -> int:
     return position
 
 
-class ContentsScreen(ModalScreen[int | None]):
+class ContentsScreen(Popup[int | None]):
     """Returns the chosen heading's sentence index (``None``: closed)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,o", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    #contents-list {
+        height: auto;
+        max-height: 30;
+        border: none;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,o", "dismiss", "Close")]
+    BOX_ID = "contents-screen"
+    SUBTITLE = "Enter jumps · Esc closes"
+    SCROLLS = False
 
     def __init__(self, entries: Sequence[ContentsEntry], current: int = 0) -> None:
         super().__init__()
-        self.entries = entries
+        self.entries = list(entries)
+        """A copy: more headings may arrive while the list is open."""
         self.current = current
 
-    def compose(self) -> ComposeResult:
+    def popup_title(self) -> str:
+        return f"Contents · {len(self.entries)} headings"
+
+    def compose_body(self) -> ComposeResult:
         top = min((entry.level for entry in self.entries), default=1)
         options = [Option(INDENT * (entry.level - top) + entry.title) for entry in self.entries]
-        with Vertical(id="contents-screen", classes="popup") as box:
-            box.border_title = f"Contents · {len(self.entries)} headings"
-            box.border_subtitle = "Enter jumps · Esc closes"
-            yield OptionList(*options, id="contents-list")
+        yield OptionList(*options, id="contents-list")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

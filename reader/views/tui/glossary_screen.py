@@ -8,11 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from reader.views.tui.popup import Popup
 from reader.views.tui.term_popup import TermInfo, TermPopup
 
 
@@ -33,25 +32,34 @@ def filter_terms(terms: Sequence[TermInfo], query: str) -> list[TermInfo]:
     return [info for info in terms if needle in haystack(info)]
 
 
-class GlossaryScreen(ModalScreen[None]):
+class GlossaryScreen(Popup[None]):
     """Type to filter, ↑/↓ to choose, Enter to explain, Escape to close."""
 
+    DEFAULT_CSS = """
+    #glossary-screen { height: 80%; }
+    #glossary-list {
+        height: 1fr;
+        border: none;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
         Binding("down", "focus_list", "List", show=False),
     ]
+    BOX_ID = "glossary-screen"
+    SUBTITLE = "Enter explains · Esc closes"
+    SCROLLS = False
 
     def __init__(self, terms: Sequence[TermInfo]) -> None:
         super().__init__()
         self.terms = terms
         self.shown: list[TermInfo] = list(terms)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="glossary-screen", classes="popup") as box:
-            box.border_title = f"Glossary of this document · {len(self.terms)} terms"
-            box.border_subtitle = "Enter explains · Esc closes"
-            yield Input(placeholder="Filter terms…", id="glossary-filter")
-            yield OptionList(*self._options(), id="glossary-list")
+    def popup_title(self) -> str:
+        return f"Glossary of this document · {len(self.terms)} terms"
+
+    def compose_body(self) -> ComposeResult:
+        yield Input(placeholder="Filter terms…", id="glossary-filter")
+        yield OptionList(*self._options(), id="glossary-list")
 
     def _options(self) -> list[Option]:
         if not self.shown:

@@ -59,8 +59,8 @@ class PairLayout:
     ) -> None:
         """Lay out ``german`` at ``width`` cells; ``0`` waits for :meth:`relayout`
         (a widget learns its width only after mounting)."""
-        self._german = german
-        self._paragraph_starts = paragraph_starts
+        self._german = list(german)
+        self._paragraph_starts = list(paragraph_starts)
         self._english: list[str] = [""] * len(german)
         self._notice = ""
         self.width = width
@@ -101,9 +101,6 @@ class PairLayout:
     def total_rows(self) -> int:
         return self._offsets[-1]
 
-    def __len__(self) -> int:
-        return len(self._german)
-
     # -- updates --------------------------------------------------------------
 
     def relayout(self, width: int, mode: Mode) -> None:
@@ -113,6 +110,20 @@ class PairLayout:
         self._en = _wrap_all(self._english, self.english_width)
         self._notice_lines = wrap_spans(self._notice, self.english_width) if self._notice else []
         self._recount()
+
+    def extend(self, german: Sequence[str], paragraph_starts: Sequence[bool], english: str) -> None:
+        """Append pairs (the document arrives in parts), each showing ``english`` for now."""
+        self._german.extend(german)
+        self._paragraph_starts.extend(paragraph_starts)
+        self._english.extend([english] * len(german))
+        if self.laid_out:
+            # The untranslated pairs share one wrapped placeholder (never mutated).
+            placeholder = wrap_spans(english, self.english_width)
+            self._de.extend(wrap_spans(text, self.german_width) for text in german)
+            self._en.extend([placeholder] * len(german))
+            self._recount()
+        else:
+            self._offsets.extend([0] * len(german))  # no rows until laid out
 
     def set_english(self, updates: Iterable[tuple[int, str]]) -> None:
         """Replace the English text (translation or placeholder) of some pairs."""

@@ -9,9 +9,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from reader.views.tui.popup import Popup
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,24 +33,29 @@ class NoteText:
         return text
 
 
-class NotePopup(ModalScreen[int | None]):
+class NotePopup(Popup[int | None]):
     """Shows notes; returns the first note's sentence index on Enter, ``None`` on Escape."""
 
+    DEFAULT_CSS = """
+    NotePopup .note { margin-bottom: 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,f", "dismiss", "Close"),
+        Binding("q,f", "dismiss", "Close"),
         Binding("enter", "go", "Go to the note"),
     ]
+    BOX_ID = "note-popup"
+    SUBTITLE = "Enter goes to the note · Esc closes"
 
     def __init__(self, notes: Sequence[NoteText]) -> None:
         super().__init__()
         self.notes = notes
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="note-popup", classes="popup") as box:
-            box.border_title = "Footnotes" if len(self.notes) > 1 else "Footnote"
-            box.border_subtitle = "Enter goes to the note · Esc closes"
-            for note in self.notes:
-                yield Static(note.describe(), classes="note")
+    def popup_title(self) -> str:
+        return "Footnotes" if len(self.notes) > 1 else "Footnote"
+
+    def compose_body(self) -> ComposeResult:
+        for note in self.notes:
+            yield Static(note.describe(), classes="note")
 
     def action_go(self) -> None:
         self.dismiss(self.notes[0].index)

@@ -28,16 +28,22 @@ class PositionStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or state_dir()) / _FILE_NAME
         self.warnings: list[str] = []
-        """Problems met (a damaged file set aside); reading goes on regardless."""
+        """Problems met (a damaged file set aside, a failed save), each once;
+        reading goes on regardless."""
+        self._unreadable = False
 
     def load(self, key: str) -> int | None:
         """The remembered sentence index for ``key``, or ``None``."""
         position = self._read().get(key)
         return position if isinstance(position, int) and position >= 0 else None
 
-    def save(self, key: str, index: int) -> None:
-        """Remember ``index`` for ``key``. Failing to save never stops reading."""
+    def save(self, key: str, index: int) -> str | None:
+        """Remember ``index`` for ``key``. Failing to save never stops reading:
+        it returns a warning, the first time only (else ``None``)."""
         positions = self._read()
+        if self._unreadable:
+            # Rewriting it would lose every other document's position.
+            return self._warn(f"not saving the position: {self.path} cannot be read")
         positions[key] = index
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,15 +52,31 @@ class PositionStore:
             partial = self.path.with_suffix(".tmp")
             partial.write_text(json.dumps(positions), encoding="utf-8")
             partial.replace(self.path)
-        except OSError:
-            pass
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return self._warn(f"cannot save the position in {self.path} ({reason})")
+        return None
+
+    def _warn(self, warning: str) -> str | None:
+        if warning in self.warnings:
+            return None
+        self.warnings.append(warning)
+        return warning
 
     def _read(self) -> dict[str, object]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as error:
+        except OSError as error:
+            if not self.path.exists():  # e.g. a file where a directory should be
+                return {}
+            # Not damage (permissions, a directory, I/O): the file is left alone.
+            self._unreadable = True
+            reason = error.strerror or str(error)
+            self._warn(f"cannot read saved positions {self.path} ({reason}); left as is")
+            return {}
+        except ValueError as error:
             return self._set_aside(f"{type(error).__name__}: {error}")
         return data if isinstance(data, dict) else self._set_aside("not a JSON object")
 
@@ -67,5 +89,5 @@ class PositionStore:
         except OSError:
             aside = None
         kept = f"moved it to {aside.name}" if aside else "ignoring it"
-        self.warnings.append(f"saved positions {self.path} are damaged ({reason}); {kept}")
+        self._warn(f"saved positions {self.path} are damaged ({reason}); {kept}")
         return {}

@@ -32,10 +32,10 @@ import contextlib
 import os
 import signal
 import sys
-import traceback
 from types import FrameType
 from typing import NoReturn
 
+from reader.errorlog import unexpected_error_line
 from reader.views.tui.app import ReaderApp
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -71,9 +71,9 @@ def run_reader(app: ReaderApp) -> NoReturn:
         status = signalled.code if isinstance(signalled.code, int) else 1
     except KeyboardInterrupt:  # Ctrl-C before the app took the keyboard
         status = 128 + signal.SIGINT
-    except Exception:
-        # A bug: report it, then end as cleanly as after a quit.
-        traceback.print_exc()
+    except Exception as error:
+        # A bug: report it (the traceback in the log), then end as cleanly as after a quit.
+        print(unexpected_error_line(error), file=sys.stderr)
     finally:
         _end(app, handled, status)
 
@@ -83,7 +83,10 @@ def _end(app: ReaderApp, handled: list[signal.Signals], status: int) -> NoReturn
     # A second signal while closing must not interrupt the saving below.
     for signum in handled:
         signal.signal(signum, signal.SIG_IGN)
-    app.save_position()
+    warning = app.save_position()
+    if warning:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"reader: warning: {warning}", file=sys.stderr)
     app.feed.stop()
     for stream in (sys.stdout, sys.stderr):
         # The terminal may be gone (SIGHUP): nothing left to tell it.

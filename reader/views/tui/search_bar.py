@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -12,8 +13,16 @@ from textual.widgets import Input
 class SearchBar(Input):
     """An input shown by ``/``; Enter searches, Escape closes."""
 
+    DEFAULT_CSS = """
+    SearchBar {
+        display: none;
+        border: tall $accent;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search", show=False)]
 
+    @dataclass
     class Closed(Message):
         """The search bar was closed without a new search."""
 

@@ -12,12 +12,25 @@ from textual.widget import Widget
 class StatusBar(Widget):
     """``doc.txt · sentence 12/165 · search 2/7 │ opus-mt-de-en · cpu · translated 37/165``."""
 
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $foreground;
+        & > .status-bar--warning { color: $text-warning; text-style: bold; }
+        & > .status-bar--dim { color: $text-muted; }
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--warning", "status-bar--dim"}
 
     document: reactive[str] = reactive("")
     chapter: reactive[str] = reactive("")
     """The heading the current sentence is under (empty: none)."""
     position: reactive[tuple[int, int]] = reactive((0, 0))
+    growing: reactive[bool] = reactive(False)
+    """Whether the rest of the document is still being segmented (the total grows)."""
     model: reactive[str] = reactive("loading model…")
     model_missing: reactive[bool] = reactive(False)
     progress: reactive[tuple[int, int] | None] = reactive(None)
@@ -30,7 +43,7 @@ class StatusBar(Widget):
         left = Text.assemble(self.document, overflow="ellipsis")
         if self.chapter:
             left.append(f" · {self.chapter}")
-        left.append(f" · sentence {current + 1}/{total}", style=dim)
+        left.append(f" · sentence {current + 1}/{total}{'…' if self.growing else ''}", style=dim)
         if self.search:
             left.append(f" · {self.search}")
         model_style = (

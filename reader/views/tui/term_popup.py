@@ -9,11 +9,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.glossary import Definition, GlossaryEntry
+from reader.views.tui.popup import Popup
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +69,22 @@ def term_infos(
     return sorted(infos.values(), key=lambda info: info.term.casefold())
 
 
-class TermPopup(ModalScreen[None]):
+class TermPopup(Popup[None]):
     """Explains one or more terms; Escape closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    TermPopup .term { margin-bottom: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "dismiss", "Close")]
+    BOX_ID = "term-popup"
 
     def __init__(self, terms: Sequence[TermInfo]) -> None:
         super().__init__()
         self.terms = terms
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="term-popup", classes="popup") as box:
-            box.border_title = "Glossary"
-            box.border_subtitle = "Esc closes"
-            for info in self.terms:
-                yield Static(info.describe(), classes="term")
+    def popup_title(self) -> str:
+        return "Glossary"
+
+    def compose_body(self) -> ComposeResult:
+        for info in self.terms:
+            yield Static(info.describe(), classes="term")

@@ -4,19 +4,26 @@ The model load takes seconds and a batch of beam search as long again, so all
 of it runs in a background thread (see :meth:`TranslationFeed.start`).
 Translations already in the cache are read first, without the model
 (milliseconds), so a document read before shows its English at once while the
-model loads. Results reach the UI in batches: the thread queues them and posts
-one :class:`TranslationFeed.Arrived` whenever the queue was empty, so a burst
-of 10,000 cache hits costs a handful of UI updates, not 10,000 relayouts.
+model loads. The document itself arrives in parts (it is segmented while the
+reader reads, :mod:`reader.views.tui.reading`): the feed reads the cache for
+each part as it comes and starts translating once the whole document is there.
+
+Results reach the UI in batches: the thread queues them and posts
+:class:`TranslationFeed.Arrived`, which replaces any still waiting
+(``can_replace``), so a burst of 10,000 cache hits costs a handful of UI
+updates, not 10,000 relayouts.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
+from reader.errorlog import unexpected_error_line
 from reader.errors import ReaderError
 from reader.glossary import Glossary
 from reader.translate import (
@@ -37,21 +44,22 @@ FIRST_BATCH = 2
 appears after one short batch instead of a full one; later batches double up
 to the engine's limit (measured by scripts/bench_startup.py)."""
 
+_POLL = 0.05
+"""Seconds between looks at a cancel while waiting for the rest of the document."""
+
 
 class TranslationFeed:
-    """Loads the engine, translates ``texts`` and hands results to ``target``."""
+    """Loads the engine, translates the texts it is given and hands results to a target."""
 
+    @dataclass
     class EngineReady(Message):
         """The model is loaded; translation starts."""
 
-        def __init__(self, description: str) -> None:
-            self.description = description
-            super().__init__()
+        description: str
 
+    @dataclass
     class _Said(Message):
-        def __init__(self, message: str) -> None:
-            self.message = message
-            super().__init__()
+        message: str
 
     class ModelMissing(_Said):
         """There is no model to load: the reader stays German-only."""
@@ -68,20 +76,25 @@ class TranslationFeed:
     class Arrived(Message):
         """Translations are waiting: call :meth:`TranslationFeed.drain`."""
 
+        def can_replace(self, message: Message) -> bool:
+            # One drain takes everything queued: a waiting Arrived is redundant.
+            return isinstance(message, TranslationFeed.Arrived)
+
     def __init__(
         self,
-        target: MessagePump,
         options: EngineOptions,
-        texts: Sequence[str],
         glossary: Glossary | None = None,
         load: EngineLoader = load_engine,
     ) -> None:
-        self._target = target
+        self._target: MessagePump | None = None
         self._load = load
         self._options = options
-        self._texts = texts
         self._glossary = glossary
         self._lock = threading.Lock()
+        self._texts: list[str] = []
+        self._cache_read = 0
+        """How many of the texts the cache was asked about."""
+        self._complete = threading.Event()
         self._pending: list[tuple[int, str]] = []
         self._job: TranslationJob | None = None
         self._engine: Engine | None = None
@@ -89,12 +102,21 @@ class TranslationFeed:
         self._cancelled = False
         self._delivered: set[int] = set()
         self._alignments: dict[int, Alignment] = {}
+        self._warned: set[str] = set()
         self._thread: threading.Thread | None = None
         self.from_cache = 0
         """How many translations came from the cache (read by the UI thread)."""
 
-    def start(self) -> None:
-        """Run :meth:`run` in a daemon thread.
+    def extend(self, texts: Iterable[str], *, last: bool = False) -> None:
+        """More texts to translate, numbered on from the ones before; ``last``:
+        the document is complete (translation starts once it is)."""
+        with self._lock:
+            self._texts.extend(texts)
+        if last:
+            self._complete.set()
+
+    def start(self, target: MessagePump) -> None:
+        """Run :meth:`run` in a daemon thread, posting its messages to ``target``.
 
         Not a Textual thread worker: those run in asyncio's default executor,
         which is joined when the app's event loop closes, so quitting would
@@ -103,68 +125,94 @@ class TranslationFeed:
         cores). The thread is never joined: :meth:`stop` makes it safe to end
         the process under it (see :mod:`reader.views.tui.run`).
         """
+        self._target = target
         self._thread = threading.Thread(target=self._run, name="reader-translation", daemon=True)
         self._thread.start()
-
-    @property
-    def finished(self) -> bool:
-        """Whether the thread has stopped: all translated, cancelled or failed."""
-        return self._thread is not None and not self._thread.is_alive()
 
     def _run(self) -> None:
         try:
             self.run()
         except Exception as error:
             # A bug or a backend failure the engine did not anticipate: the
-            # reader says so and stays open, German-only.
-            self._target.post_message(self.Failed(f"{type(error).__name__}: {error}"))
+            # reader says so (the traceback in the log) and stays open, German-only.
+            line = unexpected_error_line(error).removeprefix("reader: error: ")
+            self._post(self.Failed(line))
+
+    def _post(self, message: Message) -> None:
+        assert self._target is not None, "post only from the thread start() runs"
+        self._target.post_message(message)
 
     def run(self) -> None:
         """Load and translate until done or cancelled (blocks: see :meth:`start`)."""
         try:
-            cached = read_cached(self._options, self._texts)
-            self._warn(cached.warnings)
-            self._deliver(
-                (index, text, cached.translations[text], True, cached.alignments.get(text))
-                for index, text in enumerate(self._texts)
-                if text in cached.translations
-            )
+            self._read_cache()
             notice = plan_engine(self._options).conversion_notice
             if notice:
-                self._target.post_message(self.Preparing(notice))
+                self._post(self.Preparing(notice))
             engine = self._load(self._options)
         except ModelNotFoundError as error:
-            self._target.post_message(self.ModelMissing(str(error)))
+            self._post(self.ModelMissing(str(error)))
             return
         except ReaderError as error:
-            self._target.post_message(self.Failed(str(error)))
+            self._post(self.Failed(str(error)))
             return
         with self._lock:
             self._engine = engine
             if self._cancelled:
                 engine.close()
                 return
-        self._target.post_message(self.EngineReady(engine.description))
+        self._post(self.EngineReady(engine.description))
         self._warn(engine.warnings)
-        with self._lock:
-            if self._cancelled:
-                return
-            job = self._job = engine.start(
-                self._texts, priority=self._priority, first_batch=FIRST_BATCH
-            )
         try:
-            self._deliver(
-                (result.index, result.source, result.translation, result.cached, result.alignment)
-                for result in job
+            # One job for the whole document: until the rest of it has been
+            # segmented, its cached translations are shown as its parts come.
+            while not self._complete.wait(_POLL):
+                if self._cancelled:
+                    return
+                self._read_cache()
+            self._read_cache()
+            with self._lock:
+                if self._cancelled:
+                    return
+                job = self._job = engine.start(
+                    list(self._texts), priority=self._priority, first_batch=FIRST_BATCH
+                )
+            for result in job:
                 # Again when a cached translation gains its alignment.
-                if result.index not in self._delivered or result.index not in self._alignments
-            )
+                if result.index not in self._delivered or result.index not in self._alignments:
+                    self._deliver(
+                        [
+                            (
+                                result.index,
+                                result.source,
+                                result.translation,
+                                result.cached,
+                                result.alignment,
+                            )
+                        ]
+                    )
         except ReaderError as error:
-            self._target.post_message(self.Failed(str(error)))
+            self._post(self.Failed(str(error)))
+
+    def _read_cache(self) -> None:
+        """Deliver the cached translations of the texts the cache was not asked about yet."""
+        with self._lock:
+            first, texts = self._cache_read, self._texts[self._cache_read :]
+            self._cache_read = len(self._texts)
+        if not texts:
+            return
+        cached = read_cached(self._options, texts)
+        self._warn(cached.warnings)
+        self._deliver(
+            (index, text, cached.translations[text], True, cached.alignments.get(text))
+            for index, text in enumerate(texts, first)
+            if text in cached.translations
+        )
 
     def _deliver(self, results: Iterable[tuple[int, str, str, bool, Alignment | None]]) -> None:
         """Queue ``(index, source, raw translation, from the cache, alignment)``
-        for the UI, waking it when the queue was empty."""
+        for the UI, and wake it."""
+        queued = False
         for index, source, translation, cached, alignment in results:
             self.from_cache += cached and index not in self._delivered
             self._delivered.add(index)
@@ -177,14 +225,16 @@ class TranslationFeed:
             with self._lock:
                 if alignment is not None:
                     self._alignments[index] = alignment
-                was_empty = not self._pending
                 self._pending.append((index, translation))
-            if was_empty:
-                self._target.post_message(self.Arrived())
+            queued = True
+        if queued:
+            self._post(self.Arrived())
 
     def _warn(self, warnings: Iterable[str]) -> None:
         for warning in dict.fromkeys(warnings):
-            self._target.post_message(self.Warned(warning))
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self._post(self.Warned(warning))
 
     def alignment(self, index: int) -> Alignment | None:
         """The word alignment of sentence ``index`` as displayed (``None``: none yet)."""
