@@ -7,15 +7,18 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := seeds/002_cafa3597cbf732ed.txt
-# torch first, pinned to the CPU wheel: an unpinned torch pulls GBs of CUDA.
+# torch first, the CPU wheel from PyTorch's index: PyPI's torch for Linux is
+# the CUDA build and pulls GBs of nvidia packages (`make TORCH_INDEX=` for
+# PyPI's, e.g. with a GPU).
 TORCH  ?= torch==2.13.0
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
 .PHONY: install install-dev model demo export test lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "$(TORCH)"
+	$(PY) -m pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 	$(PY) -m pip install -q -e .
 	touch $@
 

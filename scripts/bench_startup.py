@@ -33,10 +33,18 @@ one run:
    so the model is converted to int8 first; its time, the conversion's own
    time and peak memory (the child process), and reader's estimate.
 
+5. **Commands without a model** (``--parts commands``; no model is built):
+   ``python -c pass``, ``reader --help``, ``reader segment`` on two
+   sentences and on the seed article, ``reader glossary CFIUS``, in
+   alternating rounds — with ``--against DIR`` also the same commands run
+   from another checkout (e.g. ``git worktree add /tmp/before HEAD~1``), in
+   the same rounds, and their ratio round by round.
+
 Random weights run every sentence to the output cap (2 × bucket + 16 tokens),
 the worst case; a real model stops sooner.
 
     python scripts/bench_startup.py [--rounds 7] [--tmux-runs 3] [--batch-rounds 3]
+    python scripts/bench_startup.py --parts commands --rounds 21 [--against DIR]
 """
 
 from __future__ import annotations
@@ -93,12 +101,12 @@ print(spm.decode(result[0].hypotheses[0]).strip())
 # -- whole processes ----------------------------------------------------------
 
 
-def bench_env() -> dict[str, str]:
-    """The environment of the measured processes: this checkout's code, offline,
-    and bytecode written (an installed package has it; PYTHONDONTWRITEBYTECODE
-    would make every run compile reader's modules anew)."""
+def bench_env(root: Path = ROOT) -> dict[str, str]:
+    """The environment of the measured processes: the code of ``root`` (this
+    checkout), offline, and bytecode written (an installed package has it;
+    PYTHONDONTWRITEBYTECODE would make every run compile reader's modules anew)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return env | {"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    return env | {"PYTHONPATH": str(root), "HF_HUB_OFFLINE": "1"}
 
 
 GNU_TIME = Path("/usr/bin/time")
@@ -115,7 +123,7 @@ class Run:
     stderr: str
 
 
-def run_process(argv: Sequence[str], env: dict[str, str]) -> Run:
+def run_process(argv: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> Run:
     """Run ``argv`` to the end and measure it.
 
     The peak is the largest of the process and the children it waited for
@@ -129,7 +137,7 @@ def run_process(argv: Sequence[str], env: dict[str, str]) -> Run:
         wrapper = [str(GNU_TIME), "-f", "%M %U %S", "-o", str(usage_file)]
         wrapper = wrapper if GNU_TIME.exists() else []
         start = time.perf_counter()
-        result = subprocess.run([*wrapper, *argv], capture_output=True, env=env, cwd=ROOT)
+        result = subprocess.run([*wrapper, *argv], capture_output=True, env=env, cwd=cwd)
         seconds = time.perf_counter() - start
         peak_kb, user, system = (
             usage_file.read_text().split()[-3:] if wrapper else ("nan", "nan", "nan")
@@ -199,6 +207,53 @@ def whole_processes(work: Path, cache: Path, converted: Path, rounds: int, refer
     )
     segment = statistics.median(r.seconds for r in runs[SEGMENT])
     print(f"reader segment: median {segment:.3f} s (target ≤ 0.3 s)\n")
+
+
+# -- commands without a model --------------------------------------------------
+
+
+def model_free_commands(work: Path, rounds: int, against: Path | None) -> None:
+    two = work / "two.txt"
+    two.write_text(TWO_SENTENCES, encoding="utf-8")
+    py, reader = sys.executable, [sys.executable, "-m", "reader"]
+    commands = {
+        "python -c pass": [py, "-c", "pass"],
+        "reader --help": [*reader, "--help"],
+        SEGMENT: [*reader, "segment", str(two)],
+        "reader segment (seed article, 165 sentences)": [*reader, "segment", str(SEED)],
+        "reader glossary CFIUS": [*reader, "glossary", "CFIUS"],
+    }
+    roots = {"this checkout": ROOT} | ({"--against": against} if against else {})
+    # Each root's code from its own directory: its `-m reader` is its package.
+    runs: dict[tuple[str, str], list[Run]] = {(r, n): [] for r in roots for n in commands}
+    for path in roots.values():  # warm-up: writes the bytecode
+        for argv in commands.values():
+            run_process(argv, bench_env(path), cwd=path)
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            for root, path in roots.items():
+                runs[root, name].append(run_process(argv, bench_env(path), cwd=path))
+    print(
+        f"| command (medians of {rounds} alternating rounds) | "
+        + " | ".join(f"{root}: s | CPU s" for root in roots)
+        + (" | ratio |" if against else " |")
+    )
+    print("|---|" + "---:|---:|" * len(roots) + ("---:|" if against else ""))
+    for name in commands:
+        cells = []
+        for root in roots:
+            samples = runs[root, name]
+            cells.append(f"{statistics.median(r.seconds for r in samples):.3f}")
+            cells.append(f"{statistics.median(r.cpu_seconds for r in samples):.3f}")
+        if against:
+            ratios = [
+                a.seconds / b.seconds
+                for a, b in zip(runs["this checkout", name], runs["--against", name], strict=True)
+            ]
+            cells.append(f"{statistics.median(ratios):.2f}×")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    segment = statistics.median(r.seconds for r in runs["this checkout", SEGMENT])
+    print(f"\nreader segment: median {segment:.3f} s (target ≤ 0.3 s)\n")
 
 
 # -- reader read in tmux ------------------------------------------------------
@@ -404,10 +459,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parts",
         default="process,tmux,batch,cold",
-        help="comma-separated subset of process,tmux,batch,cold",
+        help="comma-separated subset of process,tmux,batch,cold,commands",
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout whose commands run alternately with this one's (commands part)",
     )
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
+    print(f"# reader start-up, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}\n")
+    if "commands" in parts:
+        with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
+            model_free_commands(Path(scratch), args.rounds, args.against)
+    if not parts & {"process", "tmux", "batch", "cold"}:
+        return 0
     # In a child process: a big parent's peak memory would show up in every
     # child's peak figure.
     builder = [sys.executable, str(ROOT / "scripts" / "build_random_model.py"), "--size", "full"]
@@ -425,7 +491,6 @@ def main(argv: list[str] | None = None) -> int:
         ).converted_dir
         converted.parent.mkdir(parents=True)
         convert_to_ctranslate2(MODEL_DIR, converted)
-        print(f"# reader start-up, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}\n")
         if "process" in parts:
             whole_processes(work, cache, converted, args.rounds, args.reference)
         if "tmux" in parts:

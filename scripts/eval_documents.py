@@ -3,6 +3,8 @@
     python scripts/eval_documents.py                      # the committed fixtures
     python scripts/eval_documents.py web TRAFILATURA_TESTS  # real German web pages
     python scripts/eval_documents.py laws LAW.md…           # bundestag/gesetze laws
+    python scripts/eval_documents.py books BOOK_DIR         # real EPUBs (build_real_epubs.py)
+    python scripts/eval_documents.py readability TEST_PAGES # Mozilla Readability's German pages
 
 ``web``: trafilatura's own evaluation corpus (``tests/`` of
 github.com/adbar/trafilatura: ``evaldata.json`` with must-appear ("with") and
@@ -46,10 +48,13 @@ from lxml.etree import _Element
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from reader.importers import load_document  # noqa: E402
 from reader.importers.html import Extractor, import_html, trafilatura_extractor  # noqa: E402
 from reader.segment import all_sentences, segment_document  # noqa: E402
+from reader.segment.notes import link_notes  # noqa: E402
+from reader.translate.document import UNTRANSLATED_KINDS  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
 HELD_OUT = {"bericht.html", "tagebuch.epub"}
@@ -439,7 +444,148 @@ def main_laws(paths: list[Path]) -> None:
         )
 
 
+def _word_scores(found: str | None, expected: str) -> tuple[float, float]:
+    """Precision and recall of ``found``'s words against ``expected``'s (as multisets)."""
+    if not found:
+        return 0.0, 0.0
+    ours, theirs = Counter(_words(found)), Counter(_words(expected))
+    common = sum((ours & theirs).values())
+    return common / max(sum(ours.values()), 1), common / max(sum(theirs.values()), 1)
+
+
+def main_readability(pages: Path) -> None:
+    """Mozilla Readability's test pages (``test/test-pages`` of mozilla/readability,
+    Apache-2.0, not committed) whose expected metadata says German: reader's and
+    trafilatura's words against Readability's expected article."""
+    print("| page | extractor | word precision | word recall |")
+    print("|---|---|---:|---:|")
+    for directory in sorted(path for path in pages.iterdir() if path.is_dir()):
+        metadata = directory / "expected-metadata.json"
+        if not metadata.exists():
+            continue
+        if not (json.loads(metadata.read_text(encoding="utf-8")).get("lang") or "").startswith(
+            "de"
+        ):
+            continue
+        data = (directory / "source.html").read_bytes()
+        expected = lxml_html.fromstring((directory / "expected.html").read_bytes()).text_content()
+        ours, without_captions = reader_texts(data, directory.name)
+        for label, text in (
+            ("reader", ours),
+            ("reader without captions", without_captions),
+            ("trafilatura", trafilatura_text(data)),
+        ):
+            precision, recall = _word_scores(text, expected)
+            print(f"| {directory.name} | {label} | {precision:.3f} | {recall:.3f} |")
+
+
+BOOK_GOLD = FIXTURES / "books"
+"""Gold for the real e-books scripts/build_real_epubs.py builds (not committed)."""
+
+
+@dataclass(frozen=True)
+class BookScore:
+    toc: tuple[int, int]
+    """Nav/NCX entries of body chapters found as a heading (or a run of headings)."""
+    contents_as_body: int
+    """Body sentences that are a contents line (a table of contents read as text)."""
+    sentences: tuple[int, int]
+    footnotes: tuple[int, int]
+    """Notes found as a footnote paragraph that a reference links to."""
+    unlinked_references: int
+    matter: tuple[int, int]
+    """Gold front/back matter lines found in ``matter`` sentences."""
+    matter_leaked: int
+    """Gold matter lines found in a sentence of another kind."""
+    translated_sentences: int
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def score_book(document, gold_path: Path) -> BookScore:
+    gold: dict[str, list[str]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, text = line.split("\t", 1)
+            gold.setdefault(kind, []).append(_normal(text))
+    paragraphs = segment_document(document)
+    sentences = list(all_sentences(paragraphs))
+    heading_runs: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for sentence in [*sentences, None]:
+        if sentence is not None and sentence.kind == "heading":
+            run.append(sentence.text)
+            heading_runs.add(_words(sentence.text))
+            heading_runs.add(_words(" ".join(run)))
+            continue
+        run = []
+    toc = gold.get("toc", [])
+    body = [_normal(s.text) for s in sentences if s.kind == "sentence"]
+    found = Counter((s.kind, _normal(s.text)) for s in sentences)
+    links = link_notes(paragraphs)
+    linked = set(links.values())
+    notes = {
+        _normal(" ".join(s.text for s in p.sentences)): p.index
+        for p in paragraphs
+        if p.kind == "footnote"
+    }
+    references = sum(len(s.footnotes) for s in sentences if s.kind != "footnote")
+    matter_text = _normal(" ".join(s.text for s in sentences if s.kind == "matter"))
+    other_text = _normal(" ".join(s.text for s in sentences if s.kind != "matter"))
+    return BookScore(
+        toc=(sum(_words(entry) in heading_runs for entry in toc), len(toc)),
+        contents_as_body=sum(line in set(toc) for line in body),
+        sentences=(
+            sum(found[("sentence", text)] > 0 for text in gold.get("sentence", [])),
+            len(gold.get("sentence", [])),
+        ),
+        footnotes=(
+            sum(notes.get(text) in linked for text in gold.get("footnote", [])),
+            len(gold.get("footnote", [])),
+        ),
+        unlinked_references=references - len(links),
+        matter=(
+            sum(text in matter_text for text in gold.get("matter", [])),
+            len(gold.get("matter", [])),
+        ),
+        matter_leaked=sum(text in other_text for text in gold.get("matter", [])),
+        translated_sentences=sum(s.kind not in UNTRANSLATED_KINDS for s in sentences),
+    )
+
+
+def main_books(directory: Path) -> None:
+    from build_real_epubs import REPORTING
+
+    print(
+        "| book | set | TOC titles as headings | contents lines as body | sample sentences | "
+        "footnotes linked | unlinked references | matter marked | matter elsewhere | "
+        "sentences to translate |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for gold_path in sorted(BOOK_GOLD.glob("*.gold")):
+        path = directory / gold_path.stem  # am-jenseits.epub.gold → am-jenseits.epub
+        result = score_book(load_document(str(path)), gold_path)
+        part = "reporting" if path.name in REPORTING or path.suffix == ".html" else "tuning"
+
+        def pair(value: tuple[int, int]) -> str:
+            return f"{value[0]}/{value[1]}"
+
+        print(
+            f"| {path.name} | {part} | {pair(result.toc)} | {result.contents_as_body} | "
+            f"{pair(result.sentences)} | {pair(result.footnotes)} | {result.unlinked_references} | "
+            f"{pair(result.matter)} | {result.matter_leaked} | {result.translated_sentences} |"
+        )
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "readability":
+        main_readability(Path(sys.argv[2]))
+        return
+    if len(sys.argv) > 2 and sys.argv[1] == "books":
+        main_books(Path(sys.argv[2]))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "laws":
         main_laws([Path(arg) for arg in sys.argv[2:]])
         return

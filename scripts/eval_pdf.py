@@ -68,6 +68,46 @@ PUBLIC: dict[str, tuple[str, str, tuple[int, ...], list[str]]] = {
         (16, 17),
         [],
     ),
+    # Round 2's reporting set ("wild"): found in public repositories, gold written
+    # before reader was run on them; see tests/fixtures/pdf/public/NOTICE.md and
+    # scripts/fetch_pdf_public.py (only pdftex-uhh's licence lets it be committed).
+    "distiller-jim": (
+        "Acrobat Distiller 10 (PScript5)",
+        "github:entenheim/Hausarbeit Paper_JIM-Studie-2012.pdf at d61d29a",
+        (5, 9),
+        ["Medienpädagogischer Forschungsverbund Südwest / JIM-Studie", "Seite "],
+    ),
+    "lo-seminar": (
+        "LibreOffice 4.4 Writer",
+        "github:DominikHorn/WSeminarArbeit Seminararbeit.pdf at bd93358",
+        (4, 9),
+        [],
+    ),
+    "pdftex-medien": (
+        "pdfTeX 1.40.13 (footnotes)",
+        "github:entenheim/Hausarbeit Hausarbeit.pdf at d61d29a",
+        (4,),
+        [],
+    ),
+    "pdftex-uhh": (
+        "pdfTeX 1.40.18 (KOMA, footnotes)",
+        "github:holnburger/LaTeX_Hausarbeit_UHH Hausarbeit.pdf at 32e832e (MIT)",
+        (4, 6),
+        [],
+    ),
+    "word-bachelor": (
+        "Word 2016",
+        "github:FlatEric86/Bachelorarbeit Bachelorarbeit.pdf at 3e3dfc5",
+        (14, 21),
+        [],
+    ),
+    "word-masterarbeit": (
+        "Word for Microsoft 365",
+        "github:PaulaSchumann/PaulaSchumann-Die-Rolle-der-echten-Frau-Masterarbeit- "
+        "Masterarbeit.pdf at efff1ba",
+        (13, 25),
+        [],
+    ),
 }
 DEBIAN_DOCS = {
     "l2kurz": Path("/usr/share/doc/texlive-doc/latex/lshort-german/l2kurz.pdf"),

@@ -13,6 +13,8 @@ that time grows linearly with size.
     .venv/bin/python scripts/eval_segment.py            # everything
     .venv/bin/python scripts/eval_segment.py --no-speed # scores only
     .venv/bin/python scripts/eval_segment.py --no-speed --genres  # one row per genre too
+    .venv/bin/python scripts/eval_segment.py --peers --failures    # peers' suites only
+    .venv/bin/python scripts/eval_segment.py --external de_gsd-ud-test.conllu  # real text
 
 The genre sets (`tests/gold/tuning/`, `tests/gold/reporting/`: news with
 quotes, legal/administrative, academic, literary) were written before the
@@ -23,6 +25,7 @@ reporting set is scored, never tuned on.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import sys
@@ -98,6 +101,28 @@ def documents(by_genre: bool = False) -> list[Document]:
     return docs
 
 
+EXTERNAL_PARAGRAPH = 5
+"""Sentences per paragraph when an external corpus (one sentence per entry) is glued."""
+
+
+def external_documents(paths: list[Path]) -> list[Document]:
+    """A reporting set never tuned on: the sentences of UD CoNLL-U files
+    (``# text =`` lines; e.g. UD_German-GSD's news and reviews, CC BY-SA, so
+    not in this repository), in paragraphs of five, clean and run together."""
+    docs = []
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        sentences = [
+            line[len("# text = ") :].strip() for line in lines if line.startswith("# text = ")
+        ]
+        gold = [
+            sentences[start : start + EXTERNAL_PARAGRAPH]
+            for start in range(0, len(sentences), EXTERNAL_PARAGRAPH)
+        ]
+        docs += [_clean(path.name, gold), _run_together(path.name, gold)]
+    return docs
+
+
 def _clean(name: str, gold: list[list[str]]) -> Document:
     return Document(f"{name} (clean)", format_gold(gold), _flatten(expected_sentences(gold)))
 
@@ -159,6 +184,62 @@ def splitters() -> dict[str, Splitter]:
     }
 
 
+PEERS = GOLD / "peers"
+PEER_SUITES = ("pysbd", "pragmatic_segmenter", "sentencex")
+
+
+@dataclass(frozen=True)
+class PeerCase:
+    text: str
+    expected: list[str]
+
+
+def peer_cases(suite: str) -> tuple[list[PeerCase], int]:
+    """The cases of one peer suite that a segmenter can pass without rewriting
+    the text, and how many others there are (skipped by the peer itself, or
+    expecting text the input does not contain, e.g. pySBD's cleaner output)."""
+    data = json.loads((PEERS / f"{suite}.json").read_text(encoding="utf-8"))
+    usable, excluded = [], 0
+    for case in data["cases"]:
+        same_text = _SPACE.sub("", case["text"]) == _SPACE.sub("", "".join(case["expected"]))
+        if case.get("skipped") or not same_text:
+            excluded += 1
+        else:
+            usable.append(PeerCase(case["text"], case["expected"]))
+    return usable, excluded
+
+
+def passes(split: Splitter, case: PeerCase) -> bool:
+    """A case passes when the sentences equal the expected ones (whitespace-normalised)."""
+    found = [_normalise(s) for s in split(case.text) if s.strip()]
+    return found == [_normalise(s) for s in case.expected]
+
+
+def print_peer_scores(split_by: dict[str, Splitter], failures: bool = False) -> None:
+    print("## Peers' German test suites (cases passed)\n")
+    print("| suite | cases | excluded | " + " | ".join(split_by) + " |")
+    print("|---|---:|---:|" + "---:|" * len(split_by))
+    failed: list[tuple[str, PeerCase, list[str]]] = []
+    for suite in PEER_SUITES:
+        cases, excluded = peer_cases(suite)
+        cells = []
+        for name, split in split_by.items():
+            results = [passes(split, case) for case in cases]
+            cells.append(str(sum(results)))
+            if name == "reader":
+                failed += [
+                    (suite, case, split(case.text))
+                    for case, ok in zip(cases, results, strict=True)
+                    if not ok
+                ]
+        print(f"| {suite} | {len(cases)} | {excluded} | " + " | ".join(cells) + " |")
+    print()
+    if failures:
+        for suite, case, found in failed:
+            print(f"- {suite}: {case.text!r}\n  expected {case.expected!r}\n  reader   {found!r}")
+        print()
+
+
 def print_scores(docs: list[Document], split_by: dict[str, Splitter]) -> None:
     print("## Sentence F1 (exact match; P / R in brackets)\n")
     print("| document | sentences | " + " | ".join(split_by) + " |")
@@ -208,8 +289,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--genres", action="store_true", help="also score each genre of the genre sets alone"
     )
+    parser.add_argument("--peers", action="store_true", help="only the peers' suites")
+    parser.add_argument(
+        "--external",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="CONLLU",
+        help="only score these UD CoNLL-U files (their sentences glued, see external_documents)",
+    )
+    parser.add_argument("--failures", action="store_true", help="list reader's failed peer cases")
     args = parser.parse_args(argv)
     split_by = splitters()
+    if args.external:
+        print_scores(external_documents(args.external), split_by)
+        return 0
+    print_peer_scores(split_by, args.failures)
+    if args.peers:
+        return 0
     print_scores(documents(args.genres), split_by)
     if not args.no_speed:
         print_speed(split_by)

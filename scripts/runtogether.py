@@ -37,7 +37,15 @@ def read_gold(path: Path) -> list[list[str]]:
 
 
 def expected(line: str) -> str:
-    """The sentence the segmenter should produce for a gold line."""
+    """The sentence the segmenter should show for a gold line: the
+    document's text, without the ``{+…}`` marks."""
+    return source(line)
+
+
+def model_input(line: str) -> str:
+    """What the translation model should be given for a gold line: the
+    ``{+…}`` marks (quotation marks that balance a piece of a long quotation)
+    added, see :attr:`reader.segment.Sentence.model_text`."""
     return _ADDED.sub(r"\1", line)
 
 
@@ -63,7 +71,7 @@ def run_together(paragraphs: list[list[str]], seed: int = 0) -> Damaged:
             damage = rng.choice(["glued", "glued", "space", "note", "note-space", "seam", "moved"])
             sentence = source(marked)
             if sentence != marked:
-                # Text the segmenter adds: only damage that leaves the words alone.
+                # Marks the model input adds: only damage that leaves the words alone.
                 damage = {"seam": "glued", "moved": "glued"}.get(damage, damage)
             displaced = _TRAILING_LOWERCASE_WORDS.search(sentence)
             if damage == "moved" and displaced and not last:

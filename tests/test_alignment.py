@@ -101,10 +101,13 @@ def diagonal(source: str) -> set:
 
 @pytest.fixture(scope="module")
 def seed_sentences() -> list[str]:
+    # The dot leader and menu labels the segmenter keeps since issue 20
+    # (`......undSehen`) were not in the copy model's training sentences.
     return [
         sentence.text
         for path in sorted((ROOT / "seeds").glob("*.txt"))
         for sentence in all_sentences(segment(path.read_text(encoding="utf-8")))
+        if not sentence.text.startswith("....")
     ]
 
 

@@ -7,6 +7,7 @@ naming the file, exit code 2, and before any model is looked for — the
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -250,3 +251,51 @@ def test_an_importer_library_that_fails_to_import_is_one_line_naming_it(tmp_path
         "reader: error: cannot read HTML: the Python package lxml_html_clean"
     )
     assert lines[0].endswith("install it with: pip install lxml_html_clean")
+
+
+def _gutenberg_book(tmp_path: Path) -> Path:
+    """A Project Gutenberg-layout EPUB 3 (build_real_epubs.py) with text of our own."""
+    spec = importlib.util.spec_from_file_location(
+        "build_real_epubs", Path(__file__).resolve().parents[1] / "scripts" / "build_real_epubs.py"
+    )
+    books = importlib.util.module_from_spec(spec)
+    sys.modules["build_real_epubs"] = books  # dataclasses look their module up
+    spec.loader.exec_module(books)
+    chapters = [
+        books.TeiChapter([f"Kapitel {n}"], [f"Der Regen hörte am {n}. Tag auf."]) for n in (1, 2, 3)
+    ]
+    book = books.TeiBook("Theodor Fontane", "Der Bote", "textgrid:n1vv.0", "", chapters)
+    path = tmp_path / "bote.epub"
+    path.write_bytes(books.epub_bytes(books.gutenberg_epub3(book)))
+    return path
+
+
+def test_matter_is_kind_matter_in_jsonl_and_never_translated(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    book = _gutenberg_book(tmp_path)
+    arguments = ["--model", str(tiny_model_dir), "--fast", "--no-cache"]
+    result = runner.invoke(app, ["translate", str(book), *arguments, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    matter = [record for record in records if record["kind"] == "matter"]
+    assert matter[0]["source"] == "The Project Gutenberg eBook of Der Bote, by Theodor Fontane"
+    assert "THE FULL PROJECT GUTENBERG LICENSE" in [record["source"] for record in matter]
+    assert all(record["translation"] == record["source"] for record in matter)
+    assert [r["source"] for r in records if r["kind"] == "sentence"][-1] == (
+        "Der Regen hörte am 3. Tag auf."
+    )
+
+
+def test_markdown_export_puts_matter_in_an_appendix(tiny_model_dir: Path, tmp_path: Path) -> None:
+    book = _gutenberg_book(tmp_path)
+    out = tmp_path / "bote.md"
+    arguments = ["--model", str(tiny_model_dir), "--fast", "--no-cache", "-o", str(out)]
+    result = runner.invoke(app, ["translate", str(book), *arguments])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    body, appendix = text.split("\n## Front and back matter\n\n")
+    assert "Der Regen hörte am 3. Tag auf." in body
+    assert "Project Gutenberg" not in body
+    assert appendix.startswith("The Project Gutenberg eBook of Der Bote, by Theodor Fontane\n\n")
+    assert "THE FULL PROJECT GUTENBERG LICENSE" in appendix

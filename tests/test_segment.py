@@ -57,14 +57,19 @@ def test_blank_lines_separate_paragraphs_and_single_breaks_are_wrapping() -> Non
 
 
 def test_paragraph_numbers_skip_empty_blocks() -> None:
-    paragraphs = segment("Eins.\n\n......\n\nZwei.")
+    paragraphs = segment("Eins.\n\n \n\nZwei.")
     assert [p.index for p in paragraphs] == [0, 1]
     assert [s.paragraph for s in all_sentences(paragraphs)] == [0, 1]
 
 
-def test_pieces_without_letters_are_not_sentences() -> None:
-    paragraphs = segment("Ein Satz.\n* * *\n17\nNoch einer.")
-    assert [[s.text for s in p.sentences] for p in paragraphs] == [["Ein Satz."], ["Noch einer."]]
+def test_pieces_without_letters_are_kept() -> None:
+    paragraphs = segment("Ein Satz.\n* * *\n17\nNoch einer. –")
+    assert [[s.text for s in p.sentences] for p in paragraphs] == [
+        ["Ein Satz."],
+        ["* * *"],
+        ["17"],
+        ["Noch einer. –"],
+    ]
 
 
 @given(st.text(alphabet=st.sampled_from("aZ .!?;:,„“»«…0123456789\n-@/ßÄ"), max_size=200))
@@ -74,7 +79,6 @@ def test_any_text_gives_ordered_in_bounds_spans_and_clean_sentences(document: st
         assert sentence.index == index
         assert previous_end <= sentence.start < sentence.end <= len(document)
         assert sentence.text == sentence.text.strip()
-        assert any(char.isalpha() for char in sentence.text)
         assert "\n" not in sentence.text
         previous_end = sentence.end
 

@@ -89,6 +89,17 @@ def test_genre_set_clean_is_segmented_as_written(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["tuning", "reporting"])
+def test_genre_set_model_input_balances_long_quotations(name: str) -> None:
+    """The `{+…}` marks of the gold are in the model's input, never in the text."""
+    gold = genre_set(name)
+    found = [
+        [s.model_text for s in paragraph.sentences]
+        for paragraph in segment(runtogether.format_gold(gold))
+    ]
+    assert found == [[runtogether.model_input(line) for line in lines] for lines in gold]
+
+
+@pytest.mark.parametrize("name", ["tuning", "reporting"])
 def test_genre_set_run_together_keeps_f1_above_097(name: str) -> None:
     assert run_together_f1(genre_set(name)) >= 0.97
 
@@ -96,10 +107,11 @@ def test_genre_set_run_together_keeps_f1_above_097(name: str) -> None:
 def test_gold_marks_added_text_apart_from_the_source() -> None:
     line = "{+„}Er wartet nämlich nicht gern.{+“}"
     assert runtogether.source(line) == "Er wartet nämlich nicht gern."
-    assert runtogether.expected(line) == "„Er wartet nämlich nicht gern.“"
+    assert runtogether.expected(line) == "Er wartet nämlich nicht gern."
+    assert runtogether.model_input(line) == "„Er wartet nämlich nicht gern.“"
     damaged = runtogether.run_together([["„Eins.{+“}", "{+„}Zwei.“"]], 0)
     assert "{" not in damaged.text
-    assert damaged.gold == [["„Eins.“", "„Zwei.“"]]
+    assert damaged.gold == [["„Eins.", "Zwei.“"]]
 
 
 def test_run_together_generator_damages_the_text() -> None:

@@ -64,3 +64,12 @@ def test_mutated_seed_text(text: str) -> None:
 @given(st.lists(st.sampled_from(INTERESTING), max_size=300).map("".join))
 def test_text_made_of_the_rules_own_characters(text: str) -> None:
     check(text)
+
+
+def test_runs_of_parentheses_and_open_quotes() -> None:
+    # Thousands of pairs, unclosed `(` and open `„` in one paragraph (their
+    # cost is measured by scripts/eval_segment.py; here: the result).
+    text = "Er sagte (Nr. 5. Dann) so. " * 2000 + "„" * 5000 + "Eins. Zwei (drei. " * 2000
+    sentences = list(all_sentences(segment(text)))
+    assert sentences[0].text == "Er sagte (Nr. 5. Dann) so."
+    assert sentences[-1].text == "Zwei (drei."

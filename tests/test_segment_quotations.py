@@ -108,8 +108,23 @@ LONG = (
 )
 
 
-def test_long_quotation_is_cut_with_balanced_marks_in_each_piece() -> None:
+def model_texts(document: str) -> list[str]:
+    return [sentence.model_text for sentence in all_sentences(segment(document))]
+
+
+def test_long_quotation_is_cut_and_shown_as_written() -> None:
     assert texts(LONG) == [
+        "Die Wirtin sagte: „Der Pfarrer lässt grüßen.",
+        "Er hat gesagt: ‚Ruhen Sie sich aus.‘",
+        "Aber gehen Sie gleich zu ihm.",
+        "Er wartet nicht gern.",
+        "Das hat er noch nie getan.“",
+        "Marie nickte.",
+    ]
+
+
+def test_long_quotation_pieces_are_balanced_for_the_model_only() -> None:
+    assert model_texts(LONG) == [
         "Die Wirtin sagte: „Der Pfarrer lässt grüßen.“",
         "„Er hat gesagt: ‚Ruhen Sie sich aus.‘“",
         "„Aber gehen Sie gleich zu ihm.“",
@@ -128,6 +143,14 @@ def test_long_quotation_pieces_keep_spans_on_the_raw_source() -> None:
 def test_long_quotation_run_together_with_footnotes() -> None:
     document = "»Eins ist klar.Zwei ist mehr.3Drei folgt.Vier kommt.Fünf endet.«Dann nichts."
     assert texts(document) == [
+        "»Eins ist klar.",
+        "Zwei ist mehr.",
+        "Drei folgt.",
+        "Vier kommt.",
+        "Fünf endet.«",
+        "Dann nichts.",
+    ]
+    assert model_texts(document) == [
         "»Eins ist klar.«",
         "»Zwei ist mehr.«",
         "»Drei folgt.«",

@@ -203,7 +203,7 @@ def test_lost_space_after_semicolon_or_comma_is_restored(document: str, expected
     assert texts(document) == [expected]
 
 
-def test_junk_run_is_dropped_and_never_merged_into_a_sentence() -> None:
+def test_junk_run_is_kept_apart_and_never_merged_into_a_sentence() -> None:
     document = (
         "Das Abkommen gilt für „friedliche Zwecke“.......................undSehen"
         "Carnegie nimmt keine Positionen ein."
@@ -211,13 +211,17 @@ def test_junk_run_is_dropped_and_never_merged_into_a_sentence() -> None:
     sentences = list(all_sentences(segment(document)))
     assert [s.text for s in sentences] == [
         "Das Abkommen gilt für „friedliche Zwecke“.",
+        "......................undSehen",
         "Carnegie nimmt keine Positionen ein.",
     ]
-    assert document[sentences[1].start :].startswith("Carnegie")
+    assert document[sentences[2].start :].startswith("Carnegie")
 
 
-def test_dot_leaders_after_a_space_are_dropped_entirely() -> None:
-    assert texts("Einleitung ........ 5\nHauptteil ........ 9") == ["Einleitung", "Hauptteil"]
+def test_dot_leaders_after_a_space_stay_in_their_line() -> None:
+    assert texts("Einleitung ........ 5\nHauptteil ........ 9") == [
+        "Einleitung ........ 5",
+        "Hauptteil ........ 9",
+    ]
 
 
 def test_copyright_line_glued_to_a_sentence_is_its_own_sentence() -> None:

@@ -1,18 +1,18 @@
 """``reader translate``: translate documents without the reader UI.
 
-Markdown (the default) goes through :mod:`reader.views.export`; ``--format
-jsonl`` streams one JSON object per sentence.
+Every format goes through :mod:`reader.views.export`: Markdown (the default),
+HTML and EPUB are documents rendered from one model and written atomically;
+``--format jsonl`` streams one JSON object per sentence.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,21 +31,23 @@ from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
 from reader.locations import Locations
 from reader.signals import exit_status, stopped_by, terminate_as_interrupt
-from reader.views.export.markdown import Layout, render_markdown
+from reader.views.export.document import Layout
 
 # The model, segmenter, glossary and rich are imported where they are used:
 # `reader --help` and the other commands load this module without needing them.
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from reader.glossary import Glossary
     from reader.translate import Engine, EngineOptions
-    from reader.translate.document import ProgressCallback, TranslatedSentence
+    from reader.translate.document import ProgressCallback
     from reader.views.export.run import ExportSettings
+    from reader.views.export.writers import DocumentWriter
 
 
 class OutputFormat(StrEnum):
     markdown = "markdown"
+    html = "html"
+    epub = "epub"
     jsonl = "jsonl"
 
 
@@ -59,15 +61,18 @@ def translate_command(
         ),
     ],
     output_format: Annotated[
-        OutputFormat,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="markdown: a bilingual document (see --layout); jsonl: one JSON object "
-            "per sentence (paragraph, source, translation, footnotes, kind, section) on "
-            "standard output.",
+            help="markdown: a bilingual document (see --layout); html: one self-contained "
+            "web page with word alignment; epub: an e-book (needs -o); jsonl: one JSON "
+            "object per sentence (paragraph, source, translation, footnotes, kind, "
+            "section) on standard output. Default: from -o's extension (.html, .htm, "
+            ".epub), else markdown.",
+            show_default=False,
         ),
-    ] = OutputFormat.markdown,
+    ] = None,
     alignments: Annotated[
         bool,
         typer.Option(
@@ -83,8 +88,8 @@ def translate_command(
             "--output",
             "-o",
             metavar="FILE",
-            help="Markdown file to write; - or none: standard output. Written only when "
-            "complete: an interrupted run leaves an existing file as it was.",
+            help="File to write; - or none: standard output (not for epub). Written only "
+            "when complete: an interrupted run leaves an existing file as it was.",
             show_default=False,
         ),
     ] = None,
@@ -93,19 +98,21 @@ def translate_command(
         typer.Option(
             "--out-dir",
             metavar="DIR",
-            help="Write DIR/<input name>.md for each input (for several inputs).",
+            help="Write DIR/<input name>.md (.html, .epub) for each input (for several inputs).",
             show_default=False,
         ),
     ] = None,
     layout: Annotated[
-        Layout,
+        Layout | None,
         typer.Option(
             "--layout",
             "-l",
-            help="table: a German | English table per paragraph; interleaved: each German "
-            "sentence followed by its English; english: the English only.",
+            help="table: German | English side by side (markdown and html: the default); "
+            "interleaved: the German followed by its English (epub: the default); "
+            "english: the English only.",
+            show_default=False,
         ),
-    ] = Layout.TABLE,
+    ] = None,
     glossary_files: GlossaryFilesOption = None,
     no_glossary_terms: Annotated[
         bool,
@@ -122,40 +129,42 @@ def translate_command(
     no_cache: NoCacheOption = False,
     source_format: FromOption = None,
 ) -> None:
-    """Translate German documents to bilingual Markdown (progress on stderr).
+    """Translate German documents to bilingual Markdown, HTML or EPUB (progress on stderr).
 
     Finished sentences are cached: after Ctrl-C, the same command resumes.
     """
     from rich.console import Console
 
-    from reader.views.export.batch import TranslationInterrupted
     from reader.views.export.run import ExportSettings
+    from reader.views.export.stream import TranslationInterrupted
+    from reader.views.export.writers import choose_layout, choose_writer
 
     options = engine_options(model, device, fast, quantize, no_cache, Locations.from_environment())
     err = Console(stderr=True)
     chosen = source_format.value if source_format else None
-    if output_format is OutputFormat.jsonl and (
-        len(files) > 1 or output is not None or out_dir is not None
-    ):
+    jsonl = output_format is OutputFormat.jsonl
+    if jsonl and (len(files) > 1 or output is not None or out_dir is not None):
         raise OutputError(
             "--format jsonl translates one document to standard output "
-            "(-o and --out-dir are for Markdown)"
+            "(-o and --out-dir are for markdown, html and epub)"
         )
-    if alignments and output_format is not OutputFormat.jsonl:
+    if alignments and not jsonl:
         raise OutputError("--alignments needs --format jsonl")
     settings = ExportSettings(preferred_terms=not no_glossary_terms)
     try:
         with terminate_as_interrupt():
-            if output_format is OutputFormat.jsonl:
+            if jsonl:
                 translate_jsonl(
                     files[0], options, glossary_files or [], settings, alignments, err, chosen
                 )
                 return
-            translate_markdown(
+            writer = choose_writer(output_format.value if output_format else None, output)
+            translate_documents(
                 files,
                 output,
                 out_dir,
-                layout,
+                writer,
+                choose_layout(writer, layout),
                 glossary_files or [],
                 settings,
                 options,
@@ -163,8 +172,8 @@ def translate_command(
                 chosen,
             )
     except TranslationInterrupted as error:
-        # One line, not click's "Aborted!".
-        print(f"reader: {error}", file=sys.stderr)
+        # One line, not click's "Aborted!". jsonl has written what was done.
+        print(f"reader: {stopped_by(error.exit_code) if jsonl else error}", file=sys.stderr)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt as interrupt:
         # Before or after the translation (loading the model, writing).
@@ -173,10 +182,11 @@ def translate_command(
         raise typer.Exit(status) from None
 
 
-def translate_markdown(
+def translate_documents(
     files: Sequence[str],
     output: str | None,
     out_dir: Path | None,
+    writer: DocumentWriter,
     layout: Layout,
     glossary_files: Sequence[Path],
     settings: ExportSettings,
@@ -184,12 +194,12 @@ def translate_markdown(
     err: Console,
     source_format: str | None = None,
 ) -> None:
-    """The Markdown export: every check that needs no model comes first."""
+    """The document exports: every check that needs no model comes first."""
     from reader.glossary import load_glossary
     from reader.views.export.run import deliver, plan_targets, translate_source
 
+    targets = plan_targets(files, output, out_dir, writer)
     locations = options.locations
-    targets = plan_targets(files, output, out_dir)
     sources = [
         load_document_with_progress(target.source, source_format, locations) for target in targets
     ]
@@ -202,7 +212,7 @@ def translate_markdown(
         for target, source in zip(targets, sources, strict=True):
             with translation_progress(err, engine) as on_progress:
                 document, batch = translate_source(source, engine, glossary, settings, on_progress)
-            deliver(render_markdown(document, layout), target.output, sys.stdout)
+            deliver(writer.render(document, layout), target.output, sys.stdout.buffer)
             count = len(batch.translations)
             print(
                 f"reader: wrote {target.output or 'standard output'}: "
@@ -226,7 +236,8 @@ def translate_jsonl(
     """``--format jsonl``: stream one JSON object per sentence to standard output."""
     from reader.glossary import load_glossary
     from reader.segment import segment_document
-    from reader.translate.document import translate_document
+    from reader.views.export.jsonl import write_jsonl
+    from reader.views.export.stream import translation_stream
 
     locations = options.locations
     source = load_document_with_progress(file, source_format, locations)
@@ -241,8 +252,8 @@ def translate_jsonl(
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:
-            sentences = translate_document(paragraphs, engine, on_progress)
-            write_jsonl(sentences, sys.stdout, glossary, alignments)
+            sentences = translation_stream(paragraphs, engine, glossary, on_progress)
+            write_jsonl(sentences, sys.stdout, alignments)
     finally:
         _close(engine, err)
 
@@ -299,34 +310,3 @@ def translation_progress(console: Console, engine: Engine) -> Iterator[ProgressC
 
     with progress:
         yield update
-
-
-def write_jsonl(
-    sentences: Iterator[TranslatedSentence],
-    out: TextIO,
-    glossary: Glossary | None = None,
-    alignments: bool = False,
-) -> None:
-    """One JSON object per sentence; preferred glossary terms applied when
-    ``glossary`` is given, with the alignment's spans moved to match."""
-    from reader.translate.alignment import alignment_to_json, remap_target
-    from reader.translate.edits import apply_edits
-
-    for item in sentences:
-        translation, alignment = item.translation, item.alignment or ()
-        if glossary is not None:
-            edits = glossary.preferred_term_edits(item.sentence.text, translation)
-            translation = apply_edits(translation, edits)
-            alignment = remap_target(alignment, edits)
-        record: dict[str, object] = {
-            "paragraph": item.sentence.paragraph,
-            "source": item.sentence.text,
-            "translation": translation,
-            "footnotes": list(item.sentence.footnotes),
-            "kind": item.sentence.kind,
-            "section": item.sentence.section,
-        }
-        if alignments:
-            record["alignment"] = alignment_to_json(alignment)
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()

@@ -11,6 +11,8 @@ images included — into memory). What the importer does:
   markers, the notes they point to (``<aside epub:type="footnote">``, an
   endnotes chapter) become footnote blocks where they stand; images, the
   navigation document and scripts are skipped;
+- front and back matter (a Project Gutenberg header and licence, an imprint,
+  a colophon: :mod:`.matter`) is kept as ``matter`` blocks;
 - no ZIP bomb: what is decompressed is capped (:data:`MAX_DECOMPRESSED`), and
   a damaged archive, an encrypted (DRM) book or a missing part is one clear error.
 """
@@ -37,6 +39,7 @@ from reader.importers.markup import (
     note_targets,
     parse_markup,
 )
+from reader.importers.matter import MatterFinder
 
 MAX_DECOMPRESSED = 256 * 1024 * 1024
 """Bytes of text the importer decompresses at most (a big novel is 1–5 MB)."""
@@ -108,6 +111,37 @@ def import_epub(
     """The text of an EPUB book, chapter by chapter; ``progress(done, chapters)``
     is called after each spine document."""
     archive = _Archive(data, name, max_decompressed)
+    package, items, spine = _package(archive)
+    titles = _chapter_titles(archive, package, items)
+    pages = [(item.path, _page(archive, item.path)) for item in spine]
+    targets: dict[tuple[str, str], str] = {}
+    for path, tree in pages:
+        for target, marker in note_targets(tree, path).items():
+            targets.setdefault(target, marker)
+    blocks: list[Block] = []
+    chapters = {item.path for item in spine}
+    matter = MatterFinder()
+    for done, (path, tree) in enumerate(pages, start=1):
+        if is_contents_page(tree, path, chapters, set(titles.values())):
+            # The book's own table of contents: the reader shows the nav/NCX
+            # titles as contents; as body it would be dozens of "sentences".
+            if progress is not None:
+                progress(done, len(pages))
+            continue
+        walker = BlockWalker(mark_notes(tree, targets, path), matter.find(tree))
+        body = tree.find("body")
+        walker.walk(body if body is not None else tree)
+        blocks.extend(_with_title(walker.blocks, titles.get(path)))
+        if progress is not None:
+            progress(done, len(pages))
+    if not blocks:
+        raise EpubError(f"{name}: this EPUB has no text (only images?)")
+    title = _metadata_title(package)
+    return Document(name=name, format="epub", blocks=tuple(blocks), title=title)
+
+
+def _package(archive: _Archive) -> tuple[_Element, dict[str | None, _Item], list[_Item]]:
+    """The package document, its manifest by id and the spine's (X)HTML documents."""
     _refuse_drm(archive)
     package_path = _package_path(archive)
     package = archive.xml(package_path)
@@ -126,32 +160,8 @@ def import_epub(
         if ref.get("idref") in items and items[ref.get("idref")].media_type in _HTML_TYPES
     ]
     if not spine:
-        raise EpubError(f"{name}: damaged EPUB: the spine lists no chapters")
-    titles = _chapter_titles(archive, package, items)
-    pages = [(item.path, _page(archive, item.path)) for item in spine]
-    targets: dict[tuple[str, str], str] = {}
-    for path, tree in pages:
-        for target, marker in note_targets(tree, path).items():
-            targets.setdefault(target, marker)
-    blocks: list[Block] = []
-    chapters = {item.path for item in spine}
-    for done, (path, tree) in enumerate(pages, start=1):
-        if is_contents_page(tree, path, chapters, set(titles.values())):
-            # The book's own table of contents: the reader shows the nav/NCX
-            # titles as contents; as body it would be dozens of "sentences".
-            if progress is not None:
-                progress(done, len(pages))
-            continue
-        walker = BlockWalker(mark_notes(tree, targets, path))
-        body = tree.find("body")
-        walker.walk(body if body is not None else tree)
-        blocks.extend(_with_title(walker.blocks, titles.get(path)))
-        if progress is not None:
-            progress(done, len(pages))
-    if not blocks:
-        raise EpubError(f"{name}: this EPUB has no text (only images?)")
-    title = _metadata_title(package)
-    return Document(name=name, format="epub", blocks=tuple(blocks), title=title)
+        raise EpubError(f"{archive.name}: damaged EPUB: the spine lists no chapters")
+    return package, items, spine
 
 
 _CONTENTS_SHARE = 0.8
@@ -266,16 +276,19 @@ def _add_title(titles: dict[str, str], base_path: str, href: str, label: str) ->
 
 
 def _with_title(blocks: list[Block], title: str | None) -> list[Block]:
-    """The chapter's blocks, opened by its title unless a heading near the start says it."""
-    if not title or not blocks:
+    """The chapter's blocks, opened by its title unless a heading near the start
+    says it; front matter (a Gutenberg header) stays before the title, and a page
+    of matter only gets none (its title is the matter's own heading)."""
+    lead = next((number for number, block in enumerate(blocks) if block.kind != "matter"), None)
+    if not title or lead is None:
         return blocks
     wanted = title.casefold()
-    for block in blocks[:3]:
+    for block in blocks[lead : lead + 3]:
         if block.kind == "heading" and (
             block.text.casefold() in wanted or wanted in block.text.casefold()
         ):
             return blocks
-    return [Block("heading", title, level=1), *blocks]
+    return [*blocks[:lead], Block("heading", title, level=1), *blocks[lead:]]
 
 
 def _metadata_title(package: _Element) -> str | None:
@@ -283,3 +296,51 @@ def _metadata_title(package: _Element) -> str | None:
     if element is None or not (element.text or "").strip():
         return None
     return " ".join(element.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class EpubImage:
+    """An image the book shows (for exports that carry images over)."""
+
+    path: str
+    """Its path in the archive."""
+    media_type: str
+    data: bytes
+    alt: str
+    after: str | None
+    """The text of the last block before it in reading order (``None``: no text yet)."""
+
+
+_TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "tr"}
+
+
+def epub_images(
+    data: bytes, name: str, *, max_decompressed: int = MAX_DECOMPRESSED
+) -> list[EpubImage]:
+    """The ``<img>`` images of the spine's documents, in reading order, each once.
+
+    The text import skips images; an EPUB export reads them from here.
+    """
+    archive = _Archive(data, name, max_decompressed)
+    _, items, spine = _package(archive)
+    media_types = {item.path: item.media_type for item in items.values()}
+    images: dict[str, EpubImage] = {}
+    after: str | None = None
+    for item in spine:
+        if "nav" in item.properties.split():
+            continue  # the table of contents: its text is not the book's
+        folder = item.path.rsplit("/", 1)[0] + "/" if "/" in item.path else ""
+        for element in _page(archive, item.path).iter():
+            if not isinstance(element.tag, str):
+                continue  # comments, processing instructions
+            tag = etree.QName(element).localname
+            if tag in _TEXT_BLOCKS:
+                text = " ".join("".join(element.itertext()).split())
+                after = text or after
+            elif tag == "img":
+                path = normalize_path(folder + _unquote(element.get("src", "")))
+                if path in media_types and path not in images:
+                    images[path] = EpubImage(
+                        path, media_types[path], archive.read(path), element.get("alt", ""), after
+                    )
+    return list(images.values())

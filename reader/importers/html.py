@@ -6,6 +6,11 @@ become footnote blocks at the end); then trafilatura — the best-kept
 main-content extractor (Apache-2.0; README: *Extractor evaluation*) —
 extracts the article as clean HTML, which :class:`~.markup.BlockWalker` turns
 into heading, paragraph, list, quote and code blocks.
+
+A Project Gutenberg HTML book (its ``pg-header``/``pg-footer`` or START/END
+markers, :mod:`.matter`) is a book, not an article: it is read whole, its
+header and licence as ``matter``, its in-page contents table left out (an
+extractor drops a novel's chapter headings and keeps half the header).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from reader.importers.markup import (
     parse_markup,
     remove_element,
 )
+from reader.importers.matter import MatterFinder
 
 Extractor = Callable[[_Element], str | None]
 """Main-content extraction: a parsed page in, the article as HTML out (``None``: nothing found)."""
@@ -82,6 +88,9 @@ def import_html(
     text, warning = decode_markup(data, name)
     tree = parse_markup(text, name)
     title = page_title(tree)
+    matter = MatterFinder(by_heading=False).find(tree)
+    if matter:
+        return _book(tree, name, title, matter, warning)
     notes = mark_notes(tree, note_targets(tree))
     walker = BlockWalker()
     for note in notes.notes.values():
@@ -114,6 +123,55 @@ def import_html(
         title=title,
         warnings=(warning,) if warning else (),
     )
+
+
+def _book(
+    tree: _Element, name: str, title: str | None, matter: set[_Element], warning: str | None
+) -> Document:
+    """A whole book page: every block in reading order, notes where they stand."""
+    for contents in _contents_tables(tree):
+        remove_element(contents)
+    walker = BlockWalker(mark_notes(tree, note_targets(tree)), matter)
+    body = tree.find("body")
+    walker.walk(body if body is not None else tree)
+    return Document(
+        name=name,
+        format="html",
+        blocks=tuple(walker.blocks),
+        title=title,
+        warnings=(warning,) if warning else (),
+    )
+
+
+_CONTENTS_SHARE = 0.8
+"""As for an EPUB's contents page: this share of an element's lines are links
+to the page's own headings."""
+_CONTAINERS = ("table", "ul", "ol", "div", "nav", "section", "p")
+
+
+def _contents_tables(tree: _Element) -> list[_Element]:
+    """The outermost elements whose lines are links to the page's own chapter headings."""
+    heading_ids = {
+        element.get("id")
+        for heading in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")
+        for element in (heading, *heading.iterdescendants(), heading.getprevious())
+        if element is not None and element.get("id")
+    }
+    found: list[_Element] = []
+    for element in tree.iter(*_CONTAINERS):
+        if any(outer in found for outer in element.iterancestors()):
+            continue
+        lines = [" ".join(line.split()) for line in element.itertext() if line.strip()]
+        entries = {
+            " ".join(anchor.text_content().split())
+            for anchor in element.iter("a")
+            if anchor.get("href", "").removeprefix("#") in heading_ids
+        }
+        listed = [line for line in lines if line in entries]
+        heading = 1  # "Inhalt" above the entries
+        if len(set(listed)) >= 3 and len(listed) + heading >= _CONTENTS_SHARE * len(lines):
+            found.append(element)
+    return found
 
 
 def page_title(tree: _Element) -> str | None:

@@ -183,7 +183,8 @@ def local_name(element: _Element) -> str:
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
 
 
-def _types(element: _Element) -> set[str]:
+def element_types(element: _Element) -> set[str]:
+    """The element's ``epub:type`` tokens and its DPUB-ARIA role (``doc-`` dropped)."""
     value = element.get("epub:type") or element.get("{http://www.idpf.org/2007/ops}type") or ""
     role = (element.get("role") or "").removeprefix("doc-")
     return {*value.split(), role} - {""}
@@ -238,7 +239,7 @@ def mark_notes(
         if element in index.notes or not isinstance(element.tag, str):
             continue
         if (
-            _types(element) & _NOTE_TYPES
+            element_types(element) & _NOTE_TYPES
             and local_name(element) not in ("a", "sup", "span")
             and not any(ancestor in index.notes for ancestor in element.iterancestors())
         ):
@@ -293,7 +294,7 @@ def _reference_label(anchor: _Element) -> str | None:
     parent = anchor.getparent()
     in_sup = parent is not None and local_name(parent) == "sup"
     in_sup = in_sup or anchor.find(".//sup") is not None
-    declared = "noteref" in _types(anchor)
+    declared = "noteref" in element_types(anchor)
     hinted = bool(_NOTE_HINT.search(href.split("#", 1)[1] + " " + (anchor.get("class") or "")))
     if declared or in_sup or (hinted and "back" not in (anchor.get("class") or "")):
         return found.group(1)
@@ -333,7 +334,7 @@ def _remove_back_links(note: Note, reference_ids: set[str]) -> None:
         text = anchor.text_content().strip()
         back = (
             fragment in reference_ids
-            or "backlink" in _types(anchor)
+            or "backlink" in element_types(anchor)
             or "back" in (anchor.get("class") or "")
             or text.lower() in _BACKLINK_TEXT
         )
@@ -404,12 +405,30 @@ class _Inline:
 class BlockWalker:
     """Collects the blocks of element trees, in document order."""
 
-    def __init__(self, notes: NoteIndex | None = None) -> None:
+    def __init__(self, notes: NoteIndex | None = None, matter: set[_Element] | None = None) -> None:
         self.blocks: list[Block] = []
         self._notes = notes.notes if notes else {}
+        self._matter = matter or set()
+        """Elements whose blocks are front or back matter (:mod:`.matter`)."""
 
     def walk(self, element: _Element, kind: BlockKind = "paragraph") -> None:
         """Add the blocks of ``element`` (loose text in it becomes ``kind`` blocks)."""
+        start = len(self.blocks)
+        self._walk(element, kind)
+        self._mark_matter(element, start)
+
+    def _mark_matter(self, element: _Element, start: int) -> None:
+        """The blocks from ``start`` on are matter if ``element`` is; a note
+        stays a note, and its reference stays with the matter's text."""
+        if element in self._matter:
+            self.blocks[start:] = [
+                block
+                if block.kind in ("footnote", "matter")
+                else Block("matter", block.text, footnotes=block.footnotes, page=block.page)
+                for block in self.blocks[start:]
+            ]
+
+    def _walk(self, element: _Element, kind: BlockKind) -> None:
         buffer = _Inline()
         buffer.add(element.text)
         for child in element:
@@ -430,6 +449,7 @@ class BlockWalker:
         self._flush(buffer, kind)
 
     def _block(self, element: _Element, tag: str, kind: BlockKind) -> None:
+        start = len(self.blocks)
         if tag in _HEADINGS:
             buffer = _Inline()
             self._inline(element, buffer)
@@ -440,6 +460,7 @@ class BlockWalker:
                 self.blocks.append(Block("code", text))
         elif tag != "hr":
             self.walk(element, _CONTEXT.get(tag, kind))
+        self._mark_matter(element, start)
 
     def _inline(self, element: _Element, buffer: _Inline) -> None:
         if local_name(element) == "sup" and not len(element):

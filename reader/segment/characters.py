@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-CLOSERS = frozenset('“”"»«‘’)]')
+SUPERSCRIPT_DIGITS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+CLOSERS = frozenset("“”\"'»«‘’)]") | SUPERSCRIPT_DIGITS
 """Characters that close a quotation or parenthesis after a sentence's last word
-(German quotes are „…“, ‚…‘ and »…«; “ is the closing one)."""
+(German quotes are „…“, ‚…‘ and »…«; “ is the closing one), and superscript
+footnote signs, which stay with the sentence they follow (`Satz.¹ Noch`)."""
 
-AMBIGUOUS_QUOTES = frozenset('"»«‘')
+AMBIGUOUS_QUOTES = frozenset("\"'»«‘")
 """Quotes that open as often as they close (» opens German »…«, « opens Swiss
 «…», ‘ opens English ‘…’): unless pairing says otherwise, glued to a following
 letter they open the next sentence (`soll.»Endlich«`). German “ always closes
@@ -20,15 +22,20 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĮĶĻĽŁŃŅŇŌŐŒŔŘŚŞ
 """Lower- and upper-case Latin letters for regular-expression classes: German
 and the letters of the names German text quotes (`Yılmaz`, `Łódź`, `Čapek`)."""
 
-OPENERS = frozenset("„“\"»«‚'([©§")
+OPENERS = frozenset("„“\"»«‚'`([©§•▪◦‣●■►")
 """Characters that may open a sentence before its first letter (quotes,
-brackets, and the signs of footer and legal lines: `© 2022 …`, `§ 5 …`)."""
+brackets, LaTeX's ````…''``, the signs of footer and legal lines: `© 2022 …`,
+`§ 5 …`, and list bullets: `Gut! • Noch besser.`)."""
+
+APOSTROPHES = frozenset("’'´`")
+"""Marks of an elision (`bin’s`, `geht's`, `geht´s`)."""
 
 # Longest word a rule ever inspects; bounds look-behind work per candidate so
 # the whole pass stays linear even in text without spaces.
 _LOOK_BEHIND = 64
 _LETTERS = re.compile(rf"[^\W\d_]{{1,{_LOOK_BEHIND}}}")
-_GLUED_FOOTNOTE = re.compile(r"^\d+(?=[^\W\d_])")
+# ASCII digits only: footnote numbers are never other scripts' digits.
+_GLUED_FOOTNOTE = re.compile(r"^[0-9]+(?=[^\W\d_])")
 
 
 def word_before(text: str, position: int) -> str:
@@ -85,7 +92,8 @@ def closing_end(
             break
         following = text[position + 1 : position + 2]
         ambiguous = text[position] in AMBIGUOUS_QUOTES and following.isalpha()
-        if ambiguous and position not in closers:
+        latex_close = text[position] == "'" and position - 1 in closers  # the second ' of ''
+        if ambiguous and position not in closers and not latex_close:
             break
         position += 1
     return position
@@ -101,3 +109,22 @@ def skip_space(text: str, position: int) -> int:
 def starts_sentence(char: str) -> bool:
     """Whether ``char`` can be the first character of a sentence."""
     return char.isupper() or char.isdigit() or char in OPENERS
+
+
+def is_emoji(char: str) -> bool:
+    """Pictographs, dingbats and the joiners and selectors of emoji sequences."""
+    code = ord(char)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or char in "\u200d\ufe0f\u20e3"
+    )
+
+
+def is_elision(text: str, word_start: int) -> bool:
+    """Whether the word at ``word_start`` is the elided `s` of `bin’s`,
+    `geht's`: an apostrophe between it and a letter."""
+    return (
+        word_start >= 2 and text[word_start - 1] in APOSTROPHES and text[word_start - 2].isalpha()
+    )

@@ -50,9 +50,9 @@ class Findings:
     cuts: list[Cut] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
-    displaced_stops: list[int] = field(default_factory=list)
-    """Full stops a mid-sentence footnote carried away (``Google.44 zu werden``):
-    the sentence containing one gets its full stop back at its end."""
+    displaced_stops: list[tuple[int, int]] = field(default_factory=list)
+    """Sentence ends a mid-sentence footnote carried away (``Google.44 zu
+    werden``): the sentence containing one gets it back at its end."""
     resume_scan: int = 0
     """Rules that consume text (junk runs) move this past it."""
 

@@ -4,9 +4,11 @@ A quotation that opens and closes in one paragraph is translated as one unit
 together with the clause that introduces it (`Die Ministerin sagte: „Wir
 handeln schnell. Niemand wird zurückgelassen.“`), as long as that unit stays
 short — at most :data:`MAX_SENTENCES` sentences and :data:`MAX_WORDS` words. A
-longer quotation is cut at its sentence ends, and each piece gets the marks it
-lacks (`„Erster Satz.“` / `„Zweiter Satz.“`), so the translation model always
-sees a balanced quotation. Pairing runs first, so that the scanner knows which
+longer quotation is cut at its sentence ends, and each piece's model input
+(:attr:`~reader.segment.Sentence.model_text`) gets the marks it lacks
+(`„Erster Satz.“` / `„Zweiter Satz.“`), so the translation model always sees a
+balanced quotation; the German shown (:attr:`~reader.segment.Sentence.text`)
+stays the document's. Pairing runs first, so that the scanner knows which
 ambiguous marks (`"`, `»`, `«`, `‘`) close a quotation and which open one.
 """
 
@@ -25,12 +27,29 @@ MAX_WORDS = 80
 """Longest quotation unit, in words, kept whole: well inside what the model
 translates well, and short enough to read as one row."""
 
-_MARKS = re.compile('[„“”‚‘»«"]')
-_CLOSES = {"„": "“”", "‚": "‘", "»": "«", "«": "»", '"': '"', "“": "”"}
+MAX_REACH = 1500
+"""Farthest, in characters, a quotation mark may pair with another: a
+"quotation" of many sentences is a stray mark (a scrape's leftover, a typo),
+not a quotation, and is left alone."""
+
+_MARKS = re.compile("``|''|[„“”‚‘»«\"']")
+_CLOSES = {
+    "„": ("“", "”"),
+    "‚": ("‘",),
+    "»": ("«",),
+    "«": ("»",),
+    '"': ('"',),
+    "“": ("”",),
+    "``": ("''",),
+    "'": ("'",),
+}
 """Opening mark → the marks that close it (German „…“ and ‚…‘, »…« and Swiss
-«…», "…", English “…”)."""
-_ALWAYS_OPENS = frozenset('„‚»«"')
+«…», "…", English “…”, LaTeX ``…'', '…')."""
+_ALWAYS_OPENS = frozenset(("„", "‚", "»", "«", "``"))
+_CONTEXTUAL = frozenset(('"', "'"))
+"""ASCII marks, whose direction only their neighbours tell."""
 _SPACE_BEFORE = re.compile(r"[\s(\[—–-]")
+_AFTER_CLOSING = frozenset(",.;:!?)]…-–—")
 _WORD = re.compile(r"\S+")
 
 
@@ -49,15 +68,33 @@ def find_quotations(text: str) -> Quotations:
     """Pair the quotation marks of ``text`` (one paragraph), in one pass.
 
     A mark that closes the innermost open quotation closes it; `„`, `‚`, `»`,
-    `«` and `"` otherwise open one, and `“` opens one only where it stands
-    before a word and after a space (English style: `er sagte “Ja”`). Marks
-    that pair with nothing (a quotation left open across paragraphs, an
-    apostrophe) are ignored."""
+    `«` and LaTeX ````` otherwise open one, and `“` opens one only where it
+    stands before a word and after a space (English style: `er sagte “Ja”`).
+    ASCII `"` and `'` take their direction from their neighbours: after a
+    word or punctuation and before a space, punctuation or the end they close;
+    after a space and before a word they open; between two words (`geht's`)
+    an `'` is an apostrophe, and a `"` there does what the open quotation
+    needs. Marks that pair with nothing (a stray `"`, a quotation left open
+    across paragraphs, an apostrophe) and pairs farther apart than
+    :data:`MAX_REACH` are left alone."""
     stack: list[tuple[int, str]] = []
+    floor = 0  # stack[:floor] are open marks too far back to pair (amortised O(1))
     pairs: list[tuple[int, int]] = []
     for match in _MARKS.finditer(text):
         mark, position = match.group(), match.start()
-        if stack and mark in _CLOSES[stack[-1][1]]:
+        while floor < len(stack) and position - stack[floor][0] > MAX_REACH:
+            floor += 1
+        if floor == len(stack):
+            stack.clear()
+            floor = 0
+        closes = bool(stack) and mark in _CLOSES[stack[-1][1]]
+        if mark in _CONTEXTUAL:
+            direction = _direction(text, position, match.end())
+            if direction == "opens" or (direction is None and mark == '"' and not closes):
+                stack.append((position, mark))
+            elif closes:
+                pairs.append((stack.pop()[0], position))
+        elif closes:
             pairs.append((stack.pop()[0], position))
         elif mark in _ALWAYS_OPENS or (mark == "“" and _opens_english(text, position)):
             stack.append((position, mark))
@@ -73,9 +110,25 @@ def find_quotations(text: str) -> Quotations:
     )
 
 
+def _direction(text: str, start: int, end: int) -> str | None:
+    """``opens``, ``closes`` or ``None`` (can't tell) for the ASCII mark ``text[start:end]``."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isspace() or before in "([—–") and after.isalnum():
+        return "opens"
+    if not before.isspace() and (after.isspace() or after in _AFTER_CLOSING):
+        return "closes"
+    return None
+
+
 def _opens_english(text: str, position: int) -> bool:
     before_ok = position == 0 or _SPACE_BEFORE.match(text, position - 1) is not None
     return before_ok and position + 1 < len(text) and not text[position + 1].isspace()
+
+
+def _mark_at(text: str, position: int) -> str:
+    match = _MARKS.match(text, position)
+    return match.group() if match else text[position]
 
 
 def keep_quotations_together(text: str, quotations: Quotations, findings: Findings) -> None:
@@ -100,7 +153,9 @@ def keep_quotations_together(text: str, quotations: Quotations, findings: Findin
                     findings.insert(cuts[i].end, " ")
         else:
             for i in inner:
-                cuts[i] = Cut(cuts[i].end, cuts[i].resume, text[closing], text[opening])
+                cuts[i] = Cut(
+                    cuts[i].end, cuts[i].resume, _mark_at(text, closing), _mark_at(text, opening)
+                )
     findings.cuts = [cut for i, cut in enumerate(cuts) if i not in removed]
 
 

@@ -33,7 +33,7 @@ from reader.segment.findings import Findings
 
 # Footnote numbers run to the low hundreds; four digits behind a stop would be
 # a year starting the next sentence, not a footnote.
-_FOOTNOTE = re.compile(r"\d{1,3}(?!\d)")
+_FOOTNOTE = re.compile(r"[0-9]{1,3}(?![0-9])")
 _CAPITALISED_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]")
 _CAMEL_PIECE = re.compile(r"[A-ZÄÖÜ]?[^\sA-ZÄÖÜ]+")
 _ELLIPSES = frozenset({"...", "…"})
@@ -62,9 +62,7 @@ def place_footnote(
     if after < len(text) and text[after].islower():
         if punctuation in _ELLIPSES:
             return  # `zögerte...3 und ging`: the ellipsis trails off inside the sentence
-        findings.delete(*stop)
-        if punctuation == ".":
-            findings.displaced_stops.append(stop[0])
+        findings.displaced_stops.append(stop)
     else:
         findings.cut(note.end(), after)
 
@@ -109,13 +107,18 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
 
     Camel-case names stay whole. A single lower-case letter (`iPhone`, `eBay`)
     is a name; `CHAdeMO` has no lower→upper seam at all. A capitalised first
-    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam only where
-    the halves read as a sentence end and a sentence start, see
+    half (`YouTube`, `SoftBank`, but also `MeterKritiker`) is a seam where the
+    second half is an article, pronoun or conjunction (`BangkokNicht`,
+    `AliceJede`: closed classes, never the noun half of a name) or where the
+    halves read as a sentence end and a sentence start, see
     :func:`_sentences_meet`."""
     left = camel_piece_before(text, position)
     if len(left) < 2:
         return
-    right = letters_after(text, position + 1 if text[position] in '"„»' else position)
+    opening = 2 if text.startswith("``", position) else int(text[position] in '"„»')
+    right = letters_after(text, position + opening)
+    if _is_gender_form(text, position, left, right):
+        return
     if left[0].islower():
         # `vorDrittens`: a preposition can be a verb particle ending a sentence
         # (`liegen … vor`), and a capitalised pronoun or adverb starts one.
@@ -124,7 +127,9 @@ def glued_seam(text: str, position: int, findings: Findings) -> None:
         else:
             findings.cut(position)
         return
-    if left + right not in CAMEL_CASE_NAMES and _sentences_meet(left, right):
+    if left + right not in CAMEL_CASE_NAMES and (
+        right.lower() in CLOSED_CLASS_OPENERS or _sentences_meet(left, right)
+    ):
         findings.cut(position)
 
 
@@ -149,6 +154,16 @@ def _sentences_meet(left: str, right: str) -> bool:
     )
 
 
+def _is_gender_form(text: str, position: int, left: str, right: str) -> bool:
+    """`LeserInnen`, `BürgerIn,`: the capital I of German gender-inclusive
+    forms, one word. A singular `In` followed by a space is more often the
+    preposition starting a sentence a scrape glued on (`AnschlussIn der`)."""
+    if right == "Innen":
+        return True
+    following = text[position + len(right) : position + len(right) + 1]
+    return right == "In" and left[0].isupper() and not following.isspace()
+
+
 def lost_list(position: int, findings: Findings) -> None:
     """`sollten die Vereinigten Staaten und Japan:Das Gesamtziel`: a colon glued
     to a capitalised word is where a bulleted list was stripped; the lead-in
@@ -164,16 +179,19 @@ def lost_space(position: int, findings: Findings) -> None:
 
 def dot_leader(text: str, start: int, end: int, findings: Findings) -> None:
     """A run of four or more dots is page furniture (table-of-contents leaders,
-    separators). The first dot still ends the sentence it is glued to. Words
-    glued behind the run without spaces (`undSehenCarnegie`) are menu labels,
-    except the last, which begins the next sentence."""
+    separators). Glued to a word, its first dot still ends that word's
+    sentence (`Zwecke“.......`); after a space it stays in its line
+    (`Einleitung ........ 5`). Words glued behind the run without spaces
+    (`undSehenCarnegie`) are menu labels, except the last, which begins the
+    next sentence; the run and the labels are kept, as a piece of their own."""
     glued_to_word = start > 0 and (text[start - 1].isalnum() or text[start - 1] in CLOSERS)
-    sentence_end = start + 1 if glued_to_word else start
+    if glued_to_word:
+        findings.cut(start + 1)
     resume = end
     glued = list(_CAMEL_PIECE.finditer(text, end, _token_end(text, end)))
     if len(glued) > 1 and glued[-1].group()[0].isupper():
         resume = glued[-1].start()
-    findings.cut(sentence_end, skip_space(text, resume))
+        findings.cut(resume)
     findings.resume_scan = resume
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from reader.segment.findings import Edit, Findings
-from reader.segment.paragraphs import paragraph_spans
+from reader.segment.paragraphs import hard_line_breaks, paragraph_spans, uses_blank_lines
 from reader.segment.scanner import scan
 from reader.segment.sentence import Paragraph, Sentence
 
@@ -26,14 +26,19 @@ def segment(text: str) -> list[Paragraph]:
     """Split ``text`` into paragraphs of sentences.
 
     Pure and linear in ``len(text)``. Each :class:`Sentence` has the repaired
-    text, its span in ``text`` and the footnote markers removed from it.
+    text, its span in ``text``, the footnote markers removed from it and the
+    quotation marks its model input adds (:attr:`Sentence.model_text`).
     """
     paragraphs: list[Paragraph] = []
     count = 0
+    wrapped = uses_blank_lines(text)  # else a line break ends the paragraph
     for start, end in paragraph_spans(text):
         block = text[start:end]
+        findings = scan(block)
+        for line_end, resume in hard_line_breaks(block) if wrapped else ():
+            findings.cut(line_end, resume)
         sentences = []
-        for span, clean, footnotes in _sentences(block, scan(block)):
+        for span, clean, footnotes, marks in _sentences(block, findings):
             sentences.append(
                 Sentence(
                     text=clean,
@@ -42,6 +47,8 @@ def segment(text: str) -> list[Paragraph]:
                     footnotes=footnotes,
                     paragraph=len(paragraphs),
                     index=count,
+                    opens=marks[0],
+                    closes=marks[1],
                 )
             )
             count += 1
@@ -50,22 +57,78 @@ def segment(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _sentences(
-    block: str, findings: Findings
-) -> Iterator[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    """``(span, clean text, footnote markers)`` of each sentence in ``block``."""
+_Piece = tuple[tuple[int, int], str, tuple[str, ...], tuple[str, str]]
+
+
+def _sentences(block: str, findings: Findings) -> Iterator[_Piece]:
+    """``(span, clean text, footnote markers, (opens, closes))`` of each
+    sentence in ``block``.
+
+    Nothing is dropped: a piece without letters or digits (`***`, a stray
+    dash) joins the sentence before it (or after it, at the start), and a
+    piece of digits alone (`Er kam am Montag. 1917`) is a sentence of its own."""
     edits = _Queue(findings.edits, key=lambda edit: edit.start)
     notes = _Queue(findings.footnotes, key=lambda note: note.position)
-    lost_stops = _Queue(findings.displaced_stops, key=lambda position: position)
-    for start, end, opens, closes in _spans(block, findings):
-        clean = _render(block, start, end, edits.take_before(end))
+    lost_stops = _Queue(findings.displaced_stops, key=lambda stop: stop[0])
+    pending: _Piece | None = None
+    leading: tuple[int, tuple[str, ...]] | None = None
+    for start, end, opens, closes in _joined(block, _spans(block, findings)):
+        taken = edits.take_before(end)
+        clean = _render(block, start, end, taken)
+        stops = [stop for stop in lost_stops.take_before(end) if stop[0] >= start]
+        if stops:
+            clean = _move_stop(block, start, end, taken, stops[-1], clean)
         markers = tuple(note.marker for note in notes.take_before(end) if note.position >= start)
-        if any(stop >= start for stop in lost_stops.take_before(end)) and not (
-            _TERMINAL_END.search(clean)
-        ):
-            clean += "."
-        if any(char.isalpha() for char in clean):
-            yield (start, end), opens + clean + closes, markers
+        if not clean:
+            # Only footnote markers: they belong to the sentence before (or after).
+            if pending:
+                pending = ((pending[0][0], end), pending[1], pending[2] + markers, pending[3])
+            elif leading:
+                leading = (leading[0], leading[1] + markers)
+            else:
+                leading = (start, markers)
+            continue
+        if leading:
+            start, markers, leading = leading[0], leading[1] + markers, None
+        if pending:
+            yield pending
+        pending = ((start, end), clean, markers, (opens, closes))
+    if pending:
+        yield pending
+
+
+def _move_stop(
+    block: str, start: int, end: int, edits: list[Edit], stop: tuple[int, int], clean: str
+) -> str:
+    """A sentence end a mid-sentence footnote carried away (`Google.44 zu
+    werden`) goes back to the end of the sentence — unless the sentence ends
+    in its own punctuation, then it stays where it stood."""
+    if _TERMINAL_END.search(clean):
+        return clean
+    moved = _render(block, start, end, sorted([*edits, Edit(*stop)], key=lambda e: e.start))
+    return moved + block[stop[0] : stop[1]]
+
+
+def _joined(
+    block: str, spans: Iterable[tuple[int, int, str, str]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """``spans`` with each piece that has no letter or digit joined to a neighbour."""
+    previous: tuple[int, int, str, str] | None = None
+    for start, end, opens, closes in spans:
+        if start == end:
+            continue
+        if any(char.isalnum() for char in block[start:end]):
+            if previous and not any(char.isalnum() for char in block[previous[0] : previous[1]]):
+                start, opens = previous[0], previous[2] or opens  # a leading `–` or `***`
+            elif previous:
+                yield previous
+            previous = (start, end, opens, closes)
+        elif previous:
+            previous = (previous[0], end, previous[2], closes)
+        else:
+            previous = (start, end, opens, closes)
+    if previous:
+        yield previous
 
 
 def _render(block: str, start: int, end: int, edits: list[Edit]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-SentenceKind = Literal["sentence", "heading", "footnote", "code"]
+SentenceKind = Literal["sentence", "heading", "footnote", "code", "matter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,19 @@ class Sentence:
     text; ``code``: preformatted text, shown verbatim and never translated."""
     section: str | None = None
     """The text of the nearest heading before this sentence (``None``: none)."""
+    opens: str = ""
+    closes: str = ""
+    """Quotation marks the translation model is given before and after
+    :attr:`text` when a long quotation was cut into pieces (``„`` and ``“``),
+    so that each piece it translates is a balanced quotation. Never shown:
+    the German a reader sees is :attr:`text`, the document's own."""
+
+    @property
+    def model_text(self) -> str:
+        """What the translation model is given for this sentence: :attr:`text`
+        with the quotation marks that balance it (see :attr:`opens`). Word
+        alignments of it move back to :attr:`text` by ``-len(opens)``."""
+        return self.opens + self.text + self.closes
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from reader.glossary import load_glossary
-from reader.segment import segment
+from reader.segment import all_sentences, segment
+from reader.translate.document import TranslatedSentence
 from reader.views.export.build import DocumentInfo, build_document
+from reader.views.export.stream import deliver
 
 TEXT = (
     "Die Zusammenarbeit in Wissenschaft und Technologie (W&T) wächst.\n"
@@ -21,11 +23,22 @@ TRANSLATIONS = [
 INFO = DocumentInfo("t", "t.txt", "model", datetime(2026, 1, 1, tzinfo=UTC))
 
 
+def delivered(text: str, translations: list[str], preferred_terms: bool = True):
+    glossary = load_glossary()
+    sentences = all_sentences(segment(text))
+    return [
+        deliver(
+            TranslatedSentence(sentence, translation, False), glossary if preferred_terms else None
+        )
+        for sentence, translation in zip(sentences, translations, strict=True)
+    ]
+
+
 def build(preferred_terms: bool):
     paragraphs = segment(TEXT)
     assert [s.text for p in paragraphs for s in p.sentences] == TEXT.splitlines()
     return build_document(
-        INFO, TEXT, paragraphs, TRANSLATIONS, load_glossary(), preferred_terms=preferred_terms
+        INFO, TEXT, paragraphs, delivered(TEXT, TRANSLATIONS, preferred_terms), load_glossary()
     )
 
 
@@ -74,7 +87,7 @@ def test_terms_are_found_in_german_and_in_the_english_renderings() -> None:
 
 def test_expansions_that_repeat_the_term_are_left_out() -> None:
     text = "Die Global Times berichtet über das Memorandum of Understanding.\n"
-    document = build_document(INFO, text, segment(text), ["x"], load_glossary())
+    document = build_document(INFO, text, segment(text), delivered(text, ["x"]), load_glossary())
     notes = {note.term: note for note in document.glossary}
     assert notes["Global Times"].expansion is None
     assert notes["Memorandum of Understanding"].expansion == "Absichtserklärung"

@@ -125,7 +125,7 @@ def test_a_broken_user_glossary_is_one_line(tmp_path: Path) -> None:
         ),
         (
             ["translate", SEED, "seeds/002_cafa3597cbf732ed.txt"],
-            "reader: error: 2 input files need --out-dir DIR (one Markdown file per input)",
+            "reader: error: 2 input files need --out-dir DIR (one output file per input)",
         ),
         (
             ["translate", "-", "--out-dir", "out"],

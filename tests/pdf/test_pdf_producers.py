@@ -21,7 +21,12 @@ from reader.importers.pdf.footnotes import split_footnotes
 from reader.importers.pdf.headings import HeadingStyles, normalized_title
 from reader.importers.pdf.hyphenation import join_lines
 from reader.importers.pdf.layout import Cell, Line
-from reader.importers.pdf.paragraphs import PlacedAside, PlacedLine, build_blocks
+from reader.importers.pdf.paragraphs import (
+    PlacedAside,
+    PlacedLine,
+    build_blocks,
+    caption_after_runover,
+)
 from reader.importers.pdf.regions import AsideKind, anchor, split_asides
 from reader.segment import all_sentences, segment_document
 
@@ -493,3 +498,106 @@ def test_an_italic_lettered_subsection_is_a_heading_without_an_outline() -> None
     assert _blocks([heading, *BODY])[0] == ("heading", heading.text)
     upright = Line("C. Minimales Beispiel zur Parallelisierung", 50, 250, 90, 10.0)
     assert _blocks([upright, *BODY])[0][0] == "paragraph"
+
+
+# --- round 2, reporting set: Word's mathematical letters, raised labels apart -----------------
+
+
+def test_a_character_outside_the_bmp_is_one_character_and_a_math_letter_its_letter() -> None:
+    # Word writes the italic alpha of its equation editor as U+1D6FC (a UTF-16 pair).
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"2 beginbfchar <24> <D835DEFC> <25> <D83DDE00> endbfchar\n"
+        b"1 beginbfrange <20> <23> <0020> endbfrange\n"
+        b"1 beginbfrange <26> <7E> <0026> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 10 Tf 40 500 Td (Die Diffusivit\xe4t $ ist klein %.) Tj ET\n"
+    blocks = import_pdf(_pdf(content, cmap), "word-formel.pdf").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Die Diffusivität α ist klein \U0001f600.")
+    ]
+
+
+def test_a_raised_footnote_label_set_apart_from_its_note_opens_the_note() -> None:
+    # Distiller (Word) and pdfTeX: the page-foot label is its own text object, raised.
+    content = (
+        b"BT /F1 10 Tf 40 500 Td (Fast alle Jugendlichen haben einen Zugang.) Tj ET\n"
+        b"BT /F1 6 Tf 236 504 Td (1) Tj ET\n"
+        b"BT /F1 10 Tf 40 486 Td (Das ist seit Jahren so.) Tj ET\n"
+        b"BT /F1 6 Tf 40 83 Td (1) Tj ET\n"
+        b"BT /F1 8 Tf 46 80 Td (Die Frage wurde 2012 ge\xe4ndert.) Tj ET\n"
+    )
+    blocks = import_pdf(_pdf(content), "distiller.pdf").blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Fast alle Jugendlichen haben einen Zugang. Das ist seit Jahren so."),
+        ("footnote", "Die Frage wurde 2012 geändert."),
+    ]
+    assert blocks[1].marker == "1"
+    assert [ref.marker for ref in blocks[0].footnotes] == ["1"]
+
+
+def test_a_charts_small_labels_are_figure_rows_out_of_the_flow() -> None:
+    body = [
+        line(f"Ein langer Satz des Fließtextes läuft hier weiter, Zeile {n}", 100 + 14 * n)
+        for n in range(4)
+    ]
+    labels = [
+        line("388.660", 200, left=60, right=90, size=6),
+        line("AfD", 200, left=100, right=115, size=7),
+        line("252.606", 212, left=60, right=90, size=6),
+        line("Die Linke", 212, left=100, right=130, size=7),
+        line("0", 224, left=60, right=64, size=7),
+        line("100.000", 224, left=100, right=125, size=7),
+        line("Abbildung 1: Likes der Parteien", 240, size=7),
+    ]
+    kept, asides = split_asides(body + labels)
+    assert [ln.text for ln in kept] == [ln.text for ln in body] + [
+        "Abbildung 1: Likes der Parteien"
+    ]
+    assert [(a.kind, [ln.text for ln in a.lines]) for a in asides] == [
+        (AsideKind.FIGURE_ROW, ["388.660", "AfD"]),
+        (AsideKind.FIGURE_ROW, ["252.606", "Die Linke"]),
+        (AsideKind.FIGURE_ROW, ["0", "100.000"]),
+    ]
+
+
+def test_a_sentence_run_over_a_figure_caption_at_the_page_top_stays_one_paragraph() -> None:
+    previous = PlacedLine(line("Ein Blindtext sollte möglichst viele", 700), 4)
+    page = [
+        line("Abbildung 1.1: Übersicht der Likes und Beiträge der Parteien.", 100, left=70),
+        line("Auswertungszeitraum 2017", 112, left=120),
+        line("verschiedene Buchstaben enthalten. Er muss keinen Sinn", 150),
+        line("ergeben.", 168, right=90),
+        line("Dies ist ein neuer Absatz mit mehr Text darin als sonst", 186, left=62),
+    ]
+    ordered = caption_after_runover(previous, page)
+    assert [ln.text for ln in ordered] == [
+        "verschiedene Buchstaben enthalten. Er muss keinen Sinn",
+        "ergeben.",
+        "Abbildung 1.1: Übersicht der Likes und Beiträge der Parteien.",
+        "Auswertungszeitraum 2017",
+        "Dies ist ein neuer Absatz mit mehr Text darin als sonst",
+    ]
+    assert caption_after_runover(PlacedLine(line("Ein ganzer Satz.", 700), 4), page) == page
+
+
+def test_a_caption_with_a_bold_label_is_no_heading() -> None:
+    lines = [line("Abbildung 2: Aufbau des Modells", 100, bold=True)] + [
+        line("Ein langer Satz des Fließtextes läuft hier weiter.", 120 + 14 * n) for n in range(5)
+    ]
+    assert HeadingStyles.find(lines, []).level(lines[0], 1) == 0
+
+
+def test_a_word_the_document_prints_with_its_hyphen_keeps_it_at_a_line_end() -> None:
+    lines = [
+        line("Aus dieser Logik wird die fittest-function gefolgert.", 100),
+        line("Das erfolgt so lange, bis die Kriterien der fittest-", 120),
+        line("function erfüllt sind, und die Laufzeit-", 134),
+        line("messung endet.", 148),
+    ]
+    assert _blocks(lines)[-1][1] == (
+        "Das erfolgt so lange, bis die Kriterien der fittest-function erfüllt sind,"
+        " und die Laufzeitmessung endet."
+    )

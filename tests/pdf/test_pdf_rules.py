@@ -36,6 +36,8 @@ def line(text: str, baseline: float, *, left=50.0, right=350.0, size=10.0, bold=
         ("im Jahr 2020-", "2025", "im Jahr 2020-2025"),
         ("Ende.", "Neu", "Ende. Neu"),
         ("minus -", "zwei", "minus - zwei"),
+        ("das Programm „..++-", "++++--+.“ gibt", "das Programm „..++-++++--+.“ gibt"),
+        ('der Befehl "-', "zur Verfügung", 'der Befehl "- zur Verfügung'),
     ],
 )
 def test_line_end_hyphen(first: str, second: str, joined: str) -> None:

@@ -17,6 +17,13 @@ it never reaches the reader. Ligature characters (``ﬁ``, U+FB01) are spelt
 out (``fi``): the segmenter and the model know words, not glyphs. A soft
 hyphen (PDFium's U+0002) that does not end the line was printed (a PDF holds
 only what it draws): it is a hyphen.
+
+PDFium counts a character outside the Basic Multilingual Plane (Word's
+mathematical italic ``𝛼``, U+1D6FC) as two, its UTF-16 halves, each with
+its own index and box: :func:`text_by_index` puts the whole character at the
+first index and :data:`NOTHING` at the second, which mending drops (a lone
+half alone can never be written out). Mathematical letters are read as the
+letters they are styled from (NFKC: ``𝛼`` → ``α``).
 """
 
 from __future__ import annotations
@@ -51,7 +58,13 @@ _BELOW = frozenset("\u00b8")
 _APART = 0.2
 """Letters beside a stray accent stand apart (a word space) when the gap between
 them is over this share of the letter's height."""
+_REACH = 3.0
+"""An accent's letter lies within this many letter heights of it (searched outwards)."""
 _KEEP = frozenset("\x02\ufffe")
+NOTHING = "\ufeff"
+"""Stands at the index of a character's second UTF-16 half: mending drops it."""
+_MATH_LETTERS = range(0x1D400, 0x1D800)
+"""Mathematical Alphanumeric Symbols: styled Latin and Greek letters and digits."""
 """Control characters the line splitter handles (soft and line-end hyphens)."""
 
 
@@ -76,9 +89,33 @@ LIGATURES = {
 _MAYBE_SPECIAL = re.compile(
     "["
     + "".join(SPACING_ACCENTS)
-    + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufb00-\ufb06]"
+    + "\x00-\x01\x03-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufb00-\ufb06\ufeff]"
 )
 """A quick test for lines that hold nothing to mend (almost all)."""
+
+
+def text_by_index(units: Sequence[int]) -> str:
+    """PDFium's UTF-16 units (one a character index) as text of the same length.
+
+    A surrogate pair becomes its character (a mathematical letter its plain
+    letter) followed by :data:`NOTHING`; a lone surrogate is :data:`NOTHING`.
+    """
+    chars = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else 0
+        if 0xD800 <= unit < 0xDC00 and 0xDC00 <= following < 0xE000:
+            code = 0x10000 + ((unit - 0xD800) << 10) + (following - 0xDC00)
+            char = chr(code)
+            if code in _MATH_LETTERS:
+                char = unicodedata.normalize("NFKC", char)[:1]
+            chars += [char, NOTHING]
+            index += 2
+            continue
+        chars.append(NOTHING if 0xD800 <= unit < 0xE000 else chr(unit))
+        index += 1
+    return "".join(chars)
 
 
 def _special(char: str) -> bool:
@@ -97,7 +134,7 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
     chars: list[tuple[str, int]] = []
     for index in range(start, end):
         char = text[index]
-        if index in accents.removed:
+        if index in accents.removed or char == NOTHING:
             continue
         if char == "\x02" and index < end - 1:
             char = "-"  # a hyphen glyph the PDF maps to the soft hyphen, printed mid-line
@@ -148,17 +185,23 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
     positions = [i for i in range(start, end) if text[i] in SPACING_ACCENTS]
     if not positions:
         return _Accents({}, frozenset())
-    letters = [i for i in range(start, end) if text[i].isalpha()]
-    boxes = {i: box(i) for i in letters}
+    boxes: dict[int, Box] = {}
+
+    def letter_box(index: int) -> Box:
+        if index not in boxes:
+            boxes[index] = box(index)
+        return boxes[index]
+
     marks: dict[int, list[str]] = {}
     removed = set()
     for position in positions:
         left, right, bottom, top = box(position)
         center = (left + right) / 2
+        reach = _REACH * max(top - bottom, 1.0)
         below = text[position] in _BELOW
         best = None
-        for index in letters:
-            l_left, l_right, l_bottom, l_top = boxes[index]
+        for index in _letters_around(text, position, start, end, center, reach, letter_box):
+            l_left, l_right, l_bottom, l_top = letter_box(index)
             if not l_left - 0.5 <= center <= l_right + 0.5:
                 continue
             middle = (l_bottom + l_top) / 2
@@ -170,6 +213,34 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
             marks.setdefault(best[1], []).append(SPACING_ACCENTS[text[position]])
             removed.add(position)
     return _Accents(marks, frozenset(removed))
+
+
+def _letters_around(
+    text: str,
+    position: int,
+    start: int,
+    end: int,
+    center: float,
+    reach: float,
+    box: Callable[[int], Box],
+) -> list[int]:
+    """The letters from ``position`` outwards, each way until one lies ``reach`` past ``center``.
+
+    A line runs left to right: once a letter stands well left (right) of the
+    accent, those before (after) it do too — a few glyph boxes per accent
+    instead of the whole line's.
+    """
+    found = []
+    for step, limit in ((-1, start - 1), (1, end)):
+        index = position + step
+        while index != limit:
+            if text[index].isalpha():
+                found.append(index)
+                left, right, _, _ = box(index)
+                if (right < center - reach) if step < 0 else (left > center + reach):
+                    break
+            index += step
+    return found
 
 
 def _apart(before: int, after: int, box: Callable[[int], Box]) -> bool:

@@ -26,7 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.document import FootnoteRef
-from reader.importers.pdf.characters import SPACING_ACCENTS, mend_characters
+from reader.importers.pdf.characters import (
+    NOTHING,
+    SPACING_ACCENTS,
+    mend_characters,
+    text_by_index,
+)
 from reader.importers.pdf.errors import (
     DamagedPdfError,
     EncryptedPdfError,
@@ -141,8 +146,8 @@ def _page(page, number: int, raw) -> Page:
     try:
         count = textpage.count_chars()
         text = textpage.get_text_range() if count else ""
-        if len(text) != count:  # characters outside the BMP: read them one by one
-            text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+        if len(text) != count:  # characters outside the BMP: two indices each
+            text = text_by_index([raw.FPDFText_GetUnicode(textpage, i) for i in range(count)])
         fragments = []
         for line_start, line_end in _line_spans(text):
             for gap_start, gap_end in _split_at_wide_gaps(
@@ -226,7 +231,7 @@ def _cells(textpage, text: str, start: int, end: int, fragment: _Fragment, raw) 
 
 
 def _cell_text(text: str) -> str:
-    return text.replace("\x02", "").replace(_LINE_END_HYPHEN, "-").strip()
+    return text.replace("\x02", "").replace(NOTHING, "").replace(_LINE_END_HYPHEN, "-").strip()
 
 
 def _skip_accents(text: str, index: int, step: int, limit: int) -> int:

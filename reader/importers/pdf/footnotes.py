@@ -3,6 +3,9 @@
 The footnote area is the run of lines at the bottom of a page (below the body
 text, furniture already removed) set smaller than the body text; each note in
 it starts with its label (``1``, ``1.``, ``2)``, ``*``, or a raised number).
+A label raised and set apart from its note's first line (Distiller's and
+pdfTeX's ``\textsuperscript``-style labels come as a line of their own) is
+put back on that line.
 Lines there before the first label continue the previous page's last note.
 A number opening a line is a new note's label only when the page's text
 calls it or it follows the previous note's number; otherwise it is the
@@ -12,7 +15,7 @@ note's text running on (``…lag bei⏎41 Prozent.``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.document import FootnoteRef
 from reader.importers.pdf.layout import Line
@@ -20,6 +23,7 @@ from reader.importers.pdf.layout import Line
 SMALLER = 0.92
 """A footnote line's font is smaller than this share of the body text's."""
 _LABEL = re.compile(r"(\d{1,3}|[*†‡]{1,3})[.)]?(?:\s+|(?=[^\W\d]))")
+_LABEL_ONLY = re.compile(r"(\d{1,3}|[*†‡]{1,3})[.)]?")
 
 
 @dataclass(slots=True)
@@ -52,7 +56,7 @@ def split_footnotes(
     start = len(ordered)
     while start > 0 and ordered[start - 1].size < SMALLER * body_size:
         start -= 1
-    area = _by_column(ordered[start:])
+    area = _labels_joined(_by_column(ordered[start:]))
     first_label = next((i for i, line in enumerate(area) if note_label(line)), len(area))
     if not area or (first_label > 0 and previous is None):
         return lines, []
@@ -70,8 +74,35 @@ def split_footnotes(
             notes.append(Note(marker, [_without_label(line, text)], page))
         else:
             notes[-1].lines.append(line)
-    footnote_lines = {id(line) for line in area}
+    footnote_lines = {id(line) for line in ordered[start:]}
     return [line for line in lines if id(line) not in footnote_lines], notes
+
+
+def _labels_joined(area: list[Line]) -> list[Line]:
+    """``area`` with each label standing alone beside its note's first line put on that line.
+
+    The label stands left of the line it opens and higher, by less than that
+    line's font size (raised, not a line above).
+    """
+    joined: list[Line] = []
+    index = 0
+    while index < len(area):
+        line = area[index]
+        following = area[index + 1] if index + 1 < len(area) else None
+        match = _LABEL_ONLY.fullmatch(line.text.strip())
+        if (
+            match is not None
+            and following is not None
+            and following.left >= line.right - 0.5
+            and 0 < following.baseline - line.baseline < following.size
+        ):
+            markers = (FootnoteRef(0, match.group(1)), *following.markers)
+            joined.append(replace(following, left=line.left, markers=markers))
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 def _by_column(area: list[Line]) -> list[Line]:

@@ -10,7 +10,9 @@ in a labelled page number (``Pflege-Kompass 2026   Seite 1 von 1``: a footer
 even on a one-page document) — one such line makes its whole row furniture.
 A page's top row set smaller than the body text, high in the top margin and
 well apart from the text below is a header too, repeated or not (a letterhead,
-a header printed on right-hand pages only).
+a header printed on right-hand pages only). A number raised just left of the
+line below it is that line's footnote label (Distiller, pdfTeX: the label of
+a one-line note at the page foot), not a page number.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def remove_furniture(pages: list[Page]) -> list[Page]:
             row
             for row in rows
             if any(
-                is_page_number(line.text)
+                (is_page_number(line.text) and not _labels(line, page))
                 or _repeats(line, page, seen, needed)
                 or (id(row) in outermost and _LABELLED_PAGE_NUMBER.search(line.text))
                 for line in row
@@ -88,6 +90,15 @@ def remove_furniture(pages: list[Page]) -> list[Page]:
         kept = tuple(line for line in page.lines if id(line) not in furniture)
         result.append(replace(page, lines=kept))
     return result
+
+
+def _labels(number: Line, page: Page) -> bool:
+    """Whether ``number`` stands raised just left of a line that starts after it."""
+    return any(
+        0 < line.baseline - number.baseline < line.size
+        and number.right - 0.5 <= line.left <= number.right + line.size
+        for line in page.lines
+    )
 
 
 def _margin_header(rows: list[list[Line]], page: Page, body_size: float) -> bool:

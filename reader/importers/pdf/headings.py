@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.importers.pdf.layout import Line, OutlineEntry
+from reader.importers.pdf.regions import CAPTION
 
 LARGER = 1.12
 """A heading's font is at least this much larger than the body text's…"""
@@ -72,6 +73,8 @@ class HeadingStyles:
         for key in ((title, page), (title, None)):
             if key in self.outline:
                 return self.outline[key]
+        if CAPTION.match(line.text):
+            return 0  # ``Abbildung 1.1: …`` with its label in bold: a caption
         if _looks_like_heading(line, self.body_size):
             return self.levels.get(_style(line), 0)
         if not self.outline and _ROMAN_CAPS_HEADING.fullmatch(line.text.strip()):

@@ -12,7 +12,12 @@ from reader.importers.pdf.footnotes import Note, split_footnotes
 from reader.importers.pdf.furniture import remove_furniture
 from reader.importers.pdf.headings import HeadingStyles
 from reader.importers.pdf.layout import Page
-from reader.importers.pdf.paragraphs import PlacedAside, PlacedLine, build_blocks
+from reader.importers.pdf.paragraphs import (
+    PlacedAside,
+    PlacedLine,
+    build_blocks,
+    caption_after_runover,
+)
 from reader.importers.pdf.regions import anchor, split_asides
 
 
@@ -40,7 +45,7 @@ def import_pdf(
             list(page.lines), styles.body_size, page.number, previous
         )
         body, page_asides = split_asides(body)
-        ordered = reading_order(body)
+        ordered = caption_after_runover(flow[-1] if flow else None, reading_order(body))
         asides.extend(
             PlacedAside(aside, page.number, len(flow) + anchor(aside, ordered))
             for aside in page_asides

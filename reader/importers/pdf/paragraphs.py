@@ -23,8 +23,9 @@ from statistics import median
 from reader.document import Block, FootnoteRef
 from reader.importers.pdf.footnotes import Note
 from reader.importers.pdf.headings import LARGER, HeadingStyles
-from reader.importers.pdf.hyphenation import SOFT_HYPHEN, line_joint
+from reader.importers.pdf.hyphenation import SOFT_HYPHEN, hyphenated_words, line_joint
 from reader.importers.pdf.layout import Line
+from reader.importers.pdf.regions import CAPTION as _CAPTION
 from reader.importers.pdf.regions import Aside, AsideKind, cells
 
 PARAGRAPH_GAP = 1.3
@@ -38,10 +39,6 @@ SHORT_LINE = 2.0
 _SENTENCE_END = tuple('.!?:…"“”»«)')
 _BULLETS = "•◦▪▫‣■□●○►➢"
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s")
-_CAPTION = re.compile(
-    r"(?:Abbildung|Abb\.|Tabelle|Tab\.|Grafik|Diagramm|Figure|Fig\.|Table|Listing)"
-    r"\s+[A-Z]?\d+(?:[.-]\d+)*\s*[:.–-]\s"
-)
 _DASH_BULLETS = "–—-*"
 
 
@@ -80,6 +77,9 @@ def build_blocks(
     (verbatim, no sentences).
     """
     pitch = _line_pitch(flow)
+    hyphenated = hyphenated_words(
+        [placed.line.text for placed in flow] + [line.text for note in notes for line in note.lines]
+    )
     groups: list[list[PlacedLine]] = []
     starts: list[int] = []
     for index, placed in enumerate(flow):
@@ -99,9 +99,60 @@ def build_blocks(
     body = []
     for index, group in enumerate(groups):
         body.extend(before.pop(index, []))
-        body.append(_block(group, styles))
+        body.append(_block(group, styles, hyphenated))
     body.extend(block for blocks in before.values() for block in blocks)
-    return _with_notes(body, [_note_block(note) for note in notes if note.lines])
+    notes_blocks = [_note_block(note, hyphenated) for note in notes if note.lines]
+    return _with_notes(body, notes_blocks)
+
+
+def caption_after_runover(previous: PlacedLine | None, ordered: list[Line]) -> list[Line]:
+    """A page's lines in reading order, a caption opening the page moved past the run-over.
+
+    When the page before ends inside a sentence and this page opens with a
+    figure's caption (the figure at the page top), the sentence runs on below
+    the caption: the caption's lines go after the paragraph the sentence ends
+    (its first line ending a sentence that is short, or followed by an indent
+    or a gap), so that the paragraph stays one.
+    """
+    if (
+        previous is None
+        or previous.level
+        or previous.line.text.rstrip().endswith(_SENTENCE_END)
+        or not ordered
+        or not _CAPTION.match(ordered[0].text)
+    ):
+        return ordered
+    end = 1
+    while end < len(ordered) and _next_line(ordered[end - 1], ordered[end], 1.6):
+        end += 1
+    if end == len(ordered):
+        return ordered
+    rest = ordered[end:]
+    steps = [
+        after.baseline - before.baseline
+        for before, after in pairwise(rest)
+        if 0 < after.baseline - before.baseline < 3 * before.size
+    ]
+    pitch = median(steps) / rest[0].size if steps else 1.6
+    right = max(line.right for line in rest)
+    last = end
+    while last < len(ordered):
+        line = ordered[last]
+        following = ordered[last + 1] if last + 1 < len(ordered) else None
+        if line.text.rstrip().endswith(_SENTENCE_END) and (
+            following is None
+            or line.right < right - SHORT_LINE * line.size
+            or following.left > line.left + line.size
+            or not _next_line(line, following, 1.3 * pitch)
+        ):
+            break
+        last += 1
+    return [*ordered[end : last + 1], *ordered[:end], *ordered[last + 1 :]]
+
+
+def _next_line(before: Line, after: Line, pitch: float) -> bool:
+    """Whether ``after`` is the line right below ``before`` (at most ``pitch`` font sizes down)."""
+    return 0 < after.baseline - before.baseline <= pitch * before.size
 
 
 def _beside_next_block(
@@ -122,13 +173,13 @@ def _beside_next_block(
 
 
 def _aside_block(placed: PlacedAside, styles: HeadingStyles) -> Block:
-    """A table row as a ``code`` block; a margin note as a paragraph, or a heading.
+    """A table or figure row as a ``code`` block; a margin note as a paragraph, or a heading.
 
     A margin note styled like a heading (bold at body size or larger, not a
     sentence) is a side heading.
     """
     lines = placed.aside.lines
-    if placed.aside.kind is AsideKind.TABLE_ROW:
+    if placed.aside.kind is not AsideKind.MARGIN:
         pieces = (cell.text for line in lines for cell in cells(line))
         text = CELL_SEPARATOR.join(pieces).replace(SOFT_HYPHEN, "-")
         return Block("code", text, page=placed.page)
@@ -207,14 +258,16 @@ def _bullet(line: Line, before: Line | None) -> int | None:
     return None
 
 
-def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
+def _joined(
+    lines: list[Line], hyphenated: frozenset[str] = frozenset()
+) -> tuple[str, tuple[FootnoteRef, ...]]:
     """The lines as one text; a soft hyphen left at its end (the word went on
     where no line follows) shows as the hyphen it was printed as."""
     text = ""
     refs: list[FootnoteRef] = []
     for line in lines:
         if text:
-            joint = line_joint(text, line.text)
+            joint = line_joint(text, line.text, hyphenated)
             text = text[: len(text) - joint.drop] + joint.separator
         offset = len(text)
         refs.extend(
@@ -227,8 +280,8 @@ def _joined(lines: list[Line]) -> tuple[str, tuple[FootnoteRef, ...]]:
     return text, tuple(refs)
 
 
-def _block(group: list[PlacedLine], styles: HeadingStyles) -> Block:
-    text, refs = _joined([placed.line for placed in group])
+def _block(group: list[PlacedLine], styles: HeadingStyles, hyphenated: frozenset[str]) -> Block:
+    text, refs = _joined([placed.line for placed in group], hyphenated)
     first = group[0]
     if first.level:
         outline_level = styles.outline_level(text, first.page)
@@ -247,8 +300,8 @@ def _sentence_like(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?")) and len(text.split()) >= SENTENCE_WORDS
 
 
-def _note_block(note: Note) -> Block:
-    text, refs = _joined(note.lines)
+def _note_block(note: Note, hyphenated: frozenset[str]) -> Block:
+    text, refs = _joined(note.lines, hyphenated)
     return Block("footnote", text, marker=note.marker, footnotes=refs, page=note.page)
 
 

@@ -9,17 +9,23 @@ baseline, or one short line with gaps of a font size: its cells) of two or
 more short pieces set apart is a table row when the row above or below it is
 one too, in the same size, and shares a column with it (a cell edge in
 line); a table's rows are read one by one, verbatim, never as sentences.
-Both are taken out before the columns are ordered, and the paragraph
-builder puts each before the block it stands beside.
+Text drawn in a figure (a chart's labels and values) is set smaller than the
+body: when a page holds :data:`FIGURE_LINES` or more short lines below
+:data:`FIGURE_SIZE` of its body size (captions excepted), they are the
+figure's, read row by row verbatim like a table's — never glued into the
+sentence running around the figure. All are taken out before the columns
+are ordered, and the paragraph builder puts each before the block it stands
+beside.
 
 Pages with fewer than :data:`MIN_LONG_LINES` long lines have no reliable
 edges, and pages where more than :data:`MAX_ASIDE_SHARE` of the lines would
-be taken out send contradictory signals: nothing is taken out there (plain
-reading order).
+be taken out as margin notes or table rows send contradictory signals:
+nothing of those is taken out there (plain reading order).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from statistics import median
@@ -46,6 +52,15 @@ ROW_STEP = 2.5
 """Two table rows are at most this many font sizes apart."""
 ALIGNED = 1.0
 """Cells of two rows whose edges are this many font sizes apart or less share a column."""
+FIGURE_SIZE = 0.8
+"""A figure's labels are set smaller than this share of the page's body size…"""
+FIGURE_LINES = 6
+"""…and a page holds this many such short lines or more."""
+CAPTION = re.compile(
+    r"(?:Abbildung|Abb\.|Tabelle|Tab\.|Grafik|Diagramm|Figure|Fig\.|Table|Listing)"
+    r"\s+[A-Z]?\d+(?:[.-]\d+)*\s*[:.–-]\s"
+)
+"""A figure's or table's caption (``Abbildung 3: …``): a sentence, never a label."""
 _ROW = 0.3
 """Lines whose baselines differ by less than this many font sizes are one row."""
 
@@ -53,11 +68,12 @@ _ROW = 0.3
 class AsideKind(Enum):
     MARGIN = "margin"
     TABLE_ROW = "table_row"
+    FIGURE_ROW = "figure_row"
 
 
 @dataclass(frozen=True, slots=True)
 class Aside:
-    """Lines beside the flow: a margin note (its lines) or a table row (its cells)."""
+    """Lines beside the flow: a margin note (its lines), a table row or a figure's row (cells)."""
 
     kind: AsideKind
     lines: tuple[Line, ...]
@@ -81,16 +97,41 @@ def split_asides(lines: list[Line]) -> tuple[list[Line], list[Aside]]:
         for side in (True, False)
         for group in _notes([line for line in margin if (line.left > right) is side])
     ]
+    figure = _figure_rows([line for line in lines if id(line) not in taken], long)
+    in_figure = {id(line) for row in figure for line in row}
     column = median(line.right - line.left for line in long)
-    rows = _table_rows([line for line in lines if id(line) not in taken], right - left, column)
-    for row in rows:
+    rest = [line for line in lines if id(line) not in taken and id(line) not in in_figure]
+    for row in _table_rows(rest, right - left, column):
         taken.update(id(line) for line in row)
         asides.append(Aside(AsideKind.TABLE_ROW, tuple(sorted(row, key=lambda ln: ln.left))))
     if len(taken) > MAX_ASIDE_SHARE * len(lines):
         # More beside the flow than in it: the signals contradict each other
-        # (a form, a chart, a page of small boxes); plain reading order.
-        return lines, []
+        # (a form, a page of small boxes); plain reading order.
+        asides, taken = [], set()
+    asides += [Aside(AsideKind.FIGURE_ROW, tuple(row)) for row in figure]
+    taken |= in_figure
     return [line for line in lines if id(line) not in taken], asides
+
+
+def _figure_rows(lines: list[Line], long: list[Line]) -> list[list[Line]]:
+    """The rows of a figure's labels on the page, left to right, or ``[]``."""
+    body = median(line.size for line in long)
+    small = [
+        line
+        for line in lines
+        if line.size < FIGURE_SIZE * body
+        and len(line.text) < MARGIN_NOTE
+        and not CAPTION.match(line.text)
+    ]
+    if len(small) < FIGURE_LINES:
+        return []
+    rows: list[list[Line]] = []
+    for line in sorted(small, key=lambda ln: ln.baseline):
+        if rows and line.baseline - rows[-1][0].baseline < _ROW * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda ln: ln.left) for row in rows]
 
 
 def _in_margin(line: Line, left: float, right: float) -> bool:

@@ -1,8 +1,10 @@
-"""The Markdown export: a translated document as a bilingual ``.md`` file.
+"""The exports of ``reader translate``: Markdown, HTML, EPUB and JSON lines.
 
-:mod:`.document` holds the data, :mod:`.build` assembles it from sentences,
-translations and the glossary, :mod:`.markdown` renders it (escaping with
-:mod:`.escape`), :mod:`.atomic` writes it, :mod:`.batch` runs the translation
-and :mod:`.run` ties it together for ``reader translate``. Import from the
-submodules: the renderer does not need the translation engine loaded.
+:mod:`.stream` translates a document's sentences and delivers them as the
+reader shows them; :mod:`.build` assembles the document model
+(:mod:`.document`) every document writer renders — :mod:`.markdown` (escaping
+with :mod:`.escape`), :mod:`.html` and :mod:`.epub` (both on the XHTML of
+:mod:`.xhtml`), chosen in :mod:`.writers`; :mod:`.jsonl` writes the stream
+itself. :mod:`.atomic` writes files and :mod:`.run` ties it together. Import
+from the submodules: a renderer does not need the translation engine loaded.
 """

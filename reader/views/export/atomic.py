@@ -41,16 +41,17 @@ def check_writable(path: Path) -> None:
     os.unlink(temp_name)
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` atomically (see the module docstring).
+def write_atomic(path: Path, content: str | bytes, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``content`` (text is encoded with ``encoding``)
+    atomically (see the module docstring).
 
     A new file gets the usual permissions (``0o666`` less the umask); a
     replaced one keeps its mode.
     """
     descriptor, temp_name = _create_temp(path)
     try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="\n") as file:
-            file.write(text)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(content.encode(encoding) if isinstance(content, str) else content)
             file.flush()
             os.fsync(file.fileno())
         with contextlib.suppress(FileNotFoundError):

@@ -1,4 +1,5 @@
-"""Assemble an :class:`ExportDocument` from sentences, translations and the glossary.
+"""Assemble an :class:`ExportDocument` — the model every writer renders — from
+the delivered sentences (:mod:`.stream`) and the glossary.
 
 The appendix lists the glossary entries that occur in the source and the
 abbreviations the document defines itself (``Wissenschaft und Technologie
@@ -26,6 +27,7 @@ from reader.views.export.document import (
     TranslatedParagraph,
     TranslatedSentence,
 )
+from reader.views.export.stream import Delivered
 
 ANCHOR_PREFIX = "glossary-"
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -40,19 +42,19 @@ class DocumentInfo:
     model: str
     created: datetime
     settings: tuple[tuple[str, str], ...] = ()
+    source_format: str = "txt"
+    """The importer that read the source (``epub``: its images can be carried over)."""
 
 
 def build_document(
     info: DocumentInfo,
     text: str,
     paragraphs: Sequence[Paragraph],
-    translations: Sequence[str],
+    delivered: Sequence[Delivered],
     glossary: Glossary,
-    *,
-    preferred_terms: bool = True,
 ) -> ExportDocument:
-    """Pair each sentence of ``paragraphs`` with its translation (by sentence
-    index) and collect the glossary appendix from ``text``, the source."""
+    """Pair each sentence of ``paragraphs`` with its delivered translation (by
+    sentence index) and collect the glossary appendix from ``text``, the source."""
     notes = glossary_notes(glossary, paragraphs, text)
     spans = _SpanFinder(notes)
     links = link_notes(paragraphs)
@@ -61,15 +63,15 @@ def build_document(
     for paragraph in paragraphs:
         sentences = []
         for sentence in paragraph.sentences:
-            translation = translations[sentence.index]
-            if preferred_terms:
-                translation = glossary.apply_preferred_terms(sentence.text, translation)
+            item = delivered[sentence.index]
+            translation = item.translation
             sentences.append(
                 TranslatedSentence(
                     sentence=sentence,
                     translation=translation,
                     source_terms=spans.find(sentence.text),
                     translation_terms=spans.find(translation),
+                    alignment=item.alignment,
                     note_labels=tuple(
                         labels.get(links.get((sentence.index, marker), -1))
                         for marker in sentence.footnotes
@@ -91,6 +93,7 @@ def build_document(
         model=info.model,
         created=info.created,
         settings=info.settings,
+        source_format=info.source_format,
         paragraphs=tuple(translated),
         glossary=notes,
     )

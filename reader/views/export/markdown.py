@@ -17,7 +17,9 @@ note is in the document becomes a real Markdown footnote (``[^1]``, the note's
 German and English text as its definition). The document's headings are
 Markdown headings one level below the title in every layout (German — English
 in the table layout, the English under the German when interleaved); code is
-a fenced block, untranslated. The first use of each glossary term links to
+a fenced block, untranslated. Front and back matter (a Project Gutenberg
+licence, an imprint) is not translated and follows the body as an appendix,
+in German. The first use of each glossary term links to
 its entry in the appendix.
 """
 
@@ -25,16 +27,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC
-from enum import StrEnum
 from itertools import zip_longest
 
 from reader.views.export.document import (
+    LIST_ITEM,
     ExportDocument,
+    FirstUses,
     GlossaryNote,
+    Layout,
     TermSpan,
     TranslatedParagraph,
     TranslatedSentence,
+    is_structure,
+    list_groups,
 )
 from reader.views.export.escape import (
     escape_inline,
@@ -46,40 +51,32 @@ from reader.views.export.escape import (
 TABLE_HEADER = ("Deutsch", "English")
 PARAGRAPH_BREAK = "* * *"
 GLOSSARY_HEADING = "Glossary"
-LIST_ITEM = "list_item"
+MATTER_HEADING = "Front and back matter"
+MATTER = "matter"
 BULLET = "• "
 """Opens a list item's first row in the table layout (a table cell holds no list)."""
-
-
-class Layout(StrEnum):
-    TABLE = "table"
-    INTERLEAVED = "interleaved"
-    ENGLISH = "english"
-
-
-class _FirstUses:
-    """Remembers which glossary anchors have been linked during one render."""
-
-    def __init__(self, anchors: Iterable[str]) -> None:
-        self._pending = set(anchors)
-
-    def claim(self, anchor: str) -> bool:
-        """True the first time ``anchor`` is seen (if it has an appendix entry)."""
-        if anchor not in self._pending:
-            return False
-        self._pending.remove(anchor)
-        return True
+LAYOUTS = (Layout.TABLE, Layout.INTERLEAVED, Layout.ENGLISH)
 
 
 def render_markdown(document: ExportDocument, layout: Layout) -> str:
     """The whole document as Markdown text, ending with a newline."""
-    first_uses = _FirstUses(note.anchor for note in document.glossary)
-    body = _body(document.paragraphs, layout, first_uses)
+    first_uses = FirstUses(note.anchor for note in document.glossary)
+    matter = [paragraph for paragraph in document.paragraphs if paragraph.kind == MATTER]
+    text = [paragraph for paragraph in document.paragraphs if paragraph.kind != MATTER]
+    body = _body(text, layout, first_uses)
     blocks = [
         "# " + escape_inline(document.title).replace("#", "\\#"),
         _header(document, layout),
         *body,
     ]
+    if matter:
+        blocks.append(f"## {MATTER_HEADING}")
+        blocks.extend(
+            escape_line_start(
+                " ".join(_inline(item.sentence.text, (), first_uses) for item in p.sentences)
+            )
+            for p in matter
+        )
     if document.glossary:
         blocks.append(f"## {GLOSSARY_HEADING}")
         blocks.append("\n".join(_glossary_item(note) for note in document.glossary))
@@ -87,38 +84,19 @@ def render_markdown(document: ExportDocument, layout: Layout) -> str:
 
 
 def _header(document: ExportDocument, layout: Layout) -> str:
-    created = document.created
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    settings = [("layout", layout.value), *document.settings]
-    paragraphs = len(document.paragraphs)
-    sentences = document.sentence_count
-    source = "standard input" if document.source_name == "-" else document.source_name
-    fields = [
-        (
-            "Source",
-            f"{source} ({sentences} {_plural(sentences, 'sentence')} "
-            f"in {paragraphs} {_plural(paragraphs, 'paragraph')})",
-        ),
-        ("Model", document.model),
-        ("Date", f"{created.astimezone(UTC):%Y-%m-%d %H:%M} UTC"),
-        ("Settings", ", ".join(f"{name} {value}" for name, value in settings)),
-    ]
     # A list, so each field is its own line on every renderer.
-    return "\n".join(f"- **{name}:** {escape_inline(value)}" for name, value in fields)
+    return "\n".join(
+        f"- **{name}:** {escape_inline(value)}" for name, value in document.header_fields(layout)
+    )
 
 
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
-
-
-_Blocks = Callable[[Iterable[TranslatedParagraph], _FirstUses], Iterator[str]]
+_Blocks = Callable[[Iterable[TranslatedParagraph], FirstUses], Iterator[str]]
 _BACKTICKS = re.compile(r"`+")
 _ESCAPED_HASH = "\\#"  # a trailing "#" would close an ATX heading
 
 
 def _body(
-    paragraphs: Iterable[TranslatedParagraph], layout: Layout, first_uses: _FirstUses
+    paragraphs: Iterable[TranslatedParagraph], layout: Layout, first_uses: FirstUses
 ) -> Iterator[str]:
     """Runs of ordinary paragraphs in the layout's form; headings, code and notes
     as Markdown headings, fenced code and footnote definitions."""
@@ -129,7 +107,7 @@ def _body(
     }[layout]
     run: list[TranslatedParagraph] = []
     for paragraph in paragraphs:
-        if paragraph.kind in ("heading", "code") or paragraph.note_label:
+        if is_structure(paragraph):
             yield from ordinary(run, first_uses)
             run = []
             yield _structure_block(paragraph, layout, first_uses)
@@ -138,7 +116,7 @@ def _body(
     yield from ordinary(run, first_uses)
 
 
-def _structure_block(paragraph: TranslatedParagraph, layout: Layout, first_uses: _FirstUses) -> str:
+def _structure_block(paragraph: TranslatedParagraph, layout: Layout, first_uses: FirstUses) -> str:
     items = paragraph.sentences
     if paragraph.kind == "code":
         code = "\n".join(item.sentence.text for item in items)
@@ -176,24 +154,12 @@ def _structure_block(paragraph: TranslatedParagraph, layout: Layout, first_uses:
     return f"[^{paragraph.note_label}]: {definition}"
 
 
-def _groups(paragraphs: Iterable[TranslatedParagraph]) -> Iterator[list[TranslatedParagraph]]:
-    """Paragraphs one at a time, except that consecutive list items go together."""
-    group: list[TranslatedParagraph] = []
-    for paragraph in paragraphs:
-        if group and not (paragraph.kind == group[-1].kind == LIST_ITEM):
-            yield group
-            group = []
-        group.append(paragraph)
-    if group:
-        yield group
-
-
 def _table_blocks(
-    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+    paragraphs: Iterable[TranslatedParagraph], first_uses: FirstUses
 ) -> Iterator[str]:
     header = "| " + " | ".join(TABLE_HEADER) + " |"
     delimiter = "|" + " --- |" * len(TABLE_HEADER)
-    for group in _groups(paragraphs):
+    for group in list_groups(paragraphs):
         # A list is one table, each item's first row opened by a bullet.
         rows = [header, delimiter]
         for paragraph in group:
@@ -207,9 +173,9 @@ def _table_blocks(
 
 
 def _interleaved_blocks(
-    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+    paragraphs: Iterable[TranslatedParagraph], first_uses: FirstUses
 ) -> Iterator[str]:
-    for number, group in enumerate(_groups(paragraphs)):
+    for number, group in enumerate(list_groups(paragraphs)):
         if number:
             yield PARAGRAPH_BREAK
         for paragraph in group:
@@ -226,9 +192,9 @@ def _interleaved_blocks(
 
 
 def _english_blocks(
-    paragraphs: Iterable[TranslatedParagraph], first_uses: _FirstUses
+    paragraphs: Iterable[TranslatedParagraph], first_uses: FirstUses
 ) -> Iterator[str]:
-    for group in _groups(paragraphs):
+    for group in list_groups(paragraphs):
         items = []
         for paragraph in group:
             lines = [
@@ -246,7 +212,7 @@ def _english_blocks(
         yield "\n".join(item for item in items if item)
 
 
-def _german(item: TranslatedSentence, first_uses: _FirstUses) -> str:
+def _german(item: TranslatedSentence, first_uses: FirstUses) -> str:
     return _inline(item.sentence.text, item.source_terms, first_uses) + _footnotes(item)
 
 
@@ -264,7 +230,7 @@ def _footnotes(item: TranslatedSentence) -> str:
     return text + "".join(f"[^{label}]" for _, label in pairs if label)
 
 
-def _inline(text: str, spans: Iterable[TermSpan], first_uses: _FirstUses) -> str:
+def _inline(text: str, spans: Iterable[TermSpan], first_uses: FirstUses) -> str:
     """Escape ``text`` as one line, linking the first use of each glossary term."""
     pieces: list[str] = []
     position = 0
@@ -280,13 +246,5 @@ def _inline(text: str, spans: Iterable[TermSpan], first_uses: _FirstUses) -> str
 
 def _glossary_item(note: GlossaryNote) -> str:
     item = f'- <a id="{note.anchor}"></a>**{escape_inline(note.term)}**'
-    description = ". ".join(
-        text.strip().rstrip(".") for text in (note.expansion, note.explanation) if text
-    )
-    if description:
-        item += " — " + escape_inline(description) + "."
-        if note.defined_as:
-            item += " In the text: " + escape_inline(note.defined_as) + "."
-    elif note.defined_as:
-        item += " — " + escape_inline(note.defined_as) + " (defined in the text)."
-    return item
+    description = note.description
+    return item + " — " + escape_inline(description) if description else item

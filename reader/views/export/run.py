@@ -1,5 +1,5 @@
 """One export from start to end: plan the outputs, then for each document
-segment → translate → build → render → write.
+segment → translate (the stream) → build → render (a writer) → write.
 
 Everything that can be checked without the model is checked first (output
 paths, input files), so mistakes fail in milliseconds and never after a long
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from reader.document import Document
 from reader.errors import InputError, OutputError
@@ -23,11 +23,11 @@ from reader.source import STDIN_NAME
 from reader.translate import Engine
 from reader.translate.document import ProgressCallback
 from reader.views.export.atomic import check_writable, write_atomic
-from reader.views.export.batch import BatchTranslation, translate_paragraphs
 from reader.views.export.build import DocumentInfo, build_document
 from reader.views.export.document import ExportDocument
+from reader.views.export.stream import BatchTranslation, translate_paragraphs
+from reader.views.export.writers import MARKDOWN, DocumentWriter
 
-MARKDOWN_SUFFIX = ".md"
 STDIN_TITLE = "Standard input"
 
 
@@ -36,7 +36,7 @@ class ExportTarget:
     source: str
     """An input path, or ``"-"`` for standard input."""
     output: Path | None
-    """Where the Markdown goes; ``None`` for standard output."""
+    """Where the export goes; ``None`` for standard output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +46,34 @@ class ExportSettings:
 
 
 def plan_targets(
-    inputs: Sequence[str], output: str | None = None, out_dir: Path | None = None
+    inputs: Sequence[str],
+    output: str | None = None,
+    out_dir: Path | None = None,
+    writer: DocumentWriter = MARKDOWN,
 ) -> list[ExportTarget]:
     """Pair each input with its output and check every output is writable.
 
     ``output`` (``-o``) serves a single input, ``None`` or ``"-"`` meaning
     standard output; ``out_dir`` takes any number of inputs and writes
-    ``DIR/<input name>.md`` for each (creating ``DIR`` if needed).
+    ``DIR/<input name>.md`` (``.epub``, ``.html``: the writer's suffix) for
+    each, creating ``DIR`` if needed.
     """
     if output is not None and out_dir is not None:
         raise OutputError("use either -o/--output or --out-dir, not both")
     if out_dir is None:
         if len(inputs) > 1:
             raise OutputError(
-                f"{len(inputs)} input files need --out-dir DIR (one Markdown file per input)"
+                f"{len(inputs)} input files need --out-dir DIR (one output file per input)"
             )
         path = None if output in (None, STDIN_NAME) else Path(output)
+        if path is None and writer.binary:
+            raise OutputError(
+                f"--format {writer.name} cannot go to standard output "
+                f"(an e-book is a ZIP archive); use -o FILE{writer.suffix}"
+            )
         targets = [ExportTarget(inputs[0], path)]
     else:
-        targets = _out_dir_targets(inputs, out_dir)
+        targets = _out_dir_targets(inputs, out_dir, writer.suffix)
     for target in targets:
         if target.output is not None:
             check_writable(target.output)
@@ -72,12 +81,12 @@ def plan_targets(
     return targets
 
 
-def _out_dir_targets(inputs: Sequence[str], out_dir: Path) -> list[ExportTarget]:
+def _out_dir_targets(inputs: Sequence[str], out_dir: Path, suffix: str) -> list[ExportTarget]:
     if STDIN_NAME in inputs:
         raise InputError("standard input (-) has no file name for --out-dir; use -o FILE")
     targets: dict[Path, ExportTarget] = {}
     for source in inputs:
-        output = out_dir / (Path(source).stem + MARKDOWN_SUFFIX)
+        output = out_dir / (Path(source).stem + suffix)
         if output in targets:
             raise OutputError(
                 f"{targets[output].source} and {source} would both be written to {output}"
@@ -111,25 +120,20 @@ def translate_source(
 ) -> tuple[ExportDocument, BatchTranslation]:
     """The translated document of ``source`` and how its sentences were translated.
 
-    Raises :class:`~reader.views.export.batch.TranslationInterrupted` on Ctrl-C.
+    Raises :class:`~reader.views.export.stream.TranslationInterrupted` on Ctrl-C.
     """
     paragraphs = segment_document(source)
-    batch = translate_paragraphs(paragraphs, engine, on_progress)
+    preferred = glossary if settings.preferred_terms else None
+    batch = translate_paragraphs(paragraphs, engine, preferred, on_progress)
     info = DocumentInfo(
         title=_title(source),
         source_name=source.name,
         model=engine.description,
         created=datetime.now(UTC),
         settings=(("glossary terms", "on" if settings.preferred_terms else "off"),),
+        source_format=source.format,
     )
-    document = build_document(
-        info,
-        source.text,
-        paragraphs,
-        batch.translations,
-        glossary,
-        preferred_terms=settings.preferred_terms,
-    )
+    document = build_document(info, source.text, paragraphs, batch.sentences, glossary)
     return document, batch
 
 
@@ -143,10 +147,10 @@ def _title(source: Document) -> str:
     return title or (STDIN_TITLE if source.name == STDIN_NAME else Path(source.name).name)
 
 
-def deliver(markdown: str, output: Path | None, stdout: TextIO) -> None:
-    """Write ``markdown`` to ``output`` atomically, or all at once to ``stdout``."""
+def deliver(content: bytes, output: Path | None, stdout: BinaryIO) -> None:
+    """Write ``content`` to ``output`` atomically, or all at once to ``stdout``."""
     if output is None:
-        stdout.write(markdown)
+        stdout.write(content)
         stdout.flush()
     else:
-        write_atomic(output, markdown)
+        write_atomic(output, content)

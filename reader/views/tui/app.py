@@ -125,7 +125,8 @@ class ReaderApp(App[None]):
 
     def _prose_texts(self, first: int) -> list[str]:
         sentences = self.reading.sentences
-        return [sentences[index].text for index in self.reading.prose[first:]]
+        # The model's input: a long quotation's piece with the marks that balance it.
+        return [sentences[index].model_text for index in self.reading.prose[first:]]
 
     # -- position -------------------------------------------------------------
 

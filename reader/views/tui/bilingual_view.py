@@ -37,6 +37,7 @@ _KIND_COMPONENTS = {
     "heading": "bilingual-view--heading",
     "code": "bilingual-view--code",
     "footnote": "bilingual-view--note",
+    "matter": "bilingual-view--matter",
 }
 """Sentences of these kinds are drawn in their own style (``DEFAULT_CSS``)."""
 
@@ -91,6 +92,7 @@ class BilingualView(ScrollView, can_focus=True):
         & > .bilingual-view--heading { color: $text-primary; text-style: bold; }
         & > .bilingual-view--code { color: $text-success; }
         & > .bilingual-view--note { color: $foreground 70%; text-style: italic; }
+        & > .bilingual-view--matter { color: $text-muted; text-style: dim; }
         & > .bilingual-view--word { background: $accent 40%; text-style: bold; }
         & > .bilingual-view--aligned { background: $accent 40%; text-style: bold underline; }
     }
@@ -110,6 +112,7 @@ class BilingualView(ScrollView, can_focus=True):
         "bilingual-view--heading",
         "bilingual-view--code",
         "bilingual-view--note",
+        "bilingual-view--matter",
         "bilingual-view--word",
         "bilingual-view--aligned",
     }

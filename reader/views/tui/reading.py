@@ -23,7 +23,7 @@ from reader.document import Block, Document
 from reader.segment import Paragraph, Sentence, segment_document
 from reader.segment.notes import NoteLinks, link_notes
 from reader.segment.paragraphs import paragraph_spans
-from reader.translate.document import is_verbatim
+from reader.translate.document import UNTRANSLATED_KINDS
 
 FIRST_PART = 12_000
 """Characters segmented before the first paint: more than a 250x70 terminal shows."""
@@ -150,7 +150,7 @@ class Reading:
             if sentence.kind == "heading":
                 level = self.paragraphs[sentence.paragraph].level
                 self.contents.append(ContentsEntry(sentence.index, level, sentence.text))
-            if not is_verbatim(sentence):
+            if sentence.kind not in UNTRANSLATED_KINDS:
                 self.prose.append(sentence.index)
         if any(paragraph.kind == "footnote" for paragraph in paragraphs) or self.note_links:
             # Notes usually come at the end of a chapter or the book: the

@@ -23,7 +23,8 @@ from textual.widgets import Footer
 from reader.dictionary.service import DictionaryService
 from reader.glossary import Definition, Glossary, find_definitions
 from reader.segment import Sentence
-from reader.translate.document import is_verbatim
+from reader.translate.alignment import offset_alignment
+from reader.translate.document import UNTRANSLATED_KINDS
 from reader.views.tui.bilingual_view import BilingualView
 from reader.views.tui.commands import ReaderCommands
 from reader.views.tui.config import ids_of
@@ -118,9 +119,10 @@ class ReaderScreen(Screen[None]):
     def grow(self, added: Sequence[Sentence]) -> None:
         """Show the next sentences of the document (the first part at mount, then the rest)."""
         self.view.extend(added)
-        code = [(s.index, s.text) for s in added if is_verbatim(s)]
+        code = [(s.index, s.text) for s in added if s.kind in UNTRANSLATED_KINDS]
         if code:
-            # Code is shown verbatim on both sides and never sent to the model.
+            # Code and front/back matter are shown verbatim on both sides and
+            # never sent to the model.
             self.view.set_translations(code)
             self.translated += len(code)
         self._show_position(self.view.cursor)
@@ -159,7 +161,9 @@ class ReaderScreen(Screen[None]):
         self.translated += sum(self.view.translations[index] is None for index, _ in results)
         for number, _ in drained:
             if (alignment := self.feed.alignment(number)) is not None:
-                self.view.alignments[prose[number]] = alignment
+                # The model's input may open with a balancing quotation mark.
+                shift = len(self.sentences[prose[number]].opens)
+                self.view.alignments[prose[number]] = offset_alignment(alignment, -shift, 0)
         self.view.set_translations(results)
         self.status.progress = (self.translated, len(self.sentences))
         self.status.cached = self.feed.from_cache
