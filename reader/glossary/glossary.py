@@ -6,9 +6,10 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.glossary.consistency import Edit, PreferredTerms
+from reader.glossary.consistency import PreferredTerms
 from reader.glossary.entry import GlossaryEntry, TermMatch
 from reader.glossary.matcher import TermMatcher
+from reader.translate.edits import Edit
 
 _IGNORED_IN_LOOKUP = re.compile(r"[\s\-‐‑–.·_'’]+")
 

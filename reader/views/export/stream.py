@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.glossary.consistency import apply_edits
 from reader.segment import Paragraph, Sentence
 from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
@@ -29,6 +28,7 @@ from reader.translate.document import (
     TranslatedSentence,
     translate_document,
 )
+from reader.translate.edits import apply_edits
 
 
 class TranslationInterrupted(ReaderError):

@@ -26,7 +26,6 @@ from textual.message_pump import MessagePump
 from reader.errorlog import unexpected_error_line
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.glossary.consistency import apply_edits
 from reader.translate import (
     Engine,
     EngineOptions,
@@ -35,6 +34,7 @@ from reader.translate import (
     load_engine,
 )
 from reader.translate.alignment import Alignment, remap_target
+from reader.translate.edits import apply_edits
 from reader.translate.engine import plan_engine, read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
