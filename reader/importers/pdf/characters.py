@@ -28,6 +28,7 @@ letters they are styled from (NFKC: ``𝛼`` → ``α``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -118,6 +119,7 @@ def text_by_index(units: Sequence[int]) -> str:
     return "".join(chars)
 
 
+@functools.cache  # a mended line asks this of each of its characters: a few distinct ones
 def _special(char: str) -> bool:
     return char in SPACING_ACCENTS or (
         char not in _KEEP
@@ -127,7 +129,10 @@ def _special(char: str) -> bool:
 
 
 def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) -> Piece:
-    """``text[start:end]`` (one line) mended; ``box`` gives a character's glyph box by index."""
+    """``text[start:end]`` (one line) mended; ``box`` gives a character's glyph box by index.
+
+    ``box`` is asked for the same characters more than once: it should remember them.
+    """
     if not _MAYBE_SPECIAL.search(text, start, end) and "\x02" not in text[start : end - 1]:
         return Piece(text[start:end], range(start, end))
     accents = _accents(text, start, end, box)
@@ -157,14 +162,18 @@ def _respaced(
 ) -> tuple[str, list[int]]:
     """``chars`` without the spaces PDFium put around removed accents inside a word."""
     kept: list[tuple[str, int]] = []
+    visible = 0  # the first non-space position after the space looked at (moves forward only)
     for position, (char, index) in enumerate(chars):
         if char.isspace():
             if not kept or kept[-1][0].isspace():
                 continue
             beside_accent = index - 1 in removed or index + 1 in removed
-            following = next((i for c, i in chars[position + 1 :] if not c.isspace()), None)
-            if following is None:
+            visible = max(visible, position + 1)
+            while visible < len(chars) and chars[visible][0].isspace():
+                visible += 1
+            if visible == len(chars):
                 continue
+            following = chars[visible][1]
             if beside_accent and not _apart(kept[-1][1], following, box):
                 continue
         kept.append((char, index))
@@ -185,13 +194,6 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
     positions = [i for i in range(start, end) if text[i] in SPACING_ACCENTS]
     if not positions:
         return _Accents({}, frozenset())
-    boxes: dict[int, Box] = {}
-
-    def letter_box(index: int) -> Box:
-        if index not in boxes:
-            boxes[index] = box(index)
-        return boxes[index]
-
     marks: dict[int, list[str]] = {}
     removed = set()
     for position in positions:
@@ -200,8 +202,8 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
         reach = _REACH * max(top - bottom, 1.0)
         below = text[position] in _BELOW
         best = None
-        for index in _letters_around(text, position, start, end, center, reach, letter_box):
-            l_left, l_right, l_bottom, l_top = letter_box(index)
+        for index in _letters_around(text, position, start, end, center, reach, box):
+            l_left, l_right, l_bottom, l_top = box(index)
             if not l_left - 0.5 <= center <= l_right + 0.5:
                 continue
             middle = (l_bottom + l_top) / 2

@@ -295,7 +295,7 @@ def _fragment(glyphs: _Glyphs, text: str, start: int, end: int, height: float) -
     for match in _DIGIT.finditer(piece.text):
         index = piece.sources[match.start()]
         digits.append((match.start(), glyphs.font_size(index), height - glyphs.baseline_y(index)))
-    bold, italic = _font_style(glyphs.textpage, body, glyphs.raw)
+    bold, italic = glyphs.font_style(body)
     low_quote = False
     if piece.text.endswith("”") and len(piece.text) > 1:
         low_quote = (height - glyphs.baseline_y(piece.sources[-1])) - baseline > _LOW_QUOTE * size
@@ -320,10 +320,13 @@ class _Glyphs:
     neighbours); one ctypes call per character keeps extraction cheap.
     """
 
-    __slots__ = ("_boxes", "_doubles", "_matrix", "_sizes", "raw", "textpage")
+    __slots__ = ("_boxes", "_doubles", "_flags", "_matrix", "_name", "_sizes", "raw", "textpage")
 
     def __init__(self, textpage, raw) -> None:
-        self.textpage = textpage
+        # The bare handle: pypdfium2's wrapper would be unwrapped on every call.
+        self.textpage = textpage.raw
+        self._name = ctypes.create_string_buffer(128)
+        self._flags = ctypes.c_int()
         self.raw = raw
         self._doubles = tuple(ctypes.c_double() for _ in range(4))
         self._matrix = raw.FS_MATRIX()
@@ -362,22 +365,25 @@ class _Glyphs:
         """Whether PDFium made the character up (a space over a gap), no glyph drawn."""
         return bool(self.raw.FPDFText_IsGenerated(self.textpage, index))
 
+    def font_style(self, index: int) -> tuple[bool, bool]:
+        """(bold, italic) of the character's font, by its weight, name and flags."""
+        buffer = self._name
+        buffer[0] = 0  # a name longer than the buffer is not written: read as none
+        self._flags.value = 0  # nor are the flags of a character without a font
+        length = self.raw.FPDFText_GetFontInfo(
+            self.textpage, index, buffer, len(buffer), self._flags
+        )
+        name = buffer.value.lower() if length > 0 else b""
+        weight = self.raw.FPDFText_GetFontWeight(self.textpage, index)
+        bold = weight >= _BOLD_WEIGHT or b"bold" in name
+        italic = bool(self._flags.value & _ITALIC_FLAG) or _ITALIC_NAME.search(name) is not None
+        return bold, italic
+
     def baseline_y(self, index: int) -> float:
         """The y of the character's origin (PDF coordinates)."""
         x, y = self._doubles[0], self._doubles[1]
         self.raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
         return y.value
-
-
-def _font_style(textpage, index: int, raw) -> tuple[bool, bool]:
-    """(bold, italic) of the character's font, by its weight, name and flags."""
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    length = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
-    name = buffer.value.lower() if length > 0 else b""
-    bold = raw.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT or b"bold" in name
-    italic = bool(flags.value & _ITALIC_FLAG) or _ITALIC_NAME.search(name) is not None
-    return bold, italic
 
 
 _LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
