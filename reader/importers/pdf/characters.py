@@ -137,9 +137,10 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
         return Piece(text[start:end], range(start, end))
     accents = _accents(text, start, end, box)
     chars: list[tuple[str, int]] = []
+    removed, marks = accents.removed, accents.marks
     for index in range(start, end):
         char = text[index]
-        if index in accents.removed or char == NOTHING:
+        if index in removed or char == NOTHING:
             continue
         if char == "\x02" and index < end - 1:
             char = "-"  # a hyphen glyph the PDF maps to the soft hyphen, printed mid-line
@@ -150,11 +151,11 @@ def mend_characters(text: str, start: int, end: int, box: Callable[[int], Box]) 
         if char in LIGATURES:
             chars.extend((letter, index) for letter in LIGATURES[char])
             continue
-        if index in accents.marks:
+        if index in marks:
             letter = "i" if char == "ı" else "j" if char == "ȷ" else char
-            char = unicodedata.normalize("NFC", letter + "".join(accents.marks[index]))
+            char = unicodedata.normalize("NFC", letter + "".join(marks[index]))
         chars.append((char, index))
-    return Piece(*_respaced(text, chars, accents.removed, box))
+    return Piece(*_respaced(text, chars, removed, box))
 
 
 def _respaced(
@@ -202,8 +203,9 @@ def _accents(text: str, start: int, end: int, box: Callable[[int], Box]) -> _Acc
         reach = _REACH * max(top - bottom, 1.0)
         below = text[position] in _BELOW
         best = None
-        for index in _letters_around(text, position, start, end, center, reach, box):
-            l_left, l_right, l_bottom, l_top = box(index)
+        for index, (l_left, l_right, l_bottom, l_top) in _letters_around(
+            text, position, start, end, center, reach, box
+        ):
             if not l_left - 0.5 <= center <= l_right + 0.5:
                 continue
             middle = (l_bottom + l_top) / 2
@@ -225,8 +227,8 @@ def _letters_around(
     center: float,
     reach: float,
     box: Callable[[int], Box],
-) -> list[int]:
-    """The letters from ``position`` outwards, each way until one lies ``reach`` past ``center``.
+) -> list[tuple[int, Box]]:
+    """Letters and their boxes from ``position`` out, each way till one is ``reach`` past it.
 
     A line runs left to right: once a letter stands well left (right) of the
     accent, those before (after) it do too — a few glyph boxes per accent
@@ -237,8 +239,9 @@ def _letters_around(
         index = position + step
         while index != limit:
             if text[index].isalpha():
-                found.append(index)
-                left, right, _, _ = box(index)
+                letter = box(index)
+                found.append((index, letter))
+                left, right = letter[0], letter[1]
                 if (right < center - reach) if step < 0 else (left > center + reach):
                     break
             index += step

@@ -181,8 +181,7 @@ def _split_at_wide_gaps(glyphs: _Glyphs, text: str, start: int, end: int) -> lis
             size = glyphs.font_size(start) or 1.0
         # Measured between letters: a stray OT1 accent beside the space
         # stands over some other letter of the line.
-        before = _skip_accents(text, index - 1, -1, start)
-        after = _skip_accents(text, index + 1, 1, end - 1)
+        before, after = _letters_beside(text, index, start, end)
         gap = glyphs.box(after)[0] - glyphs.box(before)[1]
         if gap <= _SIZE_GAP * size:
             continue  # a word space: most spaces end here, after two boxes
@@ -210,8 +209,7 @@ def _cells(
     while (index := text.find(" ", index + 1, end - 1)) != -1:
         if not glyphs.generated(index):
             continue
-        before = _skip_accents(text, index - 1, -1, start)
-        after = _skip_accents(text, index + 1, 1, end - 1)
+        before, after = _letters_beside(text, index, start, end)
         before_right = glyphs.box(before)[1]
         after_left = glyphs.box(after)[0]
         if after_left - before_right > _CELL_GAP * fragment.size:
@@ -233,6 +231,17 @@ def _cells(
 
 def _cell_text(text: str) -> str:
     return text.replace("\x02", "").replace(NOTHING, "").replace(_LINE_END_HYPHEN, "-").strip()
+
+
+def _letters_beside(text: str, index: int, start: int, end: int) -> tuple[int, int]:
+    """The characters before and after the space at ``index`` that are no accent and no space."""
+    before, after = index - 1, index + 1
+    # Almost always the space's neighbours themselves: no call then (once per space).
+    if text[before] in SPACING_ACCENTS or text[before].isspace():
+        before = _skip_accents(text, before, -1, start)
+    if text[after] in SPACING_ACCENTS or text[after].isspace():
+        after = _skip_accents(text, after, 1, end - 1)
+    return before, after
 
 
 def _skip_accents(text: str, index: int, step: int, limit: int) -> int:
