@@ -23,7 +23,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reader.document import FootnoteRef
 from reader.importers.pdf.characters import (
@@ -459,7 +459,10 @@ def _low_quotes(fragments: list[_Fragment]) -> list[_Fragment]:
 
 
 def _merge(fragments: list[_Fragment]) -> list[Line]:
-    """Fragments on one baseline (a footnote call broke PDFium's line) as one line each."""
+    """Fragments on one baseline (a footnote call broke PDFium's line) as one line each.
+
+    The first fragment of each line is extended in place (no copy: they are the page's own).
+    """
     lines: list[Line] = []
     current: _Fragment | None = None
     for fragment in fragments:
@@ -477,7 +480,7 @@ def _merge(fragments: list[_Fragment]) -> list[Line]:
             continue
         if current is not None:
             lines.append(_line(current))
-        current = replace(fragment, digits=list(fragment.digits))
+        current = fragment
     if current is not None:
         lines.append(_line(current))
     return lines
