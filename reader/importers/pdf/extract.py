@@ -329,17 +329,7 @@ class _Glyphs:
     neighbours); one ctypes call per character keeps extraction cheap.
     """
 
-    __slots__ = (
-        "_boxes",
-        "_doubles",
-        "_flags",
-        "_matrix",
-        "_name",
-        "_refs",
-        "_sizes",
-        "raw",
-        "textpage",
-    )
+    __slots__ = ("_boxes", "_doubles", "_flags", "_matrix", "_name", "_sizes", "raw", "textpage")
 
     def __init__(self, textpage, raw) -> None:
         # The bare handle: pypdfium2's wrapper would be unwrapped on every call.
@@ -348,8 +338,6 @@ class _Glyphs:
         self._flags = ctypes.c_int()
         self.raw = raw
         self._doubles = tuple(ctypes.c_double() for _ in range(4))
-        # Made once: ctypes converts a ready reference faster than a c_double (per call).
-        self._refs = tuple(ctypes.byref(double) for double in self._doubles)
         self._matrix = raw.FS_MATRIX()
         self._boxes: dict[int, tuple[float, float, float, float]] = {}
         self._sizes: dict[int, float] = {}
@@ -359,7 +347,7 @@ class _Glyphs:
         box = self._boxes.get(index)
         if box is None:
             left, right, bottom, top = self._doubles
-            self.raw.FPDFText_GetCharBox(self.textpage, index, *self._refs)
+            self.raw.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
             box = self._boxes[index] = (left.value, right.value, bottom.value, top.value)
         return box
 
@@ -402,8 +390,9 @@ class _Glyphs:
 
     def baseline_y(self, index: int) -> float:
         """The y of the character's origin (PDF coordinates)."""
-        self.raw.FPDFText_GetCharOrigin(self.textpage, index, self._refs[0], self._refs[1])
-        return self._doubles[1].value
+        x, y = self._doubles[0], self._doubles[1]
+        self.raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        return y.value
 
 
 _LIST_MARKER = re.compile(r"[•◦▪▫‣■□●○►➢–—*-]|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]")
