@@ -108,6 +108,48 @@ def test_bare_superscripts_after_punctuation_are_notes_others_stay_text() -> Non
     assert [(ref.position, ref.marker) for ref in block.footnotes] == [(37, "3")]
 
 
+def test_html_text_after_a_comment_is_kept() -> None:
+    # telemedicus.info: a CMS marker comment opens the review's first paragraph;
+    # trafilatura drops a comment node with the text behind it.
+    page = (
+        "<html><body><article><h1>Rezension</h1><div class=\"body\">"
+        "<p><!-- s9ymdb:1366 -->Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem "
+        "neuen Buch endgültig ins Reich der Mythen verbannt.</p>"
+        "<p>Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, "
+        "in neun Kapiteln erfasst das Buch alle Rechtsgebiete.</p>"
+        "<p>Den Abschluss bildet die angehängte Übersicht der Rechtsprechung, die noch "
+        "einmal viele Seiten einnimmt.</p></div></article></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "r.html").blocks]
+    assert texts[:2] == [
+        "Rezension",
+        "Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem neuen Buch endgültig "
+        "ins Reich der Mythen verbannt.",
+    ]
+
+
+def test_html_emphasis_after_a_line_break_stays_in_its_line() -> None:
+    # telemedicus.info: with formatting, trafilatura split "Den <em>eigentlichen</em>
+    # Abschluss" after a <br> into "Den" and "eigentlichenAbschluss".
+    page = (
+        "<html><body><article><h1>Rezension</h1><section>"
+        "Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem neuen Buch endgültig "
+        "ins Reich der Mythen verbannt, das Internetrecht zählt zum Lehrplan.<br>\n<br>\n"
+        "Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, "
+        "in neun Kapiteln erfasst das Buch alle Rechtsgebiete.<br>\n<br>\n"
+        "Den <em>eigentlichen </em>Abschluss des Informationsteils bildet die angehängte "
+        "Übersicht der Rechtsprechung, die noch einmal viele Seiten einnimmt."
+        "</section></article></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "r.html").blocks]
+    assert texts[-2:] == [
+        "Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, in "
+        "neun Kapiteln erfasst das Buch alle Rechtsgebiete.",
+        "Den eigentlichen Abschluss des Informationsteils bildet die angehängte Übersicht "
+        "der Rechtsprechung, die noch einmal viele Seiten einnimmt.",
+    ]
+
+
 def test_html_with_no_main_content_is_an_error() -> None:
     page = (
         b"<html><body><nav><a href='/'>Start</a> <a href='/a'>Politik</a></nav>"
