@@ -112,7 +112,7 @@ def test_html_text_after_a_comment_is_kept() -> None:
     # telemedicus.info: a CMS marker comment opens the review's first paragraph;
     # trafilatura drops a comment node with the text behind it.
     page = (
-        "<html><body><article><h1>Rezension</h1><div class=\"body\">"
+        '<html><body><article><h1>Rezension</h1><div class="body">'
         "<p><!-- s9ymdb:1366 -->Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem "
         "neuen Buch endgültig ins Reich der Mythen verbannt.</p>"
         "<p>Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, "
@@ -186,6 +186,24 @@ def test_an_article_inside_aside_header_or_form_is_read() -> None:
     page = page.replace("</article>", "</header></aside></form>")
     document = import_html(page.encode(), "hafen.html")
     assert any("dritten Kai" in block.text for block in document.blocks)
+
+
+def test_an_article_inside_an_unclosed_nav_is_read() -> None:
+    # Regression (fifplay.com): an unclosed <nav> nests the whole page in it;
+    # its article counted as menu text and the page was refused.
+    page = (
+        '<html><body><header><nav class="navbar"><a href="/">Start</a>'
+        '<div class="container"><main><article><h1>Die Einstellungen</h1>'
+        "<p>Die Einstellungen des Spiels lassen sich im Menü anpassen, dort stehen alle "
+        "Optionen.</p><p>Die Halbzeit dauert wahlweise vier bis zwanzig Minuten, je nach "
+        "Wunsch der Spieler.</p></article></main></div></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "s.html").blocks]
+    assert texts == [
+        "Die Einstellungen",
+        "Die Einstellungen des Spiels lassen sich im Menü anpassen, dort stehen alle Optionen.",
+        "Die Halbzeit dauert wahlweise vier bis zwanzig Minuten, je nach Wunsch der Spieler.",
+    ]
 
 
 def test_utf8_bytes_win_over_a_stale_latin1_declaration() -> None:
