@@ -67,8 +67,8 @@ def trafilatura_extractor(tree: _Element) -> str | None:
 
     Without formatting: with it, trafilatura 2.3 splits a line after ``<br>``
     that holds emphasis (``Den <em>eigentlichen</em> Abschluss`` became two
-    paragraphs, ``Den`` and ``eigentlichenAbschluss``) and drops a line of
-    text before an emphasised one; emphasis is not shown by reader anyway.
+    paragraphs, ``Den`` and ``eigentlichenAbschluss``) and drops a paragraph
+    that opens with emphasis (utopia.de); reader shows no emphasis anyway.
     Superscripts are written as text before (:func:`superscripts_as_text`)."""
     import trafilatura  # ~0.3 s to import: only when a page is read
 
