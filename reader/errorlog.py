@@ -13,18 +13,17 @@ import time
 import traceback
 from pathlib import Path
 
-LOG_DIR_ENV = "READER_LOG_DIR"
+from reader.locations import Locations
 
 
 def log_dir() -> Path:
     """``$READER_LOG_DIR``, or the per-user log directory
-    (``~/.local/state/reader/log`` on Linux)."""
-    override = os.environ.get(LOG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    (``~/.local/state/reader/log`` on Linux): :attr:`Locations.log_dir`.
 
-    return platformdirs.user_log_path("reader")
+    Looked up when an error happens, not passed down: an unexpected error may
+    come from anywhere, also before a command has resolved its locations.
+    """
+    return Locations.from_environment().log_dir
 
 
 def write_error_log(error: BaseException) -> Path:

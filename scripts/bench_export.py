@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -50,6 +51,7 @@ from build_random_model import builder_fingerprint, ensure_random_model  # noqa:
 
 from reader.glossary import load_glossary  # noqa: E402
 from reader.importers import load_document  # noqa: E402
+from reader.locations import Locations  # noqa: E402
 from reader.segment import all_sentences, segment  # noqa: E402
 from reader.source import read_source  # noqa: E402
 from reader.translate import EngineOptions, load_engine  # noqa: E402
@@ -102,7 +104,8 @@ def main() -> None:
     model = args.model or ensure_random_model(
         Path(tempfile.gettempdir()) / f"reader-tiny-{builder_fingerprint()}", size="tiny"
     )
-    engine = load_engine(EngineOptions(model=str(model), device="cpu", cache_dir=work / "cache"))
+    locations = replace(Locations.from_environment(), cache_dir=work / "cache")
+    engine = load_engine(EngineOptions(model=str(model), device="cpu", locations=locations))
     glossary = load_glossary()
     print(f"model: {engine.description}; median of {args.repeat} runs unless noted\n")
 
@@ -179,7 +182,12 @@ def in_process_export(path: Path, writer: DocumentWriter, model: Path, work: Pat
     the model is loaded: import, segment, translate (no cache: every sentence
     through the model, as on a first run), build, render, atomic write."""
     engine = load_engine(
-        EngineOptions(model=str(model), device="cpu", use_cache=False, cache_dir=work / "none")
+        EngineOptions(
+            model=str(model),
+            device="cpu",
+            use_cache=False,
+            locations=replace(Locations.from_environment(), cache_dir=work / "none"),
+        )
     )
     try:
         start = time.perf_counter()
@@ -247,7 +255,10 @@ def paired_overhead(seeds: list[Path], model: Path, work: Path, rounds: int) -> 
         for round_ in range(rounds):
             engine = load_engine(
                 EngineOptions(
-                    model=str(model), device="cpu", use_cache=False, cache_dir=work / "none"
+                    model=str(model),
+                    device="cpu",
+                    use_cache=False,
+                    locations=replace(Locations.from_environment(), cache_dir=work / "none"),
                 )
             )
             start = time.perf_counter()

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-# What reader/segment/abbreviations.py does (_sections, _punkt_words), without
+# What reader/lexicon.py does (word_sections, punkt_words), without
 # importing the rest of the segmenter.
 WORD_LISTS = """
 import sys
@@ -70,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
-    from reader.segment.abbreviations import _punkt_words, _sections
+    from reader.lexicon import PUNKT_DATA, punkt_words, word_sections
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
     with tempfile.TemporaryDirectory(prefix="bench-punkt-") as scratch:
-        words, lists = _punkt_words(), _sections("punkt_german_lists.txt")
+        words, lists = punkt_words(), word_sections(PUNKT_DATA / "punkt_german_lists.txt")
         data = Path(scratch) / "punkt.marshal"
         data.write_bytes(
             marshal.dumps(

@@ -61,7 +61,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -356,6 +356,7 @@ def first_screen_indices() -> list[int]:
 
 
 def first_batch_sizes(cache: Path, rounds: int) -> None:
+    from reader.locations import Locations
     from reader.segment import all_sentences, segment
     from reader.translate import EngineOptions, load_engine
 
@@ -367,7 +368,12 @@ def first_batch_sizes(cache: Path, rounds: int) -> None:
     print("|---|---|---:|---:|")
     for preset in ("quality", "fast"):
         engine = load_engine(
-            EngineOptions(model=str(MODEL_DIR), preset=preset, use_cache=False, cache_dir=cache)
+            EngineOptions(
+                model=str(MODEL_DIR),
+                preset=preset,
+                use_cache=False,
+                locations=replace(Locations.from_environment(), cache_dir=cache),
+            )
         )
         samples: dict[int | None, list[tuple[float, float]]] = {v: [] for v in variants}
         for _ in range(rounds):
@@ -472,13 +478,17 @@ def main(argv: list[str] | None = None) -> int:
     # child's peak figure.
     builder = [sys.executable, str(ROOT / "scripts" / "build_random_model.py"), "--size", "full"]
     subprocess.run(builder, check=True, stdout=subprocess.DEVNULL)
+    from reader.locations import Locations
     from reader.translate.backends import convert_to_ctranslate2
     from reader.translate.engine import EngineOptions, plan_engine
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
         work = Path(scratch)
         cache = work / "cache"
-        converted = plan_engine(EngineOptions(model=str(MODEL_DIR), cache_dir=cache)).converted_dir
+        locations = replace(Locations.from_environment(), cache_dir=cache)
+        converted = plan_engine(
+            EngineOptions(model=str(MODEL_DIR), locations=locations)
+        ).converted_dir
         converted.parent.mkdir(parents=True)
         convert_to_ctranslate2(MODEL_DIR, converted)
         if "process" in parts:

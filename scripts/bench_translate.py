@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,6 +166,7 @@ def _plain_ctranslate2(beams: int, tokens: int, cache_dir: Path, engine_threads:
 
 
 def _engine(variant: str, tokens: int, cache_dir: Path):
+    from reader.locations import Locations
     from reader.translate import EngineOptions
     from reader.translate.engine import load_engine
 
@@ -174,7 +176,7 @@ def _engine(variant: str, tokens: int, cache_dir: Path):
         preset="fast" if variant.startswith("engine-fast") else "quality",
         quantize="none" if variant == "engine-fp32" else None,
         use_cache=False,
-        cache_dir=cache_dir,
+        locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         # Word alignments (cross-attention) on, as in use; off to measure their cost.
         alignments=not variant.endswith("noalign"),
     )

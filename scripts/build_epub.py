@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
-_DATE = (2026, 1, 1, 0, 0, 0)
+ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 # A 1×1 transparent PNG: books have images, and the importer must skip them.
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -63,28 +63,28 @@ def epub_bytes(book: Book) -> bytes:
     """The EPUB archive of ``book``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        _add(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
-        _add(archive, "META-INF/container.xml", _CONTAINER.encode())
-        _add(archive, "OEBPS/content.opf", _opf(book).encode())
-        _add(archive, "OEBPS/toc.ncx", _ncx(book).encode())
+        add_entry(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
+        add_entry(archive, "META-INF/container.xml", CONTAINER_XML.encode())
+        add_entry(archive, "OEBPS/content.opf", _opf(book).encode())
+        add_entry(archive, "OEBPS/toc.ncx", _ncx(book).encode())
         if book.version == 3:
-            _add(archive, "OEBPS/nav.xhtml", _nav(book).encode())
-        _add(archive, "OEBPS/images/bild.png", PNG)
+            add_entry(archive, "OEBPS/nav.xhtml", _nav(book).encode())
+        add_entry(archive, "OEBPS/images/bild.png", PNG)
         for chapter in book.chapters:
             document = xhtml(chapter.title or book.title, chapter.body, book.version)
-            _add(archive, f"OEBPS/{chapter.file}", document.encode())
+            add_entry(archive, f"OEBPS/{chapter.file}", document.encode())
         for path, data in book.extra.items():
-            _add(archive, path, data)
+            add_entry(archive, path, data)
     return buffer.getvalue()
 
 
-def _add(archive: zipfile.ZipFile, path: str, data: bytes, method: int = zipfile.ZIP_DEFLATED):
-    info = zipfile.ZipInfo(path, date_time=_DATE)
+def add_entry(archive: zipfile.ZipFile, path: str, data: bytes, method: int = zipfile.ZIP_DEFLATED):
+    info = zipfile.ZipInfo(path, date_time=ZIP_DATE)
     info.compress_type = method
     archive.writestr(info, data)
 
 
-_CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+CONTAINER_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
     <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>

@@ -45,13 +45,12 @@ from pathlib import Path
 
 from lxml import etree
 
+# The zip layout, the container file and the cover image are build_epub.py's.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_epub import CONTAINER_XML, PNG, add_entry
+
 _TEI = "{http://www.tei-c.org/ns/1.0}"
-_DATE = (2026, 1, 1, 0, 0, 0)
 _MODIFIED = "2026-01-01T00:00:00Z"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
-)
 
 
 # -- TEI ------------------------------------------------------------------------
@@ -201,31 +200,16 @@ def _xhtml(title: str, body: str, version: int, body_type: str = "") -> str:
 def epub_bytes(book: Epub) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        _add(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
-        _add(archive, "META-INF/container.xml", _CONTAINER.encode())
-        _add(archive, "OEBPS/content.opf", _opf(book).encode())
-        _add(archive, "OEBPS/toc.ncx", _ncx(book).encode())
+        add_entry(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
+        add_entry(archive, "META-INF/container.xml", CONTAINER_XML.encode())
+        add_entry(archive, "OEBPS/content.opf", _opf(book).encode())
+        add_entry(archive, "OEBPS/toc.ncx", _ncx(book).encode())
         if book.version == 3:
-            _add(archive, "OEBPS/nav.xhtml", _nav(book).encode())
-        _add(archive, "OEBPS/cover.png", PNG)
+            add_entry(archive, "OEBPS/nav.xhtml", _nav(book).encode())
+        add_entry(archive, "OEBPS/cover.png", PNG)
         for page in book.pages:
-            _add(archive, f"OEBPS/{page.file}", page.body.encode())
+            add_entry(archive, f"OEBPS/{page.file}", page.body.encode())
     return buffer.getvalue()
-
-
-def _add(archive: zipfile.ZipFile, path: str, data: bytes, method: int = zipfile.ZIP_DEFLATED):
-    info = zipfile.ZipInfo(path, date_time=_DATE)
-    info.compress_type = method
-    archive.writestr(info, data)
-
-
-_CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-  <rootfiles>
-    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-  </rootfiles>
-</container>
-"""
 
 
 def _opf(book: Epub) -> str:

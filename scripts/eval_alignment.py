@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_random_model import seed_sentences  # noqa: E402
 
+from reader.locations import Locations  # noqa: E402
 from reader.translate import EngineOptions, load_engine  # noqa: E402
 from reader.translate.alignment import word_spans  # noqa: E402
 
@@ -48,7 +50,7 @@ def main() -> int:
                     device="cpu",
                     quantize=quantize,
                     use_cache=False,
-                    cache_dir=Path(cache),
+                    locations=replace(Locations.from_environment(), cache_dir=Path(cache)),
                 )
             )
             started = time.perf_counter()

@@ -33,6 +33,7 @@ from build_random_model import seed_sentences  # noqa: E402
 
 from reader.dictionary import Dictionary, find_dictionary  # noqa: E402
 from reader.dictionary.morphology import lemma  # noqa: E402
+from reader.locations import Locations  # noqa: E402
 from reader.translate.alignment import word_spans  # noqa: E402
 
 
@@ -51,7 +52,7 @@ def main() -> int:
     parser.add_argument("--dictionary", type=Path, help="Ding file (default: as reader finds it)")
     parser.add_argument("--missing", type=int, default=25, help="how many misses to list")
     args = parser.parse_args()
-    path = find_dictionary(args.dictionary)
+    path = find_dictionary(args.dictionary, Locations.from_environment())
     words = seed_words()
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()

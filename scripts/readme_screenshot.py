@@ -31,17 +31,18 @@ async def screenshot(document: Path, model: Path, out: Path) -> None:
     from reader.dictionary.service import DictionaryService
     from reader.glossary import load_glossary
     from reader.importers import load_document
+    from reader.locations import Locations
     from reader.translate import EngineOptions
-    from reader.translate.cache import default_cache_dir
     from reader.views.tui.app import build_reader_app
-    from reader.views.tui.positions import PositionStore, state_dir
+    from reader.views.tui.positions import PositionStore
 
+    locations = Locations.from_environment()
     app = build_reader_app(
         load_document(str(document), None),
-        options=EngineOptions(model=str(model), device="cpu"),
+        options=EngineOptions(model=str(model), device="cpu", locations=locations),
         glossary=load_glossary(),
-        positions=PositionStore(state_dir()),
-        dictionary=DictionaryService.find(None, default_cache_dir()),
+        positions=PositionStore(locations.state_dir),
+        dictionary=DictionaryService.find(None, locations),
     )
     async with app.run_test(size=SIZE) as pilot:
         waited = 0.0

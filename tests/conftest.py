@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -104,6 +104,7 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def tiny_engine(tiny_model_dir, tmp_path_factory):
     """A loaded engine on the tiny model, default settings, without a translation cache."""
+    from reader.locations import Locations
     from reader.translate import EngineOptions, load_engine
 
     engine = load_engine(
@@ -111,7 +112,9 @@ def tiny_engine(tiny_model_dir, tmp_path_factory):
             model=str(tiny_model_dir),
             device="cpu",
             use_cache=False,
-            cache_dir=tmp_path_factory.mktemp("engine-cache"),
+            locations=replace(
+                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("engine-cache")
+            ),
         )
     )
     yield engine

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.glossary import load_glossary
-from reader.glossary.consistency import Edit, apply_edits
+from reader.locations import Locations
 from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions, load_engine
 from reader.translate import engine as engine_module
@@ -21,6 +22,7 @@ from reader.translate.alignment import (
     remap_target,
     word_spans,
 )
+from reader.translate.edits import Edit, apply_edits
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
@@ -116,7 +118,7 @@ def copy_model_engine(quantize: str, cache_dir: Path):
             device="cpu",
             quantize=quantize,
             use_cache=False,
-            cache_dir=cache_dir,
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         )
     )
 
@@ -166,7 +168,7 @@ def test_long_input_alignment_is_placed_in_the_whole(copy_engine, monkeypatch):
     # not pages.
     monkeypatch.setattr(engine_module, "MAX_SOURCE_TOKENS", 24)
     text = " ".join(["Die Zusammenarbeit zwischen Japan und China wächst seit Jahren."] * 4)
-    assert len(copy_engine.pieces(text)) > 1
+    assert len(copy_engine.parts(text)) > 1
     (result,) = copy_engine.start([text])
     assert result.translation == text
     assert set(result.alignment) == diagonal(text)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from reader.locations import Locations
 from reader.translate import EngineOptions, TranslationCache, load_engine
 from reader.translate.cache import DATABASE_NAME, CachedTranslation
 
@@ -15,7 +17,12 @@ SENTENCES = ["Japan bleibt ein Akteur.", "Nirgends gibt es mehr als in China.", 
 
 def engine_for(model: Path, cache_dir: Path, **options):
     return load_engine(
-        EngineOptions(model=str(model), device="cpu", cache_dir=cache_dir, **options)
+        EngineOptions(
+            model=str(model),
+            device="cpu",
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
+            **options,
+        )
     )
 
 

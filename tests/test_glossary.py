@@ -10,8 +10,8 @@ from reader.glossary import Glossary, GlossaryEntry, load_glossary
 
 
 @pytest.fixture(scope="module")
-def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
-    return load_glossary(config_dir=tmp_path_factory.mktemp("no-config"))
+def glossary() -> Glossary:
+    return load_glossary()
 
 
 def terms(glossary: Glossary, text: str) -> list[tuple[str, str]]:

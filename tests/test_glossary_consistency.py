@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from reader.glossary import Glossary, GlossaryEntry, load_glossary
-from reader.glossary.consistency import prefer_terms
+from reader.glossary.consistency import PreferredTerms
 
 
 @pytest.fixture(scope="module")
-def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
-    return load_glossary(config_dir=tmp_path_factory.mktemp("no-config"))
+def glossary() -> Glossary:
+    return load_glossary()
 
 
 @pytest.mark.parametrize(
@@ -68,11 +68,13 @@ def test_terms_without_a_preferred_rendering_are_left_alone(glossary: Glossary) 
     assert glossary.apply_preferred_terms(source, translation) == translation
 
 
-def test_prefer_terms_without_a_glossary() -> None:
+def test_preferred_terms_without_a_glossary() -> None:
     entry = GlossaryEntry(
         "W&T", ("Wissenschaft und Technologie",), "", "", "S&T", "Science.", "concept"
     )
     same = GlossaryEntry("CFIUS", (), "", "", "CFIUS", "A committee.", "institution")
     text = "W&T, Wissenschaft und\nTechnologie, wissenschaft und Technologie, CFIUS"
-    assert prefer_terms(text, [entry, same]) == "S&T, S&T, S&T, CFIUS"
-    assert prefer_terms("W&T", []) == "W&T"
+    terms = PreferredTerms([entry, same])
+    assert terms.apply(text, {"W&T", "CFIUS"}) == "S&T, S&T, S&T, CFIUS"
+    assert terms.apply(text, {"CFIUS"}) == text
+    assert PreferredTerms([]).apply("W&T", {"W&T"}) == "W&T"

@@ -79,8 +79,8 @@ def missing(glossary: Glossary, text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def builtin(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
-    return load_glossary(config_dir=tmp_path_factory.mktemp("no-config"))
+def builtin() -> Glossary:
+    return load_glossary()
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.name)

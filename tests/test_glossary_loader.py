@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
-from reader.glossary import GlossaryFileError, load_glossary, user_glossary_path
+from reader.glossary import GlossaryFileError, load_glossary
 from reader.glossary.loader import builtin_entries, parse_glossary
 
 ENTRY = """\
@@ -33,7 +33,7 @@ def entry(term: str, explanation: str = "An explanation.", preferred: str = "") 
 
 def test_user_files_add_entries(tmp_path: Path) -> None:
     mine = write(tmp_path / "mine.toml", entry("QKD", "Quantum key distribution."))
-    glossary = load_glossary([mine], config_dir=tmp_path / "none")
+    glossary = load_glossary([mine])
     found = glossary.lookup("qkd")
     assert found is not None
     assert found.explanation == "Quantum key distribution."
@@ -47,7 +47,7 @@ def test_user_files_add_entries(tmp_path: Path) -> None:
 
 def test_user_entries_override_builtin_ones(tmp_path: Path) -> None:
     mine = write(tmp_path / "mine.toml", entry("KI", "Mine.", preferred="A.I."))
-    glossary = load_glossary([mine], config_dir=tmp_path / "none")
+    glossary = load_glossary([mine])
     ki = glossary.lookup("KI")
     assert ki is not None and ki.explanation == "Mine." and ki.preferred == "A.I."
     assert glossary.apply_preferred_terms("KI-Systeme", "KI systems") == "A.I. systems"
@@ -58,36 +58,32 @@ def test_user_entries_override_builtin_ones(tmp_path: Path) -> None:
 
 def test_an_empty_preferred_switches_the_replacement_off(tmp_path: Path) -> None:
     mine = write(tmp_path / "mine.toml", entry("W&T"))
-    glossary = load_glossary([mine], config_dir=tmp_path / "none")
+    glossary = load_glossary([mine])
     assert glossary.apply_preferred_terms("W&T", "W&T cooperation") == "W&T cooperation"
 
 
 def test_the_config_glossary_is_read_and_files_override_it(tmp_path: Path) -> None:
-    config = tmp_path / "config"
-    config.mkdir()
-    write(user_glossary_path(config), entry("QKD", "From the config."))
-    assert load_glossary(config_dir=config).lookup("QKD").explanation == "From the config."
+    config = write(tmp_path / "glossary.toml", entry("QKD", "From the config."))
+    assert load_glossary(user_glossary=config).lookup("QKD").explanation == "From the config."
     later = write(tmp_path / "later.toml", entry("QKD", "From the file."))
-    assert load_glossary([later], config_dir=config).lookup("QKD").explanation == "From the file."
+    found = load_glossary([later], user_glossary=config).lookup("QKD")
+    assert found.explanation == "From the file."
+
+
+def test_a_missing_config_glossary_is_no_error(tmp_path: Path) -> None:
+    glossary = load_glossary(user_glossary=tmp_path / "glossary.toml")
+    assert len(glossary) == len(builtin_entries())
 
 
 def test_later_files_win(tmp_path: Path) -> None:
     first = write(tmp_path / "a.toml", entry("QKD", "First."))
     second = write(tmp_path / "b.toml", entry("qkd", "Second."))
-    assert (
-        load_glossary([first, second], config_dir=tmp_path).lookup("QKD").explanation == "Second."
-    )
+    assert load_glossary([first, second]).lookup("QKD").explanation == "Second."
 
 
 def test_an_empty_file_is_an_empty_glossary(tmp_path: Path) -> None:
     empty = write(tmp_path / "empty.toml", "# nothing yet\n")
-    assert len(load_glossary([empty], config_dir=tmp_path)) == len(builtin_entries())
-
-
-def test_the_default_config_location_is_per_user() -> None:
-    path = user_glossary_path()
-    assert path.name == "glossary.toml"
-    assert "reader" in path.parts
+    assert len(load_glossary([empty])) == len(builtin_entries())
 
 
 @pytest.mark.parametrize(
@@ -115,7 +111,7 @@ def test_malformed_files_name_the_file_and_line(
 ) -> None:
     bad = write(tmp_path / "bad.toml", text)
     with pytest.raises(GlossaryFileError) as raised:
-        load_glossary([bad], config_dir=tmp_path)
+        load_glossary([bad])
     assert str(raised.value).startswith(f"{bad}:{line}: ")
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)
@@ -124,12 +120,12 @@ def test_malformed_files_name_the_file_and_line(
 
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GlossaryFileError, match=r"g\.toml: no such file$"):
-        load_glossary([tmp_path / "g.toml"], config_dir=tmp_path)
+        load_glossary([tmp_path / "g.toml"])
 
 
 def test_a_directory(tmp_path: Path) -> None:
     with pytest.raises(GlossaryFileError, match="is a directory"):
-        load_glossary([tmp_path], config_dir=tmp_path / "none")
+        load_glossary([tmp_path])
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
@@ -138,13 +134,13 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(
         GlossaryFileError, match=r"g\.toml: not UTF-8 text; save the glossary as UTF-8$"
     ):
-        load_glossary([latin1], config_dir=tmp_path / "none")
+        load_glossary([latin1])
 
 
 def test_a_malformed_config_glossary_is_reported_too(tmp_path: Path) -> None:
-    write(user_glossary_path(tmp_path), "[[entry]\n")
+    config = write(tmp_path / "glossary.toml", "[[entry]\n")
     with pytest.raises(GlossaryFileError, match=r"glossary\.toml:1: invalid TOML"):
-        load_glossary(config_dir=tmp_path)
+        load_glossary(user_glossary=config)
 
 
 def test_unterminated_string_at_the_end_reports_the_last_line() -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.glossary import Glossary, find_definitions, load_glossary
 
-GLOSSARY: Glossary = load_glossary(config_dir=Path(__file__).parent / "no-such-config-dir")
+GLOSSARY: Glossary = load_glossary()
 
 # Text built from glossary spellings, their pieces and the characters that
 # decide boundaries, so that near-misses (`KIel`, `W&TX`, `(KI`) are common.

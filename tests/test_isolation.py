@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.glossary import load_glossary
+from reader.locations import Locations
 
 ROOT = Path(__file__).resolve().parents[1]
 USER_ENTRY = """
@@ -21,7 +22,10 @@ explanation = "A term only the developer has."
 
 
 def glossary_has_the_users_entry() -> bool:
-    return load_glossary(()).lookup("ZZLEAK") is not None
+    """Whether the glossary the commands load (the user's from the locations
+    of this environment) has the developer's entry."""
+    user_glossary = Locations.from_environment().user_glossary
+    return load_glossary((), user_glossary=user_glossary).lookup("ZZLEAK") is not None
 
 
 def reader_glossary(term: str) -> int:

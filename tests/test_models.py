@@ -10,11 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from reader.translate import ModelNotFoundError, resolve_model
+from reader.locations import Locations
+from reader.translate import ModelNotFoundError, ResolvedModel, resolve_model
 from reader.translate.models import DEFAULT_MODEL_NAME, model_identity
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_1785a506fced86e1.txt"
+
+
+def resolve(model: str | None = None) -> ResolvedModel:
+    """The model found for ``--model model`` from this environment and working directory."""
+    return resolve_model(model, Locations.from_environment())
 
 
 def install(model_dir: Path, target: Path) -> Path:
@@ -55,34 +61,34 @@ def places(tmp_path, monkeypatch, tiny_model_dir):
 def test_resolution_order(places, tiny_model_dir, monkeypatch):
     """--model > READER_MODEL > ./models > user models dir > HF cache."""
     snapshot = hf_cache_snapshot(tiny_model_dir, places["hf_home"])
-    assert resolve_model().source == "HF cache"
-    assert resolve_model().path == snapshot
+    assert resolve().source == "HF cache"
+    assert resolve().path == snapshot
 
     install(tiny_model_dir, places["user"])
-    assert resolve_model().source == "user models dir"
+    assert resolve().source == "user models dir"
 
     install(tiny_model_dir, places["project"])
-    assert resolve_model().source == "models dir"
-    assert resolve_model().path == places["project"]
+    assert resolve().source == "models dir"
+    assert resolve().path == places["project"]
 
     explicit = install(tiny_model_dir, places["elsewhere"])
     monkeypatch.setenv("READER_MODEL", str(explicit))
-    assert resolve_model().source == "READER_MODEL"
-    assert resolve_model().path == explicit
+    assert resolve().source == "READER_MODEL"
+    assert resolve().path == explicit
 
-    chosen = resolve_model(str(snapshot))
+    chosen = resolve(str(snapshot))
     assert (chosen.source, chosen.path) == ("--model", snapshot)
 
 
 def test_model_option_accepts_a_cached_hub_id(places, tiny_model_dir):
     snapshot = hf_cache_snapshot(tiny_model_dir, places["hf_home"])
-    resolved = resolve_model("Helsinki-NLP/opus-mt-de-en")
+    resolved = resolve("Helsinki-NLP/opus-mt-de-en")
     assert (resolved.path, resolved.source, resolved.name) == (snapshot, "--model", "opus-mt-de-en")
 
 
 def test_missing_model_names_the_download_command_and_the_option(places):
     with pytest.raises(ModelNotFoundError) as error:
-        resolve_model()
+        resolve()
     assert "reader model download" in str(error.value)
     assert "--model" in str(error.value)
 
@@ -90,7 +96,7 @@ def test_missing_model_names_the_download_command_and_the_option(places):
 @pytest.mark.parametrize("value", ["no/such-model", "./nowhere", "~/nowhere-either"])
 def test_unknown_model_option_is_an_error_not_a_download(places, value):
     with pytest.raises(ModelNotFoundError, match="reader model download"):
-        resolve_model(value)
+        resolve(value)
 
 
 def test_a_directory_without_a_model_is_refused(places, tmp_path):
@@ -98,14 +104,14 @@ def test_a_directory_without_a_model_is_refused(places, tmp_path):
     empty.mkdir()
     (empty / "config.json").write_text("{}")
     with pytest.raises(ModelNotFoundError, match="not a MarianMT model directory"):
-        resolve_model(str(empty))
+        resolve(str(empty))
 
 
 def test_half_installed_model_is_skipped(places, tiny_model_dir):
     install(tiny_model_dir, places["project"])
     (places["project"] / "model.safetensors").unlink()
     with pytest.raises(ModelNotFoundError):
-        resolve_model()
+        resolve()
 
 
 def test_identity_follows_the_content_not_the_place(tiny_model_dir, tmp_path):

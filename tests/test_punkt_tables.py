@@ -14,6 +14,7 @@ from pathlib import Path
 import punkt
 from punkt.rules.orthography import OrthoContext
 
+from reader.lexicon import is_known_word
 from reader.segment import abbreviations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,7 @@ def test_the_shipped_lists_are_those_the_installed_model_gives() -> None:
 
 def test_every_word_of_the_model_answers_as_its_flags_say() -> None:
     for word, flags in MODEL.ortho_context.items():
-        assert abbreviations.is_known_word(word), word
+        assert is_known_word(word), word
         begins = bool(flags & OrthoContext.BEG_UC) or word in abbreviations.SENTENCE_OPENERS
         assert abbreviations.begins_sentences(word) is begins, word
         lower = bool(flags & OrthoContext.MID_LC) and not flags & OrthoContext.MID_UC
@@ -40,7 +41,7 @@ def test_every_word_of_the_model_answers_as_its_flags_say() -> None:
 
 
 def test_words_outside_the_model_are_unknown() -> None:
-    assert not abbreviations.is_known_word("Xqzwrtlbrmpf")
+    assert not is_known_word("Xqzwrtlbrmpf")
     assert not abbreviations.is_lowercase_word("xqzwrtlbrmpf")
     assert not abbreviations.begins_sentences("xqzwrtlbrmpf")
 

@@ -23,13 +23,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from segment_strategies import INTERESTING, SEEDS, mutated_seed
 
 from reader.importers import load_document
 from reader.segment import Paragraph, Sentence, all_sentences, segment, segment_document
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-SEED_TEXT = "\n\n".join(path.read_text(encoding="utf-8") for path in SEEDS)
 FIXTURES = (
     sorted(
         path
@@ -60,11 +59,6 @@ settings.register_profile(
 )
 PROFILE = settings.get_profile(os.environ.get("READER_SEGMENT_PROFILE", "segment-ci"))
 
-# Characters the rules look at, so that generated text hits the rules.
-INTERESTING = list(
-    ".!?;:,„“”\"»«‚‘’'`()[]…-–—/•*@0123456789 \n\n\r\t\u00a0\u200b"
-    "ABCabcÄÖÜäöüß¹²³\u0661\U000114d0🙂"
-)
 _WORDS = """
 Der die das Er kam am Montag Satz Noch z B usw Nr S III Geschwaders LeserInnen
 Leser*innen bin’s erfolgen Es Das kostet Euro Die Werkstatt ist gut
@@ -167,24 +161,6 @@ def test_quoted_speech_and_stray_quotes(parts: list[tuple[str, str, str]]) -> No
     """Long quotations, stray and unbalanced marks: the German shown never
     gains a quotation mark."""
     check(" ".join(opening + sentences + closing for opening, sentences, closing in parts))
-
-
-@st.composite
-def mutated_seed(draw: st.DrawFn) -> str:
-    """A piece of a seed document with characters deleted, inserted and replaced."""
-    start = draw(st.integers(0, len(SEED_TEXT) - 1))
-    piece = list(SEED_TEXT[start : start + draw(st.integers(1, 800))])
-    for _ in range(draw(st.integers(0, 25))):
-        position = draw(st.integers(0, len(piece)))
-        action = draw(st.sampled_from(["delete", "insert", "replace"]))
-        character = draw(st.sampled_from(INTERESTING) | st.characters())
-        if action == "insert" or not piece:
-            piece.insert(position, character)
-        elif action == "delete":
-            del piece[min(position, len(piece) - 1)]
-        else:
-            piece[min(position, len(piece) - 1)] = character
-    return "".join(piece)
 
 
 @PROFILE

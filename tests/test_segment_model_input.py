@@ -6,10 +6,12 @@ so what it returns is exactly what it was given."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from reader.locations import Locations
 from reader.segment import all_sentences, segment
 from reader.translate import EngineOptions, load_engine
 from reader.translate.alignment import word_spans
@@ -36,7 +38,9 @@ def copy_engine(tmp_path_factory):
             device="cpu",
             quantize="int8",
             use_cache=False,
-            cache_dir=tmp_path_factory.mktemp("copy-cache"),
+            locations=replace(
+                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("copy-cache")
+            ),
         )
     )
     yield engine

@@ -3,18 +3,11 @@ sentences keep their promises (spans in bounds, clean text, digit markers)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from segment_strategies import INTERESTING, mutated_seed
 
 from reader.segment import all_sentences, segment
-
-SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-SEED_TEXT = "\n\n".join(path.read_text(encoding="utf-8") for path in SEEDS)
-
-# Characters the segmenter's rules look at, so mutations hit the rules.
-INTERESTING = list(".!?;:,„“”\"»«’'()[]…-–—/0123456789 \n\r\t\u00a0\u200bABCabcÄÖÜäöüß¹²")
 
 
 def check(text: str) -> None:
@@ -36,26 +29,8 @@ def test_any_unicode_text(text: str) -> None:
     check(text)
 
 
-@st.composite
-def mutated_seed(draw: st.DrawFn) -> str:
-    """A piece of a seed document with characters deleted, inserted and replaced."""
-    start = draw(st.integers(0, len(SEED_TEXT) - 1))
-    piece = list(SEED_TEXT[start : start + draw(st.integers(1, 600))])
-    for _ in range(draw(st.integers(0, 20))):
-        position = draw(st.integers(0, len(piece)))
-        action = draw(st.sampled_from(["delete", "insert", "replace"]))
-        character = draw(st.sampled_from(INTERESTING) | st.characters())
-        if action == "insert" or not piece:
-            piece.insert(position, character)
-        elif action == "delete":
-            del piece[min(position, len(piece) - 1)]
-        else:
-            piece[min(position, len(piece) - 1)] = character
-    return "".join(piece)
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_seed())
+@given(mutated_seed(length=600, edits=20))
 def test_mutated_seed_text(text: str) -> None:
     check(text)
 

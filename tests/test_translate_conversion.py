@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import replace
 
 import pytest
 
+from reader.locations import Locations
 from reader.translate.backends import (
     ABANDONED_AFTER,
     ModelLoadError,
@@ -84,7 +86,8 @@ def _truncate_model(copy):
 def test_a_damaged_int8_copy_is_rebuilt_with_one_warning(
     damage, good_copy, tiny_model_dir, tmp_path
 ):
-    options = EngineOptions(model=str(tiny_model_dir), device="cpu", cache_dir=tmp_path)
+    locations = replace(Locations.from_environment(), cache_dir=tmp_path)
+    options = EngineOptions(model=str(tiny_model_dir), device="cpu", locations=locations)
     target = plan_engine(options).converted_dir
     shutil.copytree(good_copy, target)
     damage(target)
@@ -99,3 +102,27 @@ def test_a_damaged_int8_copy_is_rebuilt_with_one_warning(
         engine.close()
     assert (target / "model.bin").stat().st_size == (good_copy / "model.bin").stat().st_size
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_an_unusable_cache_directory_puts_the_int8_copy_in_the_temporary_one(
+    tiny_model_dir, tmp_path
+):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    locations = replace(
+        Locations.from_environment(), cache_dir=blocker / "cache", temp_dir=tmp_path / "tmp"
+    )
+    options = EngineOptions(
+        model=str(tiny_model_dir), device="cpu", use_cache=False, locations=locations
+    )
+    planned = plan_engine(options).converted_dir
+    engine = load_engine(options)
+    try:
+        used = tmp_path / "tmp" / "reader-ctranslate2" / planned.name
+        (warning,) = engine.warnings
+        assert warning.startswith(f"cannot keep the int8 model in {planned.parent} (")
+        assert warning.endswith(f"); using {used}")
+        assert (used / "model.bin").is_file()
+        assert len(engine.translate(["Ein Satz."])) == 1
+    finally:
+        engine.close()

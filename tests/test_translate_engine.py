@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from reader.locations import Locations
 from reader.translate import EngineOptions, load_engine
 from reader.translate.batching import bucket
 
@@ -41,7 +43,7 @@ def make_engine(model_dir, cache_dir, quantize: str, preset: str = "quality"):
             preset=preset,
             quantize=quantize,
             use_cache=False,
-            cache_dir=cache_dir,
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         )
     )
 
@@ -135,12 +137,13 @@ def test_long_unpunctuated_input_is_split_not_truncated(greedy_engine):
     engine = greedy_engine
     text = " ".join(f"wort{n}" for n in range(500))[:3000]
     assert len(text) == 3000 and not any(p in text for p in ".,;:!?")
-    pieces = engine.pieces(text)
-    assert len(pieces) > 1
-    assert all(len(ids) <= 250 for ids in pieces)
+    parts = engine.parts(text)
+    assert len(parts) > 1
+    assert all(len(ids) <= 250 for _, _, ids in parts)
+    assert " ".join(part for _, part, _ in parts).split() == text.split()
     # Every piece is translated; the translations are joined, none dropped.
     (translation,) = engine.translate([text])
-    single_pieces = [engine.generate([ids])[0] for ids in pieces]
+    single_pieces = [engine.generate_aligned([(part, ids)])[0][0] for _, part, ids in parts]
     assert translation == " ".join(single_pieces)
 
 

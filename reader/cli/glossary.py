@@ -12,15 +12,13 @@ import typer
 
 from reader.cli.options import FromOption, GlossaryFilesOption
 from reader.errors import ReaderError
-from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES
+from reader.glossary.entry import CATEGORIES
+from reader.locations import Locations
 
 # rich's tables and the glossary's index are imported where they are used:
 # every other command (`reader segment`, `--help`) loads this module too.
 if TYPE_CHECKING:
-    from rich.panel import Panel
-    from rich.text import Text
-
-    from reader.glossary import Glossary, GlossaryEntry
+    from reader.glossary import Glossary
 
 
 class OutputFormat(StrEnum):
@@ -81,12 +79,14 @@ def glossary_command(
         )
     from reader.glossary import load_glossary
 
-    glossary = load_glossary(glossary_files or ())
+    locations = Locations.from_environment()
+    glossary = load_glossary(glossary_files or (), user_glossary=locations.user_glossary)
     as_json = output_format is OutputFormat.json
     if term is not None:
         _look_up(glossary, term, as_json)
     elif from_text is not None:
-        _show_document(glossary, from_text, source_format and source_format.value, as_json)
+        chosen = source_format and source_format.value
+        _show_document(glossary, from_text, chosen, locations, as_json)
     else:
         _list(glossary, category, as_json)
 
@@ -99,14 +99,16 @@ def _look_up(glossary: Glossary, term: str, as_json: bool) -> None:
         suggestions = glossary.suggest(term)
         if as_json:
             _print_json(
-                {"query": term, "entry": None, "suggestions": [_entry_json(e) for e in suggestions]}
+                {"query": term, "entry": None, "suggestions": [e.to_json() for e in suggestions]}
             )
         hint = f"; did you mean {', '.join(e.term for e in suggestions)}?" if suggestions else ""
         raise UnknownTermError(f"no glossary entry for {term!r}{hint}")
     if as_json:
-        _print_json({"query": term, "entry": _entry_json(entry)})
+        _print_json({"query": term, "entry": entry.to_json()})
     else:
-        Console().print(_entry_panel(entry))
+        from reader.glossary.render import entry_panel
+
+        Console().print(entry_panel(entry))
 
 
 def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
@@ -123,7 +125,7 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
             )
         entries = glossary.in_category(category)
     if as_json:
-        _print_json({"entries": [_entry_json(entry) for entry in entries]})
+        _print_json({"entries": [entry.to_json() for entry in entries]})
         return
     # User glossaries and file names may contain `[…]`: cells are Text, never markup.
     table = Table(title=Text(f"Glossary: {len(entries)} entries"), title_justify="left")
@@ -136,16 +138,23 @@ def _list(glossary: Glossary, category: str | None, as_json: bool) -> None:
     Console().print(table)
 
 
-def _show_document(glossary: Glossary, name: str, source_format: str | None, as_json: bool) -> None:
+def _show_document(
+    glossary: Glossary,
+    name: str,
+    source_format: str | None,
+    locations: Locations,
+    as_json: bool,
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from reader.cli.progress import load_document_with_progress
     from reader.glossary import document_terms
+    from reader.glossary.render import entry_summary
     from reader.segment import all_sentences, segment_document
 
-    document = load_document_with_progress(name, source_format)
+    document = load_document_with_progress(name, source_format, locations)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     sentences = [sentence.text for sentence in all_sentences(segment_document(document))]
@@ -160,7 +169,7 @@ def _show_document(glossary: Glossary, name: str, source_format: str | None, as_
                         "count": item.count,
                         "first_sentence": item.first_sentence,
                         "definition": asdict(item.definition) if item.definition else None,
-                        "entry": _entry_json(item.entry) if item.entry else None,
+                        "entry": item.entry.to_json() if item.entry else None,
                     }
                     for item in terms
                 ],
@@ -182,52 +191,9 @@ def _show_document(glossary: Glossary, name: str, source_format: str | None, as_
             Text(item.term),
             str(item.count),
             Text(item.definition.long_form if item.definition else ""),
-            _entry_summary(item.entry) if item.entry else Text("no entry", style="dim"),
+            entry_summary(item.entry) if item.entry else Text("no entry", style="dim"),
         )
     Console().print(table)
-
-
-def _entry_panel(entry: GlossaryEntry) -> Panel:
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold")
-    rows.add_column()
-    for label, value in (
-        ("German", entry.german),
-        ("English", entry.english),
-        ("In translations", entry.preferred or ""),
-        ("Also matches", ", ".join(entry.variants)),
-        ("From", "" if entry.origin == BUILTIN_ORIGIN else entry.origin),
-    ):
-        if value:
-            rows.add_row(label, Text(value))
-    return Panel(
-        Group(rows, Text(""), Text(entry.explanation)),
-        title=Text.assemble((entry.term, "bold cyan"), " ", (entry.category, "magenta")),
-        title_align="left",
-        expand=False,
-    )
-
-
-def _entry_summary(entry: GlossaryEntry) -> Text:
-    from rich.text import Text
-
-    summary = Text()
-    if entry.english:
-        summary.append(entry.english, style="bold")
-        summary.append("\n")
-    summary.append(entry.explanation)
-    return summary
-
-
-def _entry_json(entry: GlossaryEntry) -> dict[str, Any]:
-    record = asdict(entry)
-    record["variants"] = list(entry.variants)
-    return record
 
 
 def _print_json(data: dict[str, Any]) -> None:

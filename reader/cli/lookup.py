@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.cli.glossary import OutputFormat, _entry_json, _entry_panel
+from reader.cli.glossary import OutputFormat
 from reader.cli.options import DictionaryOption, GlossaryFilesOption
 from reader.errors import InputError, ReaderError
+from reader.locations import Locations
 
 # The dictionary, glossary and rich are imported where they are used: every
 # other command loads this module too (`reader segment` saves ~30 ms).
@@ -52,16 +53,16 @@ def lookup_command(
     from reader.dictionary import Dictionary, find_dictionary
     from reader.dictionary.render import describe
     from reader.glossary import load_glossary
-    from reader.translate.cache import default_cache_dir
 
     word = word.strip()
     if not word:
         raise InputError("nothing to look up: give a German word, e.g. reader lookup Haus")
-    path = find_dictionary(dictionary_file)
-    glossary = load_glossary(glossary_files or [])
+    locations = Locations.from_environment()
+    path = find_dictionary(dictionary_file, locations)
+    glossary = load_glossary(glossary_files or [], user_glossary=locations.user_glossary)
     err = Console(stderr=True)
     with indexing_progress(err) as progress:
-        dictionary = Dictionary.open(path, default_cache_dir(), progress)
+        dictionary = Dictionary.open(path, locations.cache_dir, progress)
     try:
         result = dictionary.lookup(word)
     finally:
@@ -71,7 +72,7 @@ def lookup_command(
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UnknownWordError(f"no dictionary entry for {word!r}{hint}")
     if output_format is OutputFormat.json:
-        data = result.to_json() | {"glossary": _entry_json(term) if term else None}
+        data = result.to_json() | {"glossary": term.to_json() if term else None}
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
@@ -81,7 +82,9 @@ def lookup_command(
 
 
 def _glossary_panel(entry: GlossaryEntry):
-    panel = _entry_panel(entry)
+    from reader.glossary.render import entry_panel
+
+    panel = entry_panel(entry)
     panel.title = f"Glossary: {entry.term}"
     return panel
 

@@ -16,6 +16,7 @@ from reader.cli.options import (
     QuantizeOption,
     engine_options,
 )
+from reader.locations import Locations
 from reader.translate.models import DEFAULT_MODEL_ID, DEFAULT_MODEL_NAME
 
 app = typer.Typer(
@@ -45,11 +46,12 @@ def download_command(
     from reader.signals import exit_status, stopped_by, terminate_as_interrupt
     from reader.translate.models import download_model, download_target
 
-    target = download_target(to)
+    locations = Locations.from_environment()
+    target = download_target(to, locations.models_dir)
     typer.echo(f"Downloading {DEFAULT_MODEL_ID}…", err=True)
     try:
         with terminate_as_interrupt():
-            path = download_model(target)
+            path = download_model(target, proxy=locations.proxy)
     except KeyboardInterrupt as interrupt:
         status = exit_status(interrupt)
         typer.echo(f"reader: download {stopped_by(status)}; the same command resumes it", err=True)
@@ -71,7 +73,8 @@ def info_command(
     from reader.translate.cache import DATABASE_NAME
     from reader.translate.engine import plan_engine
 
-    plan = plan_engine(engine_options(model, device, fast, quantize, no_cache))
+    options = engine_options(model, device, fast, quantize, no_cache, Locations.from_environment())
+    plan = plan_engine(options)
     search = f"{plan.beams} beams" if plan.beams > 1 else "greedy"
     engine = "CTranslate2" if plan.precision == "int8" else "transformers/torch"
     rows = [

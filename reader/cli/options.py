@@ -18,6 +18,7 @@ import typer
 from reader.importers import FORMATS
 
 if TYPE_CHECKING:
+    from reader.locations import Locations
     from reader.translate.engine import EngineOptions
 
 
@@ -98,7 +99,12 @@ FromOption = Annotated[
 
 
 def engine_options(
-    model: str | None, device: Device, fast: bool, quantize: Quantize | None, no_cache: bool
+    model: str | None,
+    device: Device,
+    fast: bool,
+    quantize: Quantize | None,
+    no_cache: bool,
+    locations: Locations,
 ) -> EngineOptions:
     """The :class:`EngineOptions` for these command-line option values."""
     # Imported here: commands without a model (help, segment, glossary) skip it.
@@ -110,4 +116,5 @@ def engine_options(
         preset="fast" if fast else "quality",
         quantize=quantize.value if quantize else None,
         use_cache=not no_cache,
+        locations=locations,
     )

@@ -10,6 +10,8 @@ from typing import TextIO
 
 from reader.document import Document
 from reader.importers import load_document
+from reader.importers.cache import DocumentCache
+from reader.locations import Locations
 
 SHOW_AFTER_S = 1.0
 
@@ -66,7 +68,11 @@ def import_progress(name: str) -> Iterator[ImportProgress]:
         progress.finish()
 
 
-def load_document_with_progress(name: str, source_format: str | None = None) -> Document:
-    """:func:`~reader.importers.load_document`, its page progress on stderr after a second."""
+def load_document_with_progress(
+    name: str, source_format: str | None, locations: Locations
+) -> Document:
+    """:func:`~reader.importers.load_document` through the document cache in
+    ``locations``, its page progress on stderr after a second."""
+    cache = DocumentCache(locations.document_cache_dir)
     with import_progress(name) as progress:
-        return load_document(name, source_format, progress=progress)
+        return load_document(name, source_format, progress=progress, cache=cache)

@@ -22,6 +22,7 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import InputError
+from reader.locations import Locations
 from reader.source import STDIN_NAME
 
 
@@ -52,33 +53,33 @@ def read_command(
     from reader.dictionary.service import DictionaryService
     from reader.glossary import load_glossary
     from reader.translate import resolve_model
-    from reader.translate.cache import default_cache_dir
     from reader.views.tui.app import build_reader_app
-    from reader.views.tui.config import config_path, load_config
-    from reader.views.tui.positions import PositionStore, state_dir
+    from reader.views.tui.config import load_config
+    from reader.views.tui.positions import PositionStore
     from reader.views.tui.run import run_reader
     from reader.views.tui.screen import binding_ids
 
     if file == STDIN_NAME:
         raise InputError("reader read needs a file: standard input is the keyboard while reading")
-    config = load_config(config_path(), binding_ids())
-    document = load_document_with_progress(file, source_format and source_format.value)
+    locations = Locations.from_environment()
+    config = load_config(locations.config_file, binding_ids())
+    document = load_document_with_progress(file, source_format and source_format.value, locations)
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
-    terms = load_glossary(glossary_files or ())
+    terms = load_glossary(glossary_files or (), user_glossary=locations.user_glossary)
     if model is not None:
         # A model named explicitly must exist; a missing default model only
         # leaves the reader German-only (it says how to get one).
-        resolve_model(model)
+        resolve_model(model, locations)
     if dictionary_file is not None:
-        find_dictionary(dictionary_file)  # named explicitly: it must exist
+        find_dictionary(dictionary_file, locations)  # named explicitly: it must exist
     # Everything the reader depends on is resolved here, at the edge.
     app = build_reader_app(
         document,
-        options=engine_options(model, device, fast, quantize, no_cache),
+        options=engine_options(model, device, fast, quantize, no_cache, locations),
         glossary=terms,
-        positions=PositionStore(state_dir()),
-        dictionary=DictionaryService.find(dictionary_file, default_cache_dir()),
+        positions=PositionStore(locations.state_dir),
+        dictionary=DictionaryService.find(dictionary_file, locations),
         config=config,
         name=Path(file).name,
     )

@@ -12,6 +12,7 @@ import typer
 
 from reader.cli.options import FromOption
 from reader.cli.progress import load_document_with_progress
+from reader.locations import Locations
 from reader.segment import Paragraph
 
 
@@ -54,7 +55,9 @@ def segment_command(
     # Imported here: loading the segmenter (~0.1 s) is for this command, not for `--help`.
     from reader.segment import segment_document
 
-    document = load_document_with_progress(file, source_format and source_format.value)
+    document = load_document_with_progress(
+        file, source_format and source_format.value, Locations.from_environment()
+    )
     for warning in document.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)
     paragraphs = segment_document(document)

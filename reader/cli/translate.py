@@ -29,6 +29,7 @@ from reader.cli.options import (
 )
 from reader.cli.progress import load_document_with_progress
 from reader.errors import OutputError
+from reader.locations import Locations
 from reader.signals import exit_status, stopped_by, terminate_as_interrupt
 from reader.views.export.document import Layout
 
@@ -138,7 +139,7 @@ def translate_command(
     from reader.views.export.stream import TranslationInterrupted
     from reader.views.export.writers import choose_layout, choose_writer
 
-    options = engine_options(model, device, fast, quantize, no_cache)
+    options = engine_options(model, device, fast, quantize, no_cache, Locations.from_environment())
     err = Console(stderr=True)
     chosen = source_format.value if source_format else None
     jsonl = output_format is OutputFormat.jsonl
@@ -198,11 +199,14 @@ def translate_documents(
     from reader.views.export.run import deliver, plan_targets, translate_source
 
     targets = plan_targets(files, output, out_dir, writer)
-    sources = [load_document_with_progress(target.source, source_format) for target in targets]
+    locations = options.locations
+    sources = [
+        load_document_with_progress(target.source, source_format, locations) for target in targets
+    ]
     for source in sources:
         for warning in source.warnings:
             print(f"reader: warning: {warning}", file=sys.stderr)
-    glossary = load_glossary(glossary_files)
+    glossary = load_glossary(glossary_files, user_glossary=locations.user_glossary)
     engine = _load(options, err)
     try:
         for target, source in zip(targets, sources, strict=True):
@@ -235,11 +239,16 @@ def translate_jsonl(
     from reader.views.export.jsonl import write_jsonl
     from reader.views.export.stream import translation_stream
 
-    source = load_document_with_progress(file, source_format)
+    locations = options.locations
+    source = load_document_with_progress(file, source_format, locations)
     for warning in source.warnings:
         err.print(f"reader: warning: {warning}", markup=False, highlight=False)
     paragraphs = segment_document(source)
-    glossary = load_glossary(glossary_files) if settings.preferred_terms else None
+    glossary = (
+        load_glossary(glossary_files, user_glossary=locations.user_glossary)
+        if settings.preferred_terms
+        else None
+    )
     engine = _load(options, err)
     try:
         with translation_progress(err, engine) as on_progress:

@@ -1,14 +1,13 @@
 """An offline German–English dictionary: Ding's word list, indexed in SQLite,
 with lemmas and compound splitting for words it does not list.
 
-    path = find_dictionary(None)                  # --dictionary, READER_DICTIONARY, system
-    dictionary = Dictionary.open(path, cache_dir)   # indexes on first use
-    dictionary.lookup("Nullsummenlandschaft")       # compound: Nullsumme + Landschaft
+    path = find_dictionary(None, locations)   # --dictionary, READER_DICTIONARY, system
+    dictionary = Dictionary.open(path, locations.cache_dir)   # indexes on first use
+    dictionary.lookup("Nullsummenlandschaft")   # compound: Nullsumme + Landschaft
 """
 
 from reader.dictionary.index import DictionaryIndexError
 from reader.dictionary.lookup import (
-    DICTIONARY_ENV,
     INSTALL_HINT,
     Dictionary,
     DictionaryEntry,
@@ -19,7 +18,6 @@ from reader.dictionary.lookup import (
 )
 
 __all__ = [
-    "DICTIONARY_ENV",
     "INSTALL_HINT",
     "Dictionary",
     "DictionaryEntry",

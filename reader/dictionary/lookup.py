@@ -4,8 +4,6 @@ compound parts; suggestions when nothing is found."""
 from __future__ import annotations
 
 import difflib
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +12,8 @@ from reader.dictionary.ding import grammar, headword, is_reflexive, parse_line, 
 from reader.dictionary.index import DictionaryIndex, FormHit, IndexProgress
 from reader.dictionary.morphology import lemma, split_compound
 from reader.errors import ReaderError
+from reader.locations import DICTIONARY_ENV, Locations
 
-DICTIONARY_ENV = "READER_DICTIONARY"
-SYSTEM_DICTIONARIES = (Path("/usr/share/trans/de-en"),)
-"""Where system packages put a dictionary (Debian/Ubuntu ``trans-de-en``)."""
 INSTALL_HINT = (
     "install Ding's German–English dictionary (Debian/Ubuntu: sudo apt install trans-de-en), "
     "or download de-en.txt from https://dict.tu-chemnitz.de/ and pass --dictionary FILE "
@@ -97,16 +93,15 @@ class LookupResult:
         }
 
 
-def find_dictionary(option: Path | None, environ: Mapping[str, str] | None = None) -> Path:
+def find_dictionary(option: Path | None, locations: Locations) -> Path:
     """``--dictionary`` → ``READER_DICTIONARY`` → the system's Ding file."""
-    environ = os.environ if environ is None else environ
-    given = option or (Path(environ[DICTIONARY_ENV]) if environ.get(DICTIONARY_ENV) else None)
+    given = option or locations.dictionary
     if given is not None:
         given = given.expanduser()
         if not given.is_file():
             raise DictionaryNotFoundError(f"dictionary {given} not found; {INSTALL_HINT}")
         return given
-    for candidate in SYSTEM_DICTIONARIES:
+    for candidate in locations.system_dictionaries:
         if candidate.is_file():
             return candidate
     raise DictionaryNotFoundError(f"no dictionary found; {INSTALL_HINT}")

@@ -20,6 +20,7 @@ from reader.dictionary.lookup import (
     find_dictionary,
 )
 from reader.dictionary.render import describe
+from reader.locations import Locations
 
 
 class DictionaryService:
@@ -33,14 +34,14 @@ class DictionaryService:
         self._dictionary: Dictionary | None = None
 
     @classmethod
-    def find(cls, option: Path | None, cache_dir: Path) -> DictionaryService:
+    def find(cls, option: Path | None, locations: Locations) -> DictionaryService:
         """``--dictionary``, ``READER_DICTIONARY`` or the system's; none is not an error here."""
         try:
-            return cls(find_dictionary(option), cache_dir)
+            return cls(find_dictionary(option, locations), locations.cache_dir)
         except DictionaryNotFoundError:
             # The popup says how to install one (a --dictionary that does
             # not exist is refused before the reader starts).
-            return cls(None, cache_dir)
+            return cls(None, locations.cache_dir)
 
     def look_up(self, word: str, progress: IndexProgress | None = None) -> Text:
         """The entry text for ``word`` (or why there is none). Blocks: call from a worker."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         TermMatch,
     )
     from reader.glossary.glossary import Glossary
-    from reader.glossary.loader import GlossaryFileError, load_glossary, user_glossary_path
+    from reader.glossary.loader import GlossaryFileError, load_glossary
 
 _MODULE_OF = {
     "BUILTIN_ORIGIN": "entry",
@@ -42,7 +42,6 @@ _MODULE_OF = {
     "document_terms": "document",
     "find_definitions": "definitions",
     "load_glossary": "loader",
-    "user_glossary_path": "loader",
 }
 
 __all__ = [
@@ -57,7 +56,6 @@ __all__ = [
     "document_terms",
     "find_definitions",
     "load_glossary",
-    "user_glossary_path",
 ]
 
 

@@ -11,11 +11,11 @@ one. These are pure string functions: callers decide whether to apply them
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
 
 from reader.glossary.entry import GlossaryEntry
 from reader.glossary.matcher import spelling_pattern
+from reader.translate.edits import Edit, apply_edits
 
 
 class PreferredTerms:
@@ -55,32 +55,6 @@ class PreferredTerms:
             if entry.term in terms and entry.preferred and entry.preferred != match.group():
                 found.append(Edit(match.start(), match.end(), entry.preferred))
         return found
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """``text[start:end]`` is replaced by ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with ``edits`` (in order, not overlapping) made."""
-    parts = []
-    position = 0
-    for edit in edits:
-        parts.append(text[position : edit.start])
-        parts.append(edit.replacement)
-        position = edit.end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def prefer_terms(translation: str, entries: Collection[GlossaryEntry]) -> str:
-    """``translation`` with the preferred rendering of each of ``entries``."""
-    return PreferredTerms(entries).apply(translation, {entry.term for entry in entries})
 
 
 def _fold(spelling: str) -> str:

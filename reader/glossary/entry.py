@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 BUILTIN_ORIGIN = "built-in"
 
@@ -49,6 +49,12 @@ class GlossaryEntry:
     def forms(self) -> tuple[str, ...]:
         """The term followed by its variants: every spelling that matches."""
         return (self.term, *self.variants)
+
+    def to_json(self) -> dict[str, object]:
+        """Every field, for ``--format json``."""
+        record = asdict(self)
+        record["variants"] = list(self.variants)
+        return record
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,11 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.glossary.consistency import Edit, PreferredTerms
+from reader.glossary.consistency import PreferredTerms
 from reader.glossary.entry import GlossaryEntry, TermMatch
 from reader.glossary.matcher import TermMatcher
+from reader.translate.alignment import Alignment, remap_target
+from reader.translate.edits import Edit, apply_edits
 
 _IGNORED_IN_LOOKUP = re.compile(r"[\s\-‐‑–.·_'’]+")
 
@@ -77,6 +79,18 @@ class Glossary:
         """The replacements :meth:`apply_preferred_terms` makes, in text order."""
         terms = {match.entry.term for match in self.match(source)}
         return self._preferred.edits(translation, terms)
+
+    def with_preferred_terms(
+        self, source: str, translation: str, alignment: Alignment | None
+    ) -> tuple[str, Alignment | None]:
+        """:meth:`apply_preferred_terms` on a model translation, its word
+        alignment's English spans moved to match (``None`` stays ``None``).
+        The translation cache keeps raw model output; every view delivers it
+        through here."""
+        edits = self.preferred_term_edits(source, translation)
+        if alignment is not None:
+            alignment = remap_target(alignment, edits)
+        return apply_edits(translation, edits), alignment
 
     def in_category(self, category: str) -> list[GlossaryEntry]:
         """The entries of ``category`` (case-insensitive)."""

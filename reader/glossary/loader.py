@@ -2,8 +2,9 @@
 
 All three use the same TOML format, one ``[[entry]]`` table per term (see
 ``data/builtin.toml``). Later sources override earlier ones term by term:
-built-in < ``glossary.toml`` in the user config directory < ``--glossary``
-files in the order given.
+built-in < ``glossary.toml`` in the user config directory
+(:attr:`reader.locations.Locations.user_glossary`) < ``--glossary`` files in
+the order given.
 """
 
 from __future__ import annotations
@@ -15,14 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from reader.errors import InputError, ReaderError
 from reader.glossary.entry import BUILTIN_ORIGIN, CATEGORIES, GlossaryEntry
 from reader.glossary.glossary import Glossary, lookup_key
 from reader.source import read_source
-
-USER_GLOSSARY_NAME = "glossary.toml"
 
 _REQUIRED = ("term", "explanation", "category")
 _TEXT_FIELDS = ("term", "german", "english", "preferred", "explanation", "category")
@@ -37,29 +34,19 @@ class GlossaryFileError(ReaderError):
 
 
 def load_glossary(
-    user_files: Sequence[Path | str] = (), *, config_dir: Path | None = None
+    user_files: Sequence[Path | str] = (), *, user_glossary: Path | None = None
 ) -> Glossary:
-    """The built-in glossary, overridden by the user's config glossary (if it
-    exists) and then by ``user_files``.
+    """The built-in glossary, overridden by ``user_glossary`` (the user's config
+    glossary, read if it exists) and then by ``user_files``.
 
-    ``config_dir`` replaces the per-OS user config directory (for tests and
-    ``--config-dir``-like callers). Raises :class:`GlossaryFileError`.
+    Raises :class:`GlossaryFileError`.
     """
     entries = builtin_entries()
-    user_glossary = user_glossary_path(config_dir)
-    if user_glossary.is_file():
+    if user_glossary is not None and user_glossary.is_file():
         entries += read_glossary_file(user_glossary)
     for path in user_files:
         entries += read_glossary_file(Path(path))
     return Glossary(entries)
-
-
-def user_glossary_path(config_dir: Path | None = None) -> Path:
-    """Where the user's own glossary lives, e.g. ``~/.config/reader/glossary.toml``."""
-    directory = (
-        config_dir if config_dir is not None else Path(platformdirs.user_config_dir("reader"))
-    )
-    return directory / USER_GLOSSARY_NAME
 
 
 def builtin_entries() -> list[GlossaryEntry]:

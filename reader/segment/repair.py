@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
+from reader.lexicon import is_known_word
 from reader.segment.abbreviations import (
     CAMEL_CASE_NAMES,
     CLOSED_CLASS_OPENERS,
     NON_FINAL_WORDS,
     SENTENCE_OPENERS,
     begins_sentences,
-    is_known_word,
     is_lowercase_word,
 )
 from reader.segment.characters import (

@@ -30,10 +30,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from reader.glossary.consistency import Edit
+from reader.translate.edits import Edit
 
 Span = tuple[int, int]
 """``[start, end)`` character offsets."""

@@ -1,4 +1,4 @@
-"""The persistent translation cache: one SQLite file under the user cache dir.
+"""The persistent translation cache: one SQLite file in the cache directory.
 
 Keyed by model identity + generation settings + source sentence, so a
 re-opened or re-exported document translates nothing twice, and a different
@@ -17,7 +17,6 @@ read back with no alignment until they are translated again.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -25,11 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from reader.translate.alignment import Alignment, alignment_from_json, alignment_to_json
 
-CACHE_DIR_ENV = "READER_CACHE_DIR"
 DATABASE_NAME = "translations.sqlite3"
 
 _SCHEMA = """
@@ -48,15 +44,6 @@ _SLOTS = ",".join("?" * len(_COLUMNS.split(",")))
 # SQLite limits the number of `?` parameters in one statement.
 _LOOKUP_CHUNK = 500
 _CONNECT_ATTEMPTS = 5
-
-
-def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``READER_CACHE_DIR``, else the per-user cache directory."""
-    environ = os.environ if environ is None else environ
-    override = environ.get(CACHE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_cache_path("reader")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +68,6 @@ class TranslationCache:
         """What went wrong with the cache (corrupt file moved aside, disabled…)."""
         self._lock = threading.Lock()
         self._connection = self._open()
-
-    @property
-    def enabled(self) -> bool:
-        return self._connection is not None
 
     def get_many(self, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations of those ``sources`` that have one."""

@@ -11,13 +11,13 @@ model sees length-bucketed, token-budgeted batches (:mod:`.batching`).
 from __future__ import annotations
 
 import json
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.locations import Locations
 from reader.translate.alignment import (
     Alignment,
     PieceAttention,
@@ -40,7 +40,7 @@ from reader.translate.batching import (
     WorkQueue,
     output_cap,
 )
-from reader.translate.cache import CachedTranslation, TranslationCache, default_cache_dir
+from reader.translate.cache import CachedTranslation, TranslationCache
 from reader.translate.device import cpu_threads, resolve_device
 from reader.translate.long_input import split_to_fit
 from reader.translate.models import ResolvedModel, model_identity, resolve_model
@@ -71,8 +71,9 @@ class EngineOptions:
     """``None``: int8 CTranslate2 on CPU when installed (fastest), fp16 on CUDA;
     ``"int8"``: require int8; ``"none"``: full precision with torch."""
     use_cache: bool = True
-    cache_dir: Path | None = None
-    """Translation cache directory; ``None``: ``READER_CACHE_DIR`` or the user cache dir."""
+    locations: Locations = field(default_factory=Locations.from_environment)
+    """Where models are looked for and the translation cache is kept; the
+    CLI passes the one it resolved."""
     alignments: bool = True
     """Compute word alignments with each translation (see :mod:`.alignment`)."""
 
@@ -146,7 +147,7 @@ def plan_engine(options: EngineOptions = EngineOptions()) -> EnginePlan:
         raise EngineOptionError(f"unknown preset {options.preset!r}; choose quality or fast")
     if options.quantize not in QUANTIZE_CHOICES:
         raise EngineOptionError(f"unknown --quantize {options.quantize!r}; choose int8 or none")
-    resolved = resolve_model(options.model)
+    resolved = resolve_model(options.model, options.locations)
     device = resolve_device(options.device)
     if device == "cuda":
         if options.quantize == "int8":
@@ -167,7 +168,7 @@ def plan_engine(options: EngineOptions = EngineOptions()) -> EnginePlan:
         device=device,
         precision=precision,
         beams=_model_beams(resolved.path) if options.preset == "quality" else 1,
-        cache_root=options.cache_dir or default_cache_dir(),
+        cache_root=options.locations.cache_dir,
         use_cache=options.use_cache,
         alignments=options.alignments,
     )
@@ -197,7 +198,7 @@ def load_engine(
             converted_dir.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             # The cache directory is unusable: convert into a temporary one.
-            converted_dir = Path(tempfile.gettempdir()) / "reader-ctranslate2" / converted_dir.name
+            converted_dir = options.locations.temp_dir / "reader-ctranslate2" / converted_dir.name
             converted_dir.parent.mkdir(parents=True, exist_ok=True)
             warnings.append(
                 f"cannot keep the int8 model in {plan.converted_dir.parent} ({error}); "
@@ -298,10 +299,6 @@ class Engine:
         """The model's input ids for ``text`` (ending in ``</s>``)."""
         return tuple(self._tokenizer(text)["input_ids"])
 
-    def generate(self, batch: Sequence[Sequence[int]]) -> list[str]:
-        """Translate a batch of encoded sources of one length bucket."""
-        return [self._decode(output) for output in self._generate(batch, attention=False)]
-
     def generate_aligned(
         self, batch: Sequence[tuple[str, Sequence[int]]]
     ) -> list[tuple[str, Alignment | None]]:
@@ -332,10 +329,6 @@ class Engine:
 
     def _decode(self, output: Generated) -> str:
         return self._tokenizer.decode(output.ids, skip_special_tokens=True).strip()
-
-    def pieces(self, text: str) -> list[tuple[int, ...]]:
-        """``text`` encoded, as one piece or several if it exceeds the model's limit."""
-        return [ids for _, _, ids in self.parts(text)]
 
     def parts(self, text: str) -> list[tuple[int, str, tuple[int, ...]]]:
         """``(offset in text, part, its ids)`` — the whole text, or its pieces

@@ -1,9 +1,10 @@
 """Finding the translation model on disk, offline-first, and downloading it once.
 
-Resolution order (the first that names or holds a model wins):
+Resolution order (the first that names or holds a model wins; the
+directories are those of :class:`~reader.locations.Locations`):
 
 1. ``--model PATH_OR_ID`` (:attr:`EngineOptions.model`),
-2. the ``READER_MODEL`` environment variable,
+2. the ``READER_MODEL`` environment variable (:attr:`Locations.model`),
 3. ``./models/opus-mt-de-en`` — the project's models directory,
 4. ``<user data dir>/models/opus-mt-de-en`` (``READER_MODELS_DIR`` overrides the
    directory), where ``reader model download`` puts it,
@@ -18,19 +19,17 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.locations import MODEL_ENV, Locations
 
-# hashlib, platformdirs, socket and urllib are imported where they are used:
+# hashlib, socket and urllib are imported where they are used:
 # every command loads this module for its help texts (DEFAULT_MODEL_NAME).
 
 DEFAULT_MODEL_ID = "Helsinki-NLP/opus-mt-de-en"
 DEFAULT_MODEL_NAME = DEFAULT_MODEL_ID.rsplit("/", 1)[1]
-MODEL_ENV = "READER_MODEL"
-MODELS_DIR_ENV = "READER_MODELS_DIR"
 
 # What a Marian model directory needs; weights in either format.
 REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
@@ -68,67 +67,31 @@ class ResolvedModel:
     """A short human name (``opus-mt-de-en``) for status lines and headers."""
 
 
-def project_models_dir(cwd: Path | None = None) -> Path:
-    """``./models``: models that belong to the project being worked in."""
-    return (cwd or Path.cwd()) / "models"
-
-
-def user_models_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where ``reader model download`` stores models for this user."""
-    environ = os.environ if environ is None else environ
-    override = environ.get(MODELS_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("reader") / "models"
-
-
-def resolve_model(
-    model: str | None = None,
-    *,
-    environ: Mapping[str, str] | None = None,
-    cwd: Path | None = None,
-) -> ResolvedModel:
+def resolve_model(model: str | None, locations: Locations) -> ResolvedModel:
     """Find the model to use (see the module docstring for the order).
 
     Raises :class:`ModelNotFoundError` when nothing usable is found; its
     message names ``reader model download`` and ``--model``.
     """
-    environ = os.environ if environ is None else environ
     if model:
-        return _explicit(model, "--model", environ)
-    if environ.get(MODEL_ENV):
-        return _explicit(environ[MODEL_ENV], MODEL_ENV, environ)
+        return _explicit(model, "--model", locations.hf_cache_dir)
+    if locations.model:
+        return _explicit(locations.model, MODEL_ENV, locations.hf_cache_dir)
     for directory, source in (
-        (project_models_dir(cwd), "models dir"),
-        (user_models_dir(environ), "user models dir"),
+        (locations.project_models_dir, "models dir"),
+        (locations.models_dir, "user models dir"),
     ):
         candidate = directory / DEFAULT_MODEL_NAME
         if is_model_dir(candidate):
             return ResolvedModel(candidate, source, DEFAULT_MODEL_NAME)
-    cached = _from_hf_cache(DEFAULT_MODEL_ID, environ)
+    cached = _from_hf_cache(DEFAULT_MODEL_ID, locations.hf_cache_dir)
     if cached is not None:
         return ResolvedModel(cached, "HF cache", DEFAULT_MODEL_NAME)
     raise ModelNotFoundError(
         f"no translation model found (looked in ./models/{DEFAULT_MODEL_NAME}, "
-        f"{user_models_dir(environ) / DEFAULT_MODEL_NAME} and the Hugging Face cache); "
+        f"{locations.models_dir / DEFAULT_MODEL_NAME} and the Hugging Face cache); "
         "run `reader model download` once, or pass --model PATH"
     )
-
-
-def hf_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The Hugging Face hub cache, by the same variables ``huggingface_hub`` reads.
-
-    Read at call time (``huggingface_hub`` reads them once, at import).
-    """
-    environ = os.environ if environ is None else environ
-    if environ.get("HF_HUB_CACHE"):
-        return Path(environ["HF_HUB_CACHE"]).expanduser()
-    if environ.get("HF_HOME"):
-        return Path(environ["HF_HOME"]).expanduser() / "hub"
-    xdg = environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(xdg).expanduser() / "huggingface" / "hub"
 
 
 def is_model_dir(path: Path) -> bool:
@@ -172,17 +135,18 @@ DOWNLOAD_MARK = ".reader-download"
 resume into it and remove it); a ``.partial`` without it is someone else's."""
 
 
-def download_target(to: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+def download_target(to: Path | None, models_dir: Path) -> Path:
     """The model directory ``reader model download [--to TO]`` fills.
 
-    Without ``--to``: ``<user models dir>/opus-mt-de-en``. ``--to DIR`` is the model
-    directory itself when DIR is named ``opus-mt-de-en``, does not exist, is empty
-    or holds a model; any other directory is a parent that receives
+    Without ``--to``: ``<models_dir>/opus-mt-de-en`` (``models_dir``: the user
+    models directory). ``--to DIR`` is the model directory itself when DIR is
+    named ``opus-mt-de-en``, does not exist, is empty or holds a model; any
+    other directory is a parent that receives
     ``opus-mt-de-en/``. The target must hold a model (replaced), be empty or not
     exist: a directory with anything else in it is refused, never overwritten.
     """
     if to is None:
-        target = user_models_dir(environ) / DEFAULT_MODEL_NAME
+        target = models_dir / DEFAULT_MODEL_NAME
     else:
         to = to.expanduser()
         if to.exists() and not to.is_dir():
@@ -197,9 +161,12 @@ def download_target(to: Path | None = None, environ: Mapping[str, str] | None = 
     return target
 
 
-def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID) -> Path:
+def download_model(
+    target: Path, model_id: str = DEFAULT_MODEL_ID, proxy: str | None = None
+) -> Path:
     """Fetch ``model_id`` from the Hugging Face Hub into ``target`` (the model
-    directory, see :func:`download_target`) and return it.
+    directory, see :func:`download_target`) and return it; ``proxy``: the one
+    the environment names (:attr:`~reader.locations.Locations.proxy`).
 
     Files land in ``<target>.partial`` first, one at a time in the calling
     thread so that Ctrl-C stops the download at once; an interrupted file is kept
@@ -211,14 +178,15 @@ def download_model(target: Path | None = None, model_id: str = DEFAULT_MODEL_ID)
     from huggingface_hub import constants
     from huggingface_hub.errors import OfflineModeIsEnabled
 
-    target = target or download_target()
     if not _holds_model_or_nothing(target):
         raise ModelDownloadError(f"{target} is not empty and holds no model; pass another --to")
     partial = _partial_dir(target)
     try:
         if constants.HF_HUB_OFFLINE:
             raise OfflineModeIsEnabled("HF_HUB_OFFLINE is set")
-        _check_reachable(constants.ENDPOINT, model_id)
+        # Behind a proxy only the proxy knows the way: no direct check.
+        if proxy is None:
+            _check_reachable(constants.ENDPOINT, model_id)
         (partial / _STATE_DIR).mkdir(parents=True, exist_ok=True)
         (partial / DOWNLOAD_MARK).touch()
         _fetch_files(model_id, partial)
@@ -383,26 +351,13 @@ def _exchange(first: Path, second: Path) -> bool:
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-_PROXY_VARIABLES = (
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-)
-
-
 def _check_reachable(endpoint: str, model_id: str, timeout: float = 10) -> None:
     """Fail at once, in one line, when the hub's host cannot be reached at all.
 
     huggingface_hub retries a failed request five times with backoff — about
     25 s of "Retrying in 8s" lines — even when the host name does not resolve;
-    one direct connection tells the same in milliseconds. Skipped behind a
-    proxy, where only the proxy knows the way.
+    one direct connection tells the same in milliseconds.
     """
-    if any(os.environ.get(name) for name in _PROXY_VARIABLES):
-        return
     import socket
     from urllib.parse import urlsplit
 
@@ -420,7 +375,7 @@ def _check_reachable(endpoint: str, model_id: str, timeout: float = 10) -> None:
         ) from None
 
 
-def _explicit(value: str, source: str, environ: Mapping[str, str]) -> ResolvedModel:
+def _explicit(value: str, source: str, hf_cache_dir: Path) -> ResolvedModel:
     """``--model``/``READER_MODEL``: a directory, or a Hub id already cached."""
     path = Path(value).expanduser()
     if is_model_dir(path):
@@ -432,7 +387,7 @@ def _explicit(value: str, source: str, environ: Mapping[str, str]) -> ResolvedMo
             "or pass --model with a model directory"
         )
     if _looks_like_hub_id(value):
-        cached = _from_hf_cache(value, environ)
+        cached = _from_hf_cache(value, hf_cache_dir)
         if cached is not None:
             return ResolvedModel(cached, source, value.rsplit("/", 1)[1])
     raise ModelNotFoundError(
@@ -446,15 +401,13 @@ def _looks_like_hub_id(value: str) -> bool:
     return len(parts) == 2 and all(parts) and not value.startswith((".", "~"))
 
 
-def _from_hf_cache(model_id: str, environ: Mapping[str, str]) -> Path | None:
+def _from_hf_cache(model_id: str, hf_cache_dir: Path) -> Path | None:
     """The cached snapshot of ``model_id``, without any network access."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
 
     try:
-        path = Path(
-            snapshot_download(model_id, cache_dir=hf_cache_dir(environ), local_files_only=True)
-        )
+        path = Path(snapshot_download(model_id, cache_dir=hf_cache_dir, local_files_only=True))
     except (LocalEntryNotFoundError, HFValidationError, OSError):
         return None
     return path if is_model_dir(path) else None

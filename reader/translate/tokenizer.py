@@ -176,11 +176,6 @@ class SentencePieceTokenizer:
         )
         return _clean_up_tokenization(text) if self._clean_up else text
 
-    def batch_decode(
-        self, sequences: Iterable[Iterable[int]], skip_special_tokens: bool = False
-    ) -> list[str]:
-        return [self.decode(ids, skip_special_tokens) for ids in sequences]
-
     @overload
     def convert_ids_to_tokens(self, ids: int, skip_special_tokens: bool = False) -> str: ...
 

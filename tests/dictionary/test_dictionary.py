@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from reader.dictionary import Dictionary, DictionaryNotFoundError, find_dictionary
 from reader.dictionary.ding import grammar, parse_line, plain, word_forms
 from reader.dictionary.morphology import split_compound
+from reader.locations import Locations
 
 FIXTURE = Path(__file__).parent / "de-en-mini.txt"
 SYSTEM = Path("/usr/share/trans/de-en")
@@ -117,10 +119,15 @@ def test_the_index_is_reused_and_rebuilt_when_the_file_changes(tmp_path):
 
 
 def test_find_dictionary_order_and_errors(tmp_path):
-    assert find_dictionary(FIXTURE, {}) == FIXTURE
-    assert find_dictionary(None, {"READER_DICTIONARY": str(FIXTURE)}) == FIXTURE
+    nothing = replace(Locations.from_environment({}), system_dictionaries=())
+    assert find_dictionary(FIXTURE, nothing) == FIXTURE
+    named = Locations.from_environment({"READER_DICTIONARY": str(FIXTURE)})
+    assert find_dictionary(None, named) == FIXTURE
+    assert find_dictionary(None, replace(nothing, system_dictionaries=(FIXTURE,))) == FIXTURE
     with pytest.raises(DictionaryNotFoundError, match="apt install trans-de-en"):
-        find_dictionary(tmp_path / "missing.txt", {})
+        find_dictionary(tmp_path / "missing.txt", named)
+    with pytest.raises(DictionaryNotFoundError, match=r"^no dictionary found; install"):
+        find_dictionary(None, nothing)
 
 
 @pytest.mark.skipif(not SYSTEM.is_file(), reason="trans-de-en is not installed")

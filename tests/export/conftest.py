@@ -3,6 +3,7 @@ format, translated by the copy model (exact translations, diagonal alignment).""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from export_fixtures import COPY_MODEL
 
 from reader.glossary import load_glossary
 from reader.importers import load_document
+from reader.locations import Locations
 from reader.translate import EngineOptions, load_engine
 from reader.views.export.document import ExportDocument
 from reader.views.export.run import ExportSettings, translate_source
@@ -22,7 +24,9 @@ def copy_engine(tmp_path_factory):
             model=str(COPY_MODEL),
             device="cpu",
             use_cache=False,
-            cache_dir=tmp_path_factory.mktemp("copy-cache"),
+            locations=replace(
+                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("copy-cache")
+            ),
         )
     )
     yield engine

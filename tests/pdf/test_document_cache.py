@@ -91,17 +91,17 @@ def test_no_partial_files_are_left_behind(tmp_path, monkeypatch) -> None:
     assert [p.suffix for p in (tmp_path / "documents").iterdir()] == [".json"]
 
 
-def test_load_document_keeps_a_slow_pdf_import_in_the_user_cache(monkeypatch, tmp_path) -> None:
+def test_load_document_keeps_a_slow_pdf_import_in_the_cache(monkeypatch, tmp_path) -> None:
     from reader.importers import load_document
 
-    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    cache = DocumentCache(tmp_path / "cache" / "documents")
     monkeypatch.setattr("reader.importers.cache.STORE_AFTER_S", 0.0)
     path = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "spalten.pdf"
-    first = load_document(str(path))
+    first = load_document(str(path), cache=cache)
     (entry,) = (tmp_path / "cache" / "documents").iterdir()
     assert entry.name.endswith(".json") and "-pdf-" in entry.name
     monkeypatch.setattr(
         "reader.importers.detect.IMPORTERS", {"pdf": SlowImporter()}
     )  # would give other blocks: the cache must answer
-    again = load_document(str(path))
+    again = load_document(str(path), cache=cache)
     assert again.blocks == first.blocks

@@ -18,7 +18,7 @@ from reader.importers import load_document
 from reader.translate import EngineOptions
 from reader.views.tui.app import ReaderApp, build_reader_app
 from reader.views.tui.bilingual_view import BilingualView
-from reader.views.tui.config import ConfigError, ReaderConfig, config_path, load_config
+from reader.views.tui.config import ConfigError, ReaderConfig, load_config
 from reader.views.tui.glossary_screen import GlossaryScreen
 from reader.views.tui.help_screen import HelpScreen
 from reader.views.tui.positions import PositionStore
@@ -76,11 +76,6 @@ def test_a_bad_config_file_is_refused(tmp_path: Path, text: str, message: str) -
         load_config(path, binding_ids())
     assert str(raised.value).startswith(f"{path}: ")
     assert message in str(raised.value)
-
-
-def test_the_config_file_is_found_by_its_variable(tmp_path: Path) -> None:
-    assert config_path({"READER_CONFIG": str(tmp_path / "r.toml")}) == tmp_path / "r.toml"
-    assert config_path({}).name == "config.toml"
 
 
 def test_reader_read_refuses_a_bad_config_with_one_line(tmp_path: Path) -> None:

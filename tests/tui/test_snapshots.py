@@ -7,6 +7,7 @@ ever reaches a snapshot.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,16 @@ def test_side_by_side_with_english(snap_compare, seed_text, tmp_path, _state_dir
     from reader.dictionary.service import DictionaryService
     from reader.document import plain_text_document
     from reader.glossary import load_glossary
+    from reader.locations import Locations
     from reader.translate import EngineOptions
     from reader.views.tui.app import build_reader_app
     from reader.views.tui.positions import PositionStore
 
     options = EngineOptions(
-        model=str(COPY_MODEL), device="cpu", quantize="int8", cache_dir=tmp_path / "cache"
+        model=str(COPY_MODEL),
+        device="cpu",
+        quantize="int8",
+        locations=replace(Locations.from_environment(), cache_dir=tmp_path / "cache"),
     )
     app = build_reader_app(
         plain_text_document("doc.txt", seed_text),

@@ -5,6 +5,7 @@ with each German word is that word: visible and exact."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Static
@@ -13,6 +14,7 @@ from tui_helpers import screen_text, wait_until
 from reader.dictionary.service import DictionaryService
 from reader.document import plain_text_document
 from reader.glossary import load_glossary
+from reader.locations import Locations
 from reader.translate import EngineOptions
 from reader.views.tui.app import ReaderApp, build_reader_app
 from reader.views.tui.bilingual_view import BilingualView
@@ -30,7 +32,10 @@ TEXT = "Die Landschaft wächst schnell.\n\nDie W&T-Zusammenarbeit zwischen den U
 
 def make(tmp_path: Path, dictionary: Path | None = FIXTURE) -> ReaderApp:
     options = EngineOptions(
-        model=str(COPY_MODEL), device="cpu", quantize=QUANTIZE, cache_dir=tmp_path / "cache"
+        model=str(COPY_MODEL),
+        device="cpu",
+        quantize=QUANTIZE,
+        locations=replace(Locations.from_environment(), cache_dir=tmp_path / "cache"),
     )
     service = DictionaryService(dictionary, tmp_path / "cache")
     return build_reader_app(

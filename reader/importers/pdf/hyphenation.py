@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.segment.abbreviations import is_known_word
+from reader.lexicon import is_known_word
 
 SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.glossary.consistency import apply_edits
 from reader.segment import Paragraph, Sentence
 from reader.signals import exit_status, stopped_by
 from reader.translate import Engine
-from reader.translate.alignment import Alignment, remap_target
+from reader.translate.alignment import Alignment
 from reader.translate.document import (
     UNTRANSLATED_KINDS,
     ProgressCallback,
@@ -61,10 +60,10 @@ def deliver(item: TranslatedSentence, glossary: Glossary | None) -> Delivered:
     (``None``: the model's wording) and its alignment remapped to match."""
     translation, alignment = item.translation, item.alignment or ()
     if glossary is not None:
-        edits = glossary.preferred_term_edits(item.sentence.text, translation)
-        translation = apply_edits(translation, edits)
-        alignment = remap_target(alignment, edits)
-    return Delivered(item.sentence, translation, alignment, item.cached)
+        translation, alignment = glossary.with_preferred_terms(
+            item.sentence.text, translation, alignment
+        )
+    return Delivered(item.sentence, translation, alignment or (), item.cached)
 
 
 def translation_stream(

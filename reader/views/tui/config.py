@@ -1,7 +1,7 @@
 """The reader's settings file: a user keymap for now.
 
 ``config.toml`` in the per-user config directory (``$READER_CONFIG`` names
-another file)::
+another file; :attr:`reader.locations.Locations.config_file`)::
 
     [keymap]
     glossary = "L"          # binding id = key(s), comma-separated
@@ -15,19 +15,14 @@ keymap; Textual applies it (``App.set_keymap``).
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from textual.binding import Binding
 
 from reader.errors import ReaderError
-
-CONFIG_ENV = "READER_CONFIG"
-"""Names the settings file instead of the per-user one."""
 
 
 class ConfigError(ReaderError):
@@ -38,15 +33,6 @@ class ConfigError(ReaderError):
 class ReaderConfig:
     keymap: Mapping[str, str] = field(default_factory=dict)
     """Binding id → keys (Textual's comma-separated key names)."""
-
-
-def config_path(environ: Mapping[str, str] | None = None) -> Path:
-    """``$READER_CONFIG``, else ``config.toml`` in the per-user config directory."""
-    environ = os.environ if environ is None else environ
-    override = environ.get(CONFIG_ENV)
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_config_path("reader") / "config.toml"
 
 
 def load_config(path: Path, binding_ids: Iterable[str]) -> ReaderConfig:

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
-import platformdirs
+from reader.locations import Locations
 
-STATE_DIR_ENV = "READER_STATE_DIR"
-"""Overrides the per-user state directory (tests, portable set-ups)."""
 _FILE_NAME = "positions.json"
 
 
 def state_dir() -> Path:
-    """Where reader keeps per-user state: ``$READER_STATE_DIR`` or the OS default."""
-    override = os.environ.get(STATE_DIR_ENV)
-    return Path(override) if override else Path(platformdirs.user_state_dir("reader"))
+    """Where reader keeps per-user state (:attr:`Locations.state_dir`)."""
+    return Locations.from_environment().state_dir
 
 
 def document_key(text: str) -> str:

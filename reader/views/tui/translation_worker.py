@@ -26,7 +26,6 @@ from textual.message_pump import MessagePump
 from reader.errorlog import unexpected_error_line
 from reader.errors import ReaderError
 from reader.glossary import Glossary
-from reader.glossary.consistency import apply_edits
 from reader.translate import (
     Engine,
     EngineOptions,
@@ -34,7 +33,7 @@ from reader.translate import (
     TranslationJob,
     load_engine,
 )
-from reader.translate.alignment import Alignment, remap_target
+from reader.translate.alignment import Alignment
 from reader.translate.engine import plan_engine, read_cached
 
 EngineLoader = Callable[[EngineOptions], Engine]
@@ -217,11 +216,9 @@ class TranslationFeed:
             self.from_cache += cached and index not in self._delivered
             self._delivered.add(index)
             if self._glossary is not None:
-                # The cache keeps raw model output; preferred terms go on top,
-                # and the alignment's English spans move with them.
-                edits = self._glossary.preferred_term_edits(source, translation)
-                translation = apply_edits(translation, edits)
-                alignment = remap_target(alignment, edits) if alignment is not None else None
+                translation, alignment = self._glossary.with_preferred_terms(
+                    source, translation, alignment
+                )
             with self._lock:
                 if alignment is not None:
                     self._alignments[index] = alignment
