@@ -108,6 +108,48 @@ def test_bare_superscripts_after_punctuation_are_notes_others_stay_text() -> Non
     assert [(ref.position, ref.marker) for ref in block.footnotes] == [(37, "3")]
 
 
+def test_html_text_after_a_comment_is_kept() -> None:
+    # telemedicus.info: a CMS marker comment opens the review's first paragraph;
+    # trafilatura drops a comment node with the text behind it.
+    page = (
+        '<html><body><article><h1>Rezension</h1><div class="body">'
+        "<p><!-- s9ymdb:1366 -->Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem "
+        "neuen Buch endgültig ins Reich der Mythen verbannt.</p>"
+        "<p>Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, "
+        "in neun Kapiteln erfasst das Buch alle Rechtsgebiete.</p>"
+        "<p>Den Abschluss bildet die angehängte Übersicht der Rechtsprechung, die noch "
+        "einmal viele Seiten einnimmt.</p></div></article></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "r.html").blocks]
+    assert texts[:2] == [
+        "Rezension",
+        "Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem neuen Buch endgültig "
+        "ins Reich der Mythen verbannt.",
+    ]
+
+
+def test_html_emphasis_after_a_line_break_stays_in_its_line() -> None:
+    # telemedicus.info: with formatting, trafilatura split "Den <em>eigentlichen</em>
+    # Abschluss" after a <br> into "Den" and "eigentlichenAbschluss".
+    page = (
+        "<html><body><article><h1>Rezension</h1><section>"
+        "Das Internet, ein rechtsfreier Raum? Diese Mär wird mit dem neuen Buch endgültig "
+        "ins Reich der Mythen verbannt, das Internetrecht zählt zum Lehrplan.<br>\n<br>\n"
+        "Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, "
+        "in neun Kapiteln erfasst das Buch alle Rechtsgebiete.<br>\n<br>\n"
+        "Den <em>eigentlichen </em>Abschluss des Informationsteils bildet die angehängte "
+        "Übersicht der Rechtsprechung, die noch einmal viele Seiten einnimmt."
+        "</section></article></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "r.html").blocks]
+    assert texts[-2:] == [
+        "Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben kaum Fragen offen, in "
+        "neun Kapiteln erfasst das Buch alle Rechtsgebiete.",
+        "Den eigentlichen Abschluss des Informationsteils bildet die angehängte Übersicht "
+        "der Rechtsprechung, die noch einmal viele Seiten einnimmt.",
+    ]
+
+
 def test_html_with_no_main_content_is_an_error() -> None:
     page = (
         b"<html><body><nav><a href='/'>Start</a> <a href='/a'>Politik</a></nav>"
@@ -144,6 +186,24 @@ def test_an_article_inside_aside_header_or_form_is_read() -> None:
     page = page.replace("</article>", "</header></aside></form>")
     document = import_html(page.encode(), "hafen.html")
     assert any("dritten Kai" in block.text for block in document.blocks)
+
+
+def test_an_article_inside_an_unclosed_nav_is_read() -> None:
+    # Regression (fifplay.com): an unclosed <nav> nests the whole page in it;
+    # its article counted as menu text and the page was refused.
+    page = (
+        '<html><body><header><nav class="navbar"><a href="/">Start</a>'
+        '<div class="container"><main><article><h1>Die Einstellungen</h1>'
+        "<p>Die Einstellungen des Spiels lassen sich im Menü anpassen, dort stehen alle "
+        "Optionen.</p><p>Die Halbzeit dauert wahlweise vier bis zwanzig Minuten, je nach "
+        "Wunsch der Spieler.</p></article></main></div></body></html>"
+    )
+    texts = [block.text for block in import_html(page.encode(), "s.html").blocks]
+    assert texts == [
+        "Die Einstellungen",
+        "Die Einstellungen des Spiels lassen sich im Menü anpassen, dort stehen alle Optionen.",
+        "Die Halbzeit dauert wahlweise vier bis zwanzig Minuten, je nach Wunsch der Spieler.",
+    ]
 
 
 def test_utf8_bytes_win_over_a_stale_latin1_declaration() -> None:

@@ -32,6 +32,7 @@ from reader.importers.markup import (
     note_targets,
     parse_markup,
     remove_element,
+    superscripts_as_text,
 )
 from reader.importers.matter import MatterFinder
 
@@ -53,18 +54,28 @@ whole — never on class names (``no-sidebars``, ``cookies-not-set`` are
 wrappers of whole articles on real pages)."""
 
 
+_WRAPPER_SHARE = 0.5
+"""A link, menu or footer with more than this share of the page's text wraps the page."""
+
+
 class NoMainContentError(InputError):
     """The page has no article text, only navigation and boilerplate."""
 
 
 def trafilatura_extractor(tree: _Element) -> str | None:
-    """The article of ``tree`` as HTML, by trafilatura (headings, lists, quotes, code kept)."""
+    """The article of ``tree`` as HTML, by trafilatura (headings, lists, quotes, code kept).
+
+    Without formatting: with it, trafilatura 2.3 splits a line after ``<br>``
+    that holds emphasis (``Den <em>eigentlichen</em> Abschluss`` became two
+    paragraphs, ``Den`` and ``eigentlichenAbschluss``) and drops a paragraph
+    that opens with emphasis (utopia.de); reader shows no emphasis anyway.
+    Superscripts are written as text before (:func:`superscripts_as_text`)."""
     import trafilatura  # ~0.3 s to import: only when a page is read
 
     return trafilatura.extract(
         tree,
         output_format="html",
-        include_formatting=True,
+        include_formatting=False,
         include_tables=True,
         include_comments=False,
         include_images=False,
@@ -99,6 +110,7 @@ def import_html(
     _remove_notes([note.element for note in notes.notes.values()])
     chrome = _chrome_only_words(tree)
     captions = _captions(tree)  # before extracting: extractors clean the tree in place
+    superscripts_as_text(tree)
     article = extractor(tree)
     if article:
         body = BlockWalker()
@@ -146,7 +158,7 @@ def _book(
 _CONTENTS_SHARE = 0.8
 """As for an EPUB's contents page: this share of an element's lines are links
 to the page's own headings."""
-_CONTAINERS = ("table", "ul", "ol", "div", "nav", "section", "p")
+_CONTENTS_CONTAINERS = ("table", "ul", "ol", "div", "nav", "section", "p")
 
 
 def _contents_tables(tree: _Element) -> list[_Element]:
@@ -158,7 +170,7 @@ def _contents_tables(tree: _Element) -> list[_Element]:
         if element is not None and element.get("id")
     }
     found: list[_Element] = []
-    for element in tree.iter(*_CONTAINERS):
+    for element in tree.iter(*_CONTENTS_CONTAINERS):
         if any(outer in found for outer in element.iterancestors()):
             continue
         lines = [" ".join(line.split()) for line in element.itertext() if line.strip()]
@@ -258,10 +270,14 @@ def _with_captions(blocks: list[Block], captions: list[_Caption]) -> list[Block]
 
 def _chrome_only_words(tree: _Element) -> set[str]:
     """The words that stand only in the page's links, menus, banners, forms and
-    footers (by tag), nowhere in its other text."""
+    footers (by tag), nowhere in its other text.
+
+    A chrome element that holds most of the page's text is a wrapper, not
+    chrome: an unclosed ``<nav>`` (fifplay.com) nests the whole page in it."""
     chrome: set[str] = set()
     prose: set[str] = set()
     in_chrome: dict[_Element, bool] = {}
+    page_length = _visible_length(tree)
     for element in tree.iter():
         parent = element.getparent()
         outer = in_chrome.get(parent, False) if parent is not None else False
@@ -269,10 +285,19 @@ def _chrome_only_words(tree: _Element) -> set[str]:
             in_chrome[element] = outer
             (chrome if outer else prose).update((element.tail or "").split())
             continue
-        inside = in_chrome[element] = outer or local_name(element) in _CHROME_TAGS
+        inside = in_chrome[element] = outer or (
+            local_name(element) in _CHROME_TAGS
+            and _visible_length(element) <= _WRAPPER_SHARE * page_length
+        )
         (chrome if inside else prose).update((element.text or "").split())
         (chrome if outer else prose).update((element.tail or "").split())
     return chrome - prose
+
+
+def _visible_length(element: _Element) -> int:
+    """The length of ``element``'s text outside scripts and styles."""
+    texts = element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
+    return sum(len(text) for text in texts)
 
 
 def _remove_notes(elements: list[_Element]) -> None:

@@ -167,10 +167,16 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def parse_markup(text: str, name: str) -> _Element:
-    """An lxml HTML tree of ``text`` (XHTML too: ``epub:type`` stays an attribute)."""
+    """An lxml HTML tree of ``text`` (XHTML too: ``epub:type`` stays an attribute).
+
+    Comments and processing instructions are left out by the parser, which
+    keeps the text after them: trafilatura drops a comment node together with
+    its tail, so a paragraph that follows a ``<!-- … -->`` (CMS markers such as
+    ``<!-- s9ymdb:1366 -->``) was lost from the article."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
-        return lxml_html.document_fromstring(text)
+        return lxml_html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as error:
         raise InputError(f"{name}: cannot parse the HTML ({error})") from None
 
@@ -263,6 +269,17 @@ def mark_notes(
     for note in index.notes.values():
         _remove_back_links(note, index.reference_ids)
     return index
+
+
+def superscripts_as_text(tree: _Element) -> None:
+    """Write each remaining plain superscript (``km<sup>2</sup>``, no note
+    reference) as Unicode superscript text, as :class:`BlockWalker` shows it.
+
+    For an extractor run without formatting: it drops the ``<sup>`` tag and
+    would leave ``km2``."""
+    for sup in list(tree.iter("sup")):
+        if not len(sup):
+            _replace_with_text(sup, (sup.text or "").translate(_SUPERSCRIPT))
 
 
 def _bare_reference_label(sup: _Element) -> str | None:
