@@ -16,6 +16,7 @@ import pytest
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
+COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
 
 
 def _load_builder():
@@ -101,22 +102,35 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def tiny_engine(tiny_model_dir, tmp_path_factory):
-    """A loaded engine on the tiny model, default settings, without a translation cache."""
+def _engine_without_cache(model: Path, cache_dir: Path):
+    """A CPU engine on ``model`` with default settings (CTranslate2 int8) and
+    no translation cache; ``cache_dir`` receives its int8 conversion."""
     from reader.locations import Locations
     from reader.translate import EngineOptions, load_engine
 
-    engine = load_engine(
+    return load_engine(
         EngineOptions(
-            model=str(tiny_model_dir),
+            model=str(model),
             device="cpu",
             use_cache=False,
-            locations=replace(
-                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("engine-cache")
-            ),
+            locations=replace(Locations.from_environment(), cache_dir=cache_dir),
         )
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_engine(tiny_model_dir, tmp_path_factory):
+    """A loaded engine on the tiny model, default settings, without a translation cache."""
+    engine = _engine_without_cache(tiny_model_dir, tmp_path_factory.mktemp("engine-cache"))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="session")
+def copy_engine(tmp_path_factory):
+    """The default engine on the trained copy model (``tests/models/copy-de``):
+    every input comes back as its own translation, with the diagonal alignment."""
+    engine = _engine_without_cache(COPY_MODEL, tmp_path_factory.mktemp("copy-cache"))
     yield engine
     engine.close()
 

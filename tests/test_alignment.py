@@ -123,14 +123,6 @@ def copy_model_engine(quantize: str, cache_dir: Path):
     )
 
 
-@pytest.fixture(scope="module")
-def copy_engine(tmp_path_factory):
-    """The default engine (CTranslate2 int8) on the copy model."""
-    engine = copy_model_engine("int8", tmp_path_factory.mktemp("copy-cache"))
-    yield engine
-    engine.close()
-
-
 def test_copy_model_alignment_is_the_diagonal_on_every_seed_sentence(copy_engine, seed_sentences):
     # Every word is linked to its own copy in every sentence. The one-layer
     # model splits one piece's attention in a near-tie in the longest units

@@ -6,19 +6,10 @@ so what it returns is exactly what it was given."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
-import pytest
-
-from reader.locations import Locations
 from reader.segment import all_sentences, segment
-from reader.translate import EngineOptions, load_engine
 from reader.translate.alignment import word_spans
 from reader.translate.document import translate_document
 
-ROOT = Path(__file__).resolve().parent.parent
-COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
 # Seed sentences, which the copy model copies exactly (its training set).
 PIECES = [
     "Japans Industrie könnte von guten Beziehungen profitieren.",
@@ -28,23 +19,6 @@ PIECES = [
     "Japans Industrie könnte von guten Beziehungen profitieren.",
 ]
 LONG = "„" + " ".join(PIECES) + "“"
-
-
-@pytest.fixture(scope="module")
-def copy_engine(tmp_path_factory):
-    engine = load_engine(
-        EngineOptions(
-            model=str(COPY_MODEL),
-            device="cpu",
-            quantize="int8",
-            use_cache=False,
-            locations=replace(
-                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("copy-cache")
-            ),
-        )
-    )
-    yield engine
-    engine.close()
 
 
 def test_the_model_gets_balanced_pieces_and_the_text_stays_the_documents(copy_engine):

@@ -3,34 +3,14 @@ format, translated by the copy model (exact translations, diagonal alignment).""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_fixtures import COPY_MODEL
 
 from reader.glossary import load_glossary
 from reader.importers import load_document
-from reader.locations import Locations
-from reader.translate import EngineOptions, load_engine
 from reader.views.export.document import ExportDocument
 from reader.views.export.run import ExportSettings, translate_source
-
-
-@pytest.fixture(scope="session")
-def copy_engine(tmp_path_factory):
-    engine = load_engine(
-        EngineOptions(
-            model=str(COPY_MODEL),
-            device="cpu",
-            use_cache=False,
-            locations=replace(
-                Locations.from_environment(), cache_dir=tmp_path_factory.mktemp("copy-cache")
-            ),
-        )
-    )
-    yield engine
-    engine.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPY_MODEL = ROOT / "tests" / "models" / "copy-de"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 # One of each input format, and every EPUB (they differ in images, nav and notes).
 FIXTURES = [
