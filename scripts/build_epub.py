@@ -14,6 +14,7 @@ import argparse
 import io
 import random
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -61,19 +62,35 @@ def xhtml(title: str, body: str, version: int = 3) -> str:
 
 def epub_bytes(book: Book) -> bytes:
     """The EPUB archive of ``book``."""
+    chapters = [
+        (
+            f"OEBPS/{chapter.file}",
+            xhtml(chapter.title or book.title, chapter.body, book.version).encode(),
+        )
+        for chapter in book.chapters
+    ]
+    return zip_epub(
+        _opf(book),
+        _ncx(book),
+        _nav(book) if book.version == 3 else None,
+        [("OEBPS/images/bild.png", PNG), *chapters, *book.extra.items()],
+    )
+
+
+def zip_epub(opf: str, ncx: str, nav: str | None, files: Iterable[tuple[str, bytes]]) -> bytes:
+    """An EPUB archive: the stored mimetype, the container, the package
+    document, the NCX, the EPUB 3 nav document (``None`` for EPUB 2), then
+    ``files`` (path in the archive, bytes) in order, all with one date so that
+    a rebuild is byte-identical."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         add_entry(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
         add_entry(archive, "META-INF/container.xml", CONTAINER_XML.encode())
-        add_entry(archive, "OEBPS/content.opf", _opf(book).encode())
-        add_entry(archive, "OEBPS/toc.ncx", _ncx(book).encode())
-        if book.version == 3:
-            add_entry(archive, "OEBPS/nav.xhtml", _nav(book).encode())
-        add_entry(archive, "OEBPS/images/bild.png", PNG)
-        for chapter in book.chapters:
-            document = xhtml(chapter.title or book.title, chapter.body, book.version)
-            add_entry(archive, f"OEBPS/{chapter.file}", document.encode())
-        for path, data in book.extra.items():
+        add_entry(archive, "OEBPS/content.opf", opf.encode())
+        add_entry(archive, "OEBPS/toc.ncx", ncx.encode())
+        if nav is not None:
+            add_entry(archive, "OEBPS/nav.xhtml", nav.encode())
+        for path, data in files:
             add_entry(archive, path, data)
     return buffer.getvalue()
 

@@ -35,10 +35,8 @@ unterm-birnbaum, regulatoren (never tuned on).
 from __future__ import annotations
 
 import argparse
-import io
 import subprocess
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -47,7 +45,7 @@ from lxml import etree
 
 # The zip layout, the container file and the cover image are build_epub.py's.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_epub import CONTAINER_XML, PNG, add_entry
+from build_epub import PNG, zip_epub
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 _MODIFIED = "2026-01-01T00:00:00Z"
@@ -198,18 +196,15 @@ def _xhtml(title: str, body: str, version: int, body_type: str = "") -> str:
 
 
 def epub_bytes(book: Epub) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        add_entry(archive, "mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
-        add_entry(archive, "META-INF/container.xml", CONTAINER_XML.encode())
-        add_entry(archive, "OEBPS/content.opf", _opf(book).encode())
-        add_entry(archive, "OEBPS/toc.ncx", _ncx(book).encode())
-        if book.version == 3:
-            add_entry(archive, "OEBPS/nav.xhtml", _nav(book).encode())
-        add_entry(archive, "OEBPS/cover.png", PNG)
-        for page in book.pages:
-            add_entry(archive, f"OEBPS/{page.file}", page.body.encode())
-    return buffer.getvalue()
+    return zip_epub(
+        _opf(book),
+        _ncx(book),
+        _nav(book) if book.version == 3 else None,
+        [
+            ("OEBPS/cover.png", PNG),
+            *((f"OEBPS/{page.file}", page.body.encode()) for page in book.pages),
+        ],
+    )
 
 
 def _opf(book: Epub) -> str:
