@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from segment_helpers import texts
 
 from reader.segment import Paragraph, Sentence, all_sentences, segment
-
-
-def texts(document: str) -> list[str]:
-    return [sentence.text for sentence in all_sentences(segment(document))]
 
 
 def test_empty_and_blank_documents_have_no_paragraphs() -> None:

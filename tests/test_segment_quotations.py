@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from segment_helpers import texts
 
 from reader.segment import all_sentences, segment
 from reader.segment.quotations import MAX_SENTENCES, MAX_WORDS, find_quotations
-
-
-def texts(document: str) -> list[str]:
-    return [sentence.text for sentence in all_sentences(segment(document))]
 
 
 @pytest.mark.parametrize(

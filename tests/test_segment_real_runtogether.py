@@ -11,19 +11,7 @@ footnote number where the damage puts one), with the same sentences expected.
 from __future__ import annotations
 
 import pytest
-
-from reader.segment import all_sentences, segment
-
-
-def texts(document: str) -> list[str]:
-    return [sentence.text for sentence in all_sentences(segment(document))]
-
-
-def markers(document: str) -> list[str]:
-    return [
-        marker for sentence in all_sentences(segment(document)) for marker in sentence.footnotes
-    ]
-
+from segment_helpers import markers, texts
 
 CASES = [
     # A closing quotation mark or parenthesis glued to the next sentence: a

@@ -7,19 +7,9 @@ after the sentence end (and, where it makes sense, a footnote glued to it).
 from __future__ import annotations
 
 import pytest
+from segment_helpers import markers, texts
 
-from reader.segment import all_sentences, segment
-
-
-def texts(document: str) -> list[str]:
-    return [sentence.text for sentence in all_sentences(segment(document))]
-
-
-def markers(document: str) -> list[str]:
-    return [
-        marker for sentence in all_sentences(segment(document)) for marker in sentence.footnotes
-    ]
-
+from reader.segment import segment
 
 CASES = [
     pytest.param(

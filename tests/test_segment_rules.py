@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from segment_helpers import texts
 
 from reader.segment import all_sentences, segment
-
-
-def texts(document: str) -> list[str]:
-    return [sentence.text for sentence in all_sentences(segment(document))]
 
 
 def footnotes(document: str) -> list[tuple[str, ...]]:
